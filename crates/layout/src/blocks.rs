@@ -1,0 +1,119 @@
+//! A page as reading-order blocks: free text lines and cell grids (ruled or
+//! aligned), with page furniture (page numbers, running headers and footers)
+//! removed.
+use crate::align::aligned_grids;
+use crate::grid::{ruled_grids, CellGrid};
+use crate::lines::{build_lines, TextLine};
+use crate::page::{Glyph, Page};
+
+/// Chunk gap (× font size) that separates runs of text on a line.
+const CHUNK_GAP: f32 = 0.6;
+/// The narrower gap that separates header words of neighbouring columns.
+const HEADER_GAP: f32 = 0.3;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Line(TextLine),
+    Grid(CellGrid),
+}
+
+impl Block {
+    pub fn top(&self) -> f32 {
+        match self {
+            Block::Line(l) => l.top,
+            Block::Grid(g) => g.top(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PageBlocks {
+    pub number: u32,
+    pub width: f32,
+    pub height: f32,
+    pub blocks: Vec<Block>,
+}
+
+/// Whether a line is a page number: "4", "- 4 -", "第4页", "4/30".
+pub fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_matches(|c| c == '-' || c == '—' || c == '–');
+    let t = t.strip_prefix('第').and_then(|r| r.strip_suffix('页')).unwrap_or(t);
+    let t = t.split('/').next().unwrap_or(t);
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Splits one page into blocks in reading order.
+pub fn page_blocks(page: &Page) -> PageBlocks {
+    let (grids, used) = ruled_grids(&page.segments, &page.glyphs);
+    let free: Vec<&Glyph> = page.glyphs.iter().zip(&used).filter(|(_, u)| !**u).map(|(g, _)| g).collect();
+    let lines = build_lines(&free, CHUNK_GAP);
+    // Same banding, finer chunks: line i of one is line i of the other.
+    let fine = build_lines(&free, HEADER_GAP);
+    debug_assert_eq!(lines.len(), fine.len());
+    // Page numbers at the foot or head of the page.
+    let keep: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let edge = l.top > page.height * 0.85 || l.bottom < page.height * 0.12;
+            !(edge && l.chunks.len() == 1 && is_page_number(&l.chunks[0].text))
+        })
+        .collect();
+    let lines: Vec<TextLine> = lines.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(l, _)| l).collect();
+    let fine: Vec<TextLine> = fine.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(l, _)| l).collect();
+    let aligned = aligned_grids(&lines, &fine);
+    let mut blocks: Vec<Block> = grids.into_iter().map(Block::Grid).collect();
+    let mut taken = vec![false; lines.len()];
+    for (grid, (a, b)) in aligned {
+        taken[a..=b].iter_mut().for_each(|t| *t = true);
+        blocks.push(Block::Grid(grid));
+    }
+    blocks.extend(lines.into_iter().zip(taken).filter(|(_, t)| !t).map(|(l, _)| Block::Line(l)));
+    blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    PageBlocks { number: page.number, width: page.width, height: page.height, blocks }
+}
+
+/// Removes running headers and footers: the same text in the top or bottom band
+/// of at least half the pages (and of three or more).
+pub fn remove_running_lines(pages: &mut [PageBlocks]) {
+    use std::collections::HashMap;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let key = |l: &TextLine| l.compact_text().chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+    let in_band = |l: &TextLine, h: f32| l.bottom < h * 0.08 || l.top > h * 0.93;
+    for p in pages.iter() {
+        let mut on_page = std::collections::HashSet::new();
+        for b in &p.blocks {
+            if let Block::Line(l) = b {
+                if in_band(l, p.height) && !key(l).is_empty() {
+                    on_page.insert(key(l));
+                }
+            }
+        }
+        for k in on_page {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let n = pages.len();
+    for p in pages.iter_mut() {
+        let h = p.height;
+        p.blocks.retain(|b| match b {
+            Block::Line(l) => !(in_band(l, h) && seen.get(&key(l)).is_some_and(|&c| c >= 3 && c * 2 >= n)),
+            Block::Grid(_) => true,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_number_forms() {
+        for t in ["4", "- 4 -", "第4页", "12/30", "—12—"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["1,899.52", "一", "12345"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+}

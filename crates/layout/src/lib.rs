@@ -1,0 +1,39 @@
+//! Layout stage: PDF bytes → pages of positioned glyphs and ruling segments →
+//! text lines and cell grids.
+//!
+//! # Coordinates
+//! Everything this crate returns is in **page space**: points (1/72 inch),
+//! origin at the *top-left* corner of the page's crop box, `x` growing to the
+//! right and `y` growing **downward** (reading order). The interpreter converts
+//! PDF user space (origin bottom-left, `y` up) once, applying the page's
+//! `/Rotate`, so that no later stage has to think about it.
+//!
+//! Modules, in the order data flows through them:
+//! - [`document`]: load a PDF with lopdf under resource limits, one [`Page`] each.
+//! - [`font`]: decode character codes to Unicode and advance widths (fonts are
+//!   decoded once per document).
+//! - [`interpret`]: run a page's content stream, emitting glyphs and rulings.
+//! - [`normalize`]: map Kangxi radicals / compatibility ideographs and full-width
+//!   ASCII to the characters a reader means.
+//! - [`lines`]: glyphs → text lines → chunks (runs of text separated by gaps or rulings).
+//! - [`grid`]: ruling segments → ruled cell grids.
+//! - [`align`]: unruled tables → cell grids from text alignment.
+
+
+pub mod align;
+pub mod blocks;
+pub mod document;
+pub mod error;
+pub mod font;
+pub mod geometry;
+pub mod grid;
+
+pub mod interpret;
+pub mod lines;
+
+pub mod normalize;
+pub mod page;
+
+pub use document::{load_document, LayoutDocument, Limits};
+pub use error::LayoutError;
+pub use page::{Glyph, Page, Segment};

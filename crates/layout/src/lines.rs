@@ -1,0 +1,188 @@
+//! Glyphs → text lines → chunks. A line is a run of glyphs sharing a baseline
+//! band; a chunk is a run of a line without a wide gap (a table cell's text,
+//! a word group). Wrapped text is joined back by [`join_wrapped`].
+use crate::page::Glyph;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chunk {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
+    pub size: f32,
+    pub font: u32,
+}
+
+impl Chunk {
+    pub fn center_x(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    pub top: f32,
+    pub bottom: f32,
+    pub chunks: Vec<Chunk>,
+}
+
+impl TextLine {
+    pub fn x0(&self) -> f32 {
+        self.chunks.first().map_or(0.0, |c| c.x0)
+    }
+    pub fn x1(&self) -> f32 {
+        self.chunks.last().map_or(0.0, |c| c.x1)
+    }
+    /// The chunks' texts joined with single spaces where a gap separated them.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for (i, c) in self.chunks.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&c.text);
+        }
+        s
+    }
+    /// The text with no gap spaces (for matching titles whose letters are spaced out).
+    pub fn compact_text(&self) -> String {
+        self.chunks.iter().flat_map(|c| c.text.chars()).filter(|c| !c.is_whitespace()).collect()
+    }
+    pub fn size(&self) -> f32 {
+        self.chunks.iter().map(|c| c.size).fold(0.0, f32::max)
+    }
+    pub fn center_y(&self) -> f32 {
+        (self.top + self.bottom) / 2.0
+    }
+}
+
+/// Whether a line break between `a` and `b` needs a space when joined
+/// (Latin words do; Chinese text and numbers broken mid-token do not).
+fn needs_space(a: char, b: char) -> bool {
+    a.is_ascii_alphabetic() && b.is_ascii_alphabetic()
+}
+
+/// Joins wrapped lines of one cell or paragraph: no space between Chinese characters.
+pub fn join_wrapped<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for p in parts {
+        let p = p.trim();
+        if p.is_empty() {
+            continue;
+        }
+        if let (Some(a), Some(b)) = (out.chars().last(), p.chars().next()) {
+            if needs_space(a, b) {
+                out.push(' ');
+            }
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Groups glyphs into lines (top to bottom) and each line into chunks (left to right).
+/// `gap_factor` × font size is the horizontal gap that starts a new chunk.
+pub fn build_lines(glyphs: &[&Glyph], gap_factor: f32) -> Vec<TextLine> {
+    let mut order: Vec<&Glyph> = glyphs.iter().copied().filter(|g| g.size > 0.0).collect();
+    order.sort_by(|a, b| a.center_y().total_cmp(&b.center_y()));
+    let mut bands: Vec<Vec<&Glyph>> = Vec::new();
+    let mut band_center = f32::MIN;
+    let mut band_size = 0.0f32;
+    for g in order {
+        let tol = 0.4 * g.size.min(band_size.max(1.0));
+        if bands.is_empty() || (g.center_y() - band_center).abs() > tol.max(1.0) {
+            bands.push(Vec::new());
+            band_center = g.center_y();
+            band_size = g.size;
+        }
+        bands.last_mut().unwrap().push(g);
+    }
+    bands.into_iter().map(|mut band| line_from_band(&mut band, gap_factor)).filter(|l| !l.chunks.is_empty()).collect()
+}
+
+fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
+    band.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut last_x1 = f32::MIN;
+    let mut pending_space = false;
+    for g in band.iter() {
+        if g.ch.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        // Overprinted duplicates (fake bold) repeat a glyph at nearly the same place.
+        if let Some(c) = chunks.last() {
+            if c.text.ends_with(g.ch) && (g.x1() - c.x1).abs() < 0.2 * g.size && g.x < c.x1 {
+                continue;
+            }
+        }
+        let gap = g.x - last_x1;
+        let new_chunk = chunks.is_empty() || gap > gap_factor * g.size;
+        if new_chunk {
+            chunks.push(Chunk {
+                text: String::new(),
+                x0: g.x,
+                x1: g.x1(),
+                top: g.top(),
+                bottom: g.bottom(),
+                size: g.size,
+                font: g.font,
+            });
+        } else if pending_space || (gap > 0.2 * g.size && g.ch.is_ascii_alphanumeric()) {
+            let c = chunks.last_mut().unwrap();
+            if c.text.chars().last().is_some_and(|p| p.is_ascii_alphanumeric()) && g.ch.is_ascii_alphanumeric() {
+                c.text.push(' ');
+            }
+        }
+        pending_space = false;
+        let c = chunks.last_mut().unwrap();
+        c.text.push(crate::normalize::map_char(g.ch).unwrap_or(g.ch));
+        c.x1 = c.x1.max(g.x1());
+        c.top = c.top.min(g.top());
+        c.bottom = c.bottom.max(g.bottom());
+        c.size = c.size.max(g.size);
+        last_x1 = g.x1().max(g.x + 0.01);
+    }
+    let top = chunks.iter().map(|c| c.top).fold(f32::MAX, f32::min);
+    let bottom = chunks.iter().map(|c| c.bottom).fold(f32::MIN, f32::max);
+    TextLine { top, bottom, chunks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(text: &str, x: f32, baseline: f32, size: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, ch)| Glyph { ch, x: x + i as f32 * size, baseline, width: size, size, font: 0 })
+            .collect()
+    }
+
+    #[test]
+    fn wide_gap_splits_chunks_and_lines_sort_top_down() {
+        let mut g = glyphs("合计", 10.0, 100.0, 10.0);
+        g.extend(glyphs("12", 200.0, 100.0, 10.0));
+        g.extend(glyphs("总计", 10.0, 50.0, 10.0));
+        let refs: Vec<&Glyph> = g.iter().collect();
+        let lines = build_lines(&refs, 0.6);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text(), "总计");
+        assert_eq!(lines[1].chunks.len(), 2);
+        assert_eq!(lines[1].chunks[1].text, "12");
+    }
+
+    #[test]
+    fn wrapped_chinese_joins_without_space() {
+        assert_eq!(join_wrapped(["一、一般公共预算财政拨", "款收入"]), "一、一般公共预算财政拨款收入");
+        assert_eq!(join_wrapped(["Total", "income"]), "Total income");
+    }
+
+    #[test]
+    fn kangxi_glyphs_are_mapped_in_chunks() {
+        let g = glyphs("⾏政", 0.0, 10.0, 10.0);
+        let refs: Vec<&Glyph> = g.iter().collect();
+        assert_eq!(build_lines(&refs, 0.6)[0].text(), "行政");
+    }
+}

@@ -1,0 +1,53 @@
+//! Amounts as printed ("1,899.52", "-3.00", "（3.00）") → exact decimals.
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Parses a printed amount. `None` for an empty cell or a dash placeholder;
+/// `Err` for text that is not a figure.
+pub fn parse_amount(text: &str) -> Result<Option<Decimal>, ()> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+        .map(|c| match c {
+            '．' => '.',
+            '－' | '−' => '-',
+            c => c,
+        })
+        .collect();
+    if t.is_empty() || matches!(t.as_str(), "-" | "—" | "－" | "/" | "——" | "--") {
+        return Ok(None);
+    }
+    let (neg, body) = if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        (true, inner.to_string())
+    } else if let Some(inner) = t.strip_prefix('（').and_then(|r| r.strip_suffix('）')) {
+        (true, inner.to_string())
+    } else {
+        (false, t.clone())
+    };
+    if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') || !body.chars().any(|c| c.is_ascii_digit()) {
+        return Err(());
+    }
+    let d = Decimal::from_str(&body).map_err(|_| ())?;
+    Ok(Some(if neg { -d } else { d }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_keep_their_printed_scale() {
+        assert_eq!(parse_amount("1,899.52").unwrap().unwrap().to_string(), "1899.52");
+        assert_eq!(parse_amount("0.00").unwrap().unwrap().to_string(), "0.00");
+        assert_eq!(parse_amount("-3.5").unwrap().unwrap().to_string(), "-3.5");
+        assert_eq!(parse_amount("（3.00）").unwrap().unwrap().to_string(), "-3.00");
+        assert_eq!(parse_amount("1，234．50").unwrap().unwrap().to_string(), "1234.50");
+    }
+
+    #[test]
+    fn empty_is_null_and_text_is_error() {
+        assert_eq!(parse_amount(""), Ok(None));
+        assert_eq!(parse_amount("—"), Ok(None));
+        assert!(parse_amount("合计").is_err());
+    }
+}

@@ -1,0 +1,295 @@
+//! Following tables through the page sequence: a title opens a table, its
+//! unit line gives entity and money unit, grids fill it (a grid at the head of
+//! the next page continues it, its repeated header rows dropped and a row cut
+//! by the page break stitched), notes close it. Everything else is narrative.
+use std::sync::OnceLock;
+
+use fiscal_layout::blocks::{Block, PageBlocks};
+use fiscal_layout::grid::CellGrid;
+use fiscal_layout::lines::TextLine;
+use regex::Regex;
+
+use crate::code::Classification;
+use crate::header::{body_start, build_model, continuation_body_start, is_total_label, TableModel};
+use crate::kind::{kind_of_title, looks_like_title};
+use crate::model::{Column, Table};
+use crate::rows::{classify_rows, grid_rows, is_cut_continuation, stitch, RawRow};
+use crate::text::compact;
+
+/// A narrative line with the page it is on.
+#[derive(Debug, Clone)]
+pub struct NarrativeLine {
+    pub page: u32,
+    pub page_width: f32,
+    pub line: TextLine,
+}
+
+#[derive(Debug, Default)]
+pub struct Assembled {
+    pub tables: Vec<Table>,
+    pub narrative: Vec<NarrativeLine>,
+    /// Entity and unit lines seen (for document metadata).
+    pub unit_lines: Vec<(Option<String>, Option<String>)>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+struct OpenTable {
+    number: Option<String>,
+    title: String,
+    kind: String,
+    entity: Option<String>,
+    money_unit: Option<String>,
+    pages: Vec<u32>,
+    model: Option<TableModel>,
+    raw: Vec<RawRow>,
+    notes: Vec<String>,
+    /// Set when a note was read: no further grids belong to this table.
+    noted: bool,
+}
+
+fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(附?表\d+(?:-\d+)?)").unwrap())
+}
+
+fn unit_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?:编制单位|编制部门|单位名称|部门名称|预算单位|金额单位|单位|部门)[：:]").unwrap())
+}
+
+/// Entity and money unit from a "单位：… 单位：万元" line, if it is one.
+pub fn parse_unit_line(text: &str) -> Option<(Option<String>, Option<String>)> {
+    let text = text.trim_start();
+    let matches: Vec<_> = unit_re().find_iter(text).collect();
+    if matches.is_empty() || matches[0].start() > 0 {
+        return None;
+    }
+    let (mut entity, mut unit) = (None, None);
+    for (i, m) in matches.iter().enumerate() {
+        let end = matches.get(i + 1).map_or(text.len(), |n| n.start());
+        let value = compact(&text[m.end()..end]);
+        if value.is_empty() {
+            continue;
+        }
+        if matches!(value.as_str(), "万元" | "元" | "千元" | "亿元") {
+            unit = Some(value);
+        } else {
+            entity = Some(value);
+        }
+    }
+    Some((entity, unit))
+}
+
+fn default_classification(kind: &str) -> Option<Classification> {
+    match kind {
+        "general_budget_basic_expenditure" | "budget_general_basic_expenditure" => Some(Classification::Economic),
+        "income" | "expenditure" | "general_budget_expenditure" | "government_fund" | "state_capital" => {
+            Some(Classification::Functional)
+        }
+        _ => None,
+    }
+}
+
+fn two_sided_labels(kind: &str) -> Option<(&'static str, &'static str)> {
+    match kind {
+        "general_budget_basic_expenditure" => Some(("人员经费", "公用经费")),
+        k if k.contains("summary") => Some(("收入", "支出")),
+        _ => None,
+    }
+}
+
+/// A grid whose top row is one cell holding a title (Excel exports put it there).
+fn caption_title(grid: &CellGrid) -> Option<String> {
+    let cells: Vec<_> = grid.row_cells(0).collect();
+    (cells.len() == 1 && cells[0].col1 - cells[0].col0 == grid.cols())
+        .then(|| compact(&cells[0].text))
+        .filter(|t| looks_like_title(t))
+}
+
+struct Walker {
+    out: Assembled,
+    current: Option<OpenTable>,
+    pending_number: Option<String>,
+    /// The page the current table last took a grid from.
+    last_grid_page: u32,
+}
+
+impl Walker {
+    fn finish(&mut self) {
+        let Some(t) = self.current.take() else { return };
+        let Some(model) = t.model else {
+            // A title with no grid after it (e.g. "本表本年度无发生额" with no table).
+            if !t.title.is_empty() {
+                self.out.tables.push(Table {
+                    number: t.number,
+                    title: t.title,
+                    kind: t.kind,
+                    entity: t.entity,
+                    money_unit: t.money_unit,
+                    pages: t.pages,
+                    columns: Vec::new(),
+                    rows: Vec::new(),
+                    notes: t.notes,
+                });
+            }
+            return;
+        };
+        let mut rows = classify_rows(&model, &t.raw, default_classification(&t.kind), &mut self.out.warnings);
+        // A 合计 row repeated under a continuation page's repeated header.
+        let mut seen = Vec::new();
+        rows.retain(|r| {
+            if r.code.is_none() && r.name.as_deref().is_some_and(is_total_label) {
+                let k = (r.group.clone(), r.name.clone(), r.line, r.values.clone());
+                if seen.contains(&k) {
+                    return false;
+                }
+                seen.push(k);
+            }
+            true
+        });
+        let columns = model
+            .columns
+            .iter()
+            .filter(|c| c.role == crate::header::Role::Value)
+            .map(|c| Column { key: c.key.clone(), header: c.path.join("/") })
+            .collect();
+        self.out.tables.push(Table {
+            number: t.number,
+            title: t.title,
+            kind: t.kind,
+            entity: t.entity,
+            money_unit: t.money_unit,
+            pages: t.pages,
+            columns,
+            rows,
+            notes: t.notes,
+        });
+    }
+
+    fn open(&mut self, number: Option<String>, title: String, page: u32) {
+        self.finish();
+        let kind = kind_of_title(&title).unwrap_or("unknown").to_string();
+        self.current = Some(OpenTable { number, title, kind, pages: vec![page], ..Default::default() });
+    }
+
+    fn grid(&mut self, grid: &CellGrid, page: u32) {
+        // Narrative and titles close or replace the current table, so an open one
+        // without notes continues on the same or the next page.
+        let continues = self
+            .current
+            .as_ref()
+            .is_some_and(|t| !t.noted && (t.model.is_none() || page == self.last_grid_page || page == self.last_grid_page + 1));
+        if !continues {
+            self.finish();
+            let title = caption_title(grid).unwrap_or_default();
+            let kind = kind_of_title(&title).unwrap_or("unknown").to_string();
+            self.current = Some(OpenTable { number: self.pending_number.take(), title, kind, pages: vec![page], ..Default::default() });
+        }
+        let t = self.current.as_mut().unwrap();
+        if !t.pages.contains(&page) {
+            t.pages.push(page);
+        }
+        let start = match &t.model {
+            None => {
+                let start = body_start(grid);
+                t.model = Some(build_model(grid, start, two_sided_labels(&t.kind)));
+                start
+            }
+            Some(model) => continuation_body_start(grid, model),
+        };
+        let model = t.model.as_ref().unwrap();
+        let mut rows = grid_rows(grid, start, model, page).into_iter();
+        if continues && t.raw.last().is_some_and(|r| r.page != page) {
+            if let Some(first) = rows.next() {
+                let prev = t.raw.last_mut().unwrap();
+                if is_cut_continuation(model, prev, &first) {
+                    stitch(prev, first);
+                } else {
+                    t.raw.push(first);
+                }
+            }
+        }
+        t.raw.extend(rows);
+        self.last_grid_page = page;
+    }
+
+    fn line(&mut self, line: &TextLine, page: &PageBlocks, next: Option<&Block>) {
+        let text = compact(&line.text());
+        if let Some(m) = number_re().find(&text) {
+            let rest = &text[m.end()..];
+            if rest.is_empty() {
+                self.pending_number = Some(m.as_str().to_string());
+                return;
+            }
+            if looks_like_title(rest) {
+                self.open(Some(m.as_str().to_string()), rest.to_string(), page.number);
+                return;
+            }
+        }
+        if looks_like_title(&text) && (kind_of_title(&text).is_some() || matches!(next, Some(Block::Grid(_)))) {
+            let number = self.pending_number.take();
+            self.open(number, text, page.number);
+            return;
+        }
+        if let Some((entity, unit)) = parse_unit_line(&line.text()) {
+            self.out.unit_lines.push((entity.clone(), unit.clone()));
+            if let Some(t) = self.current.as_mut().filter(|t| t.model.is_none()) {
+                t.entity = entity.or(t.entity.take());
+                t.money_unit = unit.or(t.money_unit.take());
+                return;
+            }
+        }
+        if let Some(t) = self.current.as_mut().filter(|t| t.model.is_some() || t.noted) {
+            let continues_note = t.notes.last().is_some_and(|n| !n.ends_with('。')) && !text.starts_with('注');
+            let numbered = text.chars().next().is_some_and(|c| c.is_ascii_digit()) && text.chars().nth(1).is_some_and(|c| c == '.' || c == '、');
+            if text.starts_with('注') || (t.noted && numbered) || (text.contains("本表") && text.chars().count() < 40) {
+                t.notes.push(text);
+                t.noted = true;
+                return;
+            }
+            if continues_note && t.noted {
+                if let Some(n) = t.notes.last_mut() {
+                    n.push_str(&text);
+                }
+                return;
+            }
+        }
+        if self.current.as_ref().is_some_and(|t| t.model.is_some()) {
+            self.finish();
+        }
+        self.pending_number = None;
+        self.out.narrative.push(NarrativeLine { page: page.number, page_width: page.width, line: line.clone() });
+    }
+}
+
+/// Walks all pages' blocks, assembling tables and collecting narrative lines.
+pub fn assemble(pages: &[PageBlocks]) -> Assembled {
+    let mut w = Walker { out: Assembled::default(), current: None, pending_number: None, last_grid_page: 0 };
+    for page in pages {
+        for (i, block) in page.blocks.iter().enumerate() {
+            match block {
+                Block::Grid(g) => w.grid(g, page.number),
+                Block::Line(l) => w.line(l, page, page.blocks.get(i + 1)),
+            }
+        }
+    }
+    w.finish();
+    w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_lines() {
+        assert_eq!(
+            parse_unit_line("单位：中国共产党广州市海珠区委员会组织部 单位：万元"),
+            Some((Some("中国共产党广州市海珠区委员会组织部".into()), Some("万元".into())))
+        );
+        assert_eq!(parse_unit_line("单位：广州市海珠区城市管理和综合执法局单位：万元"), Some((Some("广州市海珠区城市管理和综合执法局".into()), Some("万元".into()))));
+        assert_eq!(parse_unit_line("金额单位：万元"), Some((None, Some("万元".into()))));
+        assert_eq!(parse_unit_line("本单位：负责"), None);
+    }
+}

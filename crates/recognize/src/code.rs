@@ -1,0 +1,120 @@
+//! Subject codes (科目编码). See the crate docs for what 功能分类 (functional)
+//! and 经济分类 (economic) codes are; this is the one place that maps a code to
+//! its level and parent.
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Classification {
+    /// 功能分类
+    Functional,
+    /// 经济分类
+    Economic,
+}
+
+/// Whether `s` is a subject code: 3, 5 or 7 ASCII digits.
+pub fn is_code(s: &str) -> bool {
+    matches!(s.len(), 3 | 5 | 7) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Level: 1 类 (3 digits), 2 款 (5), 3 项 (7).
+pub fn level(code: &str) -> Option<u8> {
+    match code.len() {
+        3 => Some(1),
+        5 => Some(2),
+        7 => Some(3),
+        _ => None,
+    }
+}
+
+/// The enclosing code: the code without its last two digits.
+pub fn parent(code: &str) -> Option<String> {
+    (code.len() > 3).then(|| code[..code.len() - 2].to_string())
+}
+
+/// Classification of a code; the table's own classification wins when known.
+pub fn classify(code: &str, table_default: Option<Classification>) -> Classification {
+    if let Some(c) = table_default {
+        return c;
+    }
+    match code.as_bytes().first() {
+        // 301–399 and 501–599 are the economic classifications of departmental
+        // and government budgets; 1xx (revenue) and 2xx (expenditure) are functional.
+        Some(b'3') | Some(b'5') if code.len() <= 5 => Classification::Economic,
+        _ => Classification::Functional,
+    }
+}
+
+/// Splits "2013199 其他党委办公厅…" into code and name when a document prints
+/// both in one cell.
+pub fn split_leading_code(text: &str) -> Option<(String, String)> {
+    let t = text.trim();
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !is_code(&digits) {
+        return None;
+    }
+    let rest = t[digits.len()..].trim_start();
+    if rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    Some((digits, rest.to_string()))
+}
+
+/// Joins a code printed over 类/款/项 columns ("201" | "31" | "99", or
+/// "301" | "01"). Parts left blank inherit from the previous row's parts, as
+/// the printed tables do when a 类 is written once for its 款 rows.
+pub fn join_parts(parts: &[String], previous: &mut Vec<String>) -> Option<String> {
+    let last = parts.iter().rposition(|p| !p.is_empty())?;
+    let mut pieces = Vec::with_capacity(last + 1);
+    for (i, p) in parts.iter().enumerate().take(last + 1) {
+        let piece = if p.is_empty() { previous.get(i).cloned()? } else { p.clone() };
+        if piece.is_empty() || !piece.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        pieces.push(piece);
+    }
+    let code = pieces.concat();
+    if !is_code(&code) {
+        return None;
+    }
+    *previous = pieces;
+    Some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_parents() {
+        assert_eq!(level("201"), Some(1));
+        assert_eq!(level("20131"), Some(2));
+        assert_eq!(level("2013199"), Some(3));
+        assert_eq!(parent("2013199").as_deref(), Some("20131"));
+        assert_eq!(parent("20131").as_deref(), Some("201"));
+        assert_eq!(parent("201"), None);
+    }
+
+    #[test]
+    fn economic_codes_classify_by_prefix() {
+        assert_eq!(classify("30101", None), Classification::Economic);
+        assert_eq!(classify("2013199", None), Classification::Functional);
+        assert_eq!(classify("30101", Some(Classification::Functional)), Classification::Functional);
+    }
+
+    #[test]
+    fn split_code_columns_join_and_inherit() {
+        let mut prev = Vec::new();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_parts(&s(&["301", ""]), &mut prev).as_deref(), Some("301"));
+        assert_eq!(join_parts(&s(&["", "01"]), &mut prev).as_deref(), Some("30101"));
+        assert_eq!(join_parts(&s(&["201", "31", "99"]), &mut prev).as_deref(), Some("2013199"));
+        assert_eq!(join_parts(&s(&["", "", "02"]), &mut prev).as_deref(), Some("2013102"));
+    }
+
+    #[test]
+    fn leading_code_in_name_cell() {
+        assert_eq!(split_leading_code("2013199 其他支出"), Some(("2013199".into(), "其他支出".into())));
+        assert_eq!(split_leading_code("201"), None);
+    }
+}

@@ -1,0 +1,47 @@
+//! Recognition stage: the layout stage's blocks → a document model of tables
+//! (identified by title, header tree mapped to column keys, rows classified by
+//! subject code) and a narrative outline.
+//!
+//! # Vocabulary (used the same way everywhere in this project)
+//! - 功能分类 = **functional** classification: what money is spent on; codes of
+//!   3 digits (类, level 1, e.g. 201), 5 digits (款, level 2, 20131) and 7 digits
+//!   (项, level 3, 2013199). The parent of a code is the code with its last two
+//!   digits removed.
+//! - 经济分类 = **economic** classification: what kind of spending; 3 digits
+//!   (类, level 1, e.g. 301) and 5 digits (款, level 2, 30101).
+//! - 决算 = final accounts (`final_accounts`), 预算 = budget (`budget`).
+//! - 行次 = printed line number of a row; 栏次 = printed column number row.
+//!
+//! Modules: [`amount`] parses figures, [`code`] maps subject codes,
+//! [`kind`] names tables by title, [`header`] turns header rows into columns,
+//! [`rows`] turns body rows into classified rows, [`assemble`] follows tables
+//! over pages (continuation, repeated headers, cut rows), [`narrative`] builds
+//! the outline, [`meta`] finds entity, year and kind.
+
+pub mod amount;
+pub mod assemble;
+pub mod code;
+pub mod header;
+pub mod kind;
+pub mod meta;
+pub mod model;
+pub mod narrative;
+pub mod rows;
+pub mod text;
+
+pub use model::*;
+
+use fiscal_layout::blocks::{page_blocks, remove_running_lines, PageBlocks};
+use fiscal_layout::LayoutDocument;
+
+/// Runs recognition over a laid-out document.
+pub fn recognize(layout: &LayoutDocument) -> Recognized {
+    let mut pages: Vec<PageBlocks> = layout.pages.iter().map(page_blocks).collect();
+    remove_running_lines(&mut pages);
+    let assembled = assemble::assemble(&pages);
+    let sections = narrative::outline(&assembled.narrative);
+    let document = meta::document_meta(&pages, &assembled.tables, layout.title.as_deref());
+    let mut warnings = layout.warnings.clone();
+    warnings.extend(assembled.warnings);
+    Recognized { document, tables: assembled.tables, sections, warnings }
+}

@@ -1,0 +1,78 @@
+//! The document model recognition produces and the emitter serializes; field
+//! names follow the output contract (`schema/output.schema.json`).
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::code::Classification;
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DocumentMeta {
+    pub entity: Option<String>,
+    pub year: Option<u32>,
+    /// "final_accounts" (决算) or "budget" (预算).
+    pub kind: Option<String>,
+    pub title: Option<String>,
+    pub money_unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub key: String,
+    /// Printed header path, levels joined with "/".
+    pub header: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Row {
+    pub group: Option<String>,
+    pub code: Option<String>,
+    pub classification: Option<Classification>,
+    pub level: Option<u8>,
+    pub parent: Option<String>,
+    pub name: Option<String>,
+    pub line: Option<u32>,
+    /// Exact decimals by column key; `None` for an empty cell.
+    #[serde(serialize_with = "ser_values")]
+    pub values: BTreeMap<String, Option<Decimal>>,
+}
+
+fn ser_values<S: serde::Serializer>(v: &BTreeMap<String, Option<Decimal>>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(v.len()))?;
+    for (k, d) in v {
+        m.serialize_entry(k, &d.map(|d| d.to_string()))?;
+    }
+    m.end()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub number: Option<String>,
+    pub title: String,
+    pub kind: String,
+    pub entity: Option<String>,
+    pub money_unit: Option<String>,
+    pub pages: Vec<u32>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Section {
+    pub heading: String,
+    pub level: u8,
+    pub pages: Vec<u32>,
+    pub paragraphs: Vec<String>,
+    pub children: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recognized {
+    pub document: DocumentMeta,
+    pub tables: Vec<Table>,
+    pub sections: Vec<Section>,
+    pub warnings: Vec<String>,
+}

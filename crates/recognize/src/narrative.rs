@@ -1,0 +1,141 @@
+//! The narrative outline: headings by their numbering (第X部分 1, 一、 2,
+//! （一） 3, 1. / 1、 4, （1） 5) and paragraphs reflowed from lines.
+//!
+//! A numbered line is a heading only when it stands alone: short, not ending a
+//! sentence, and not running on into the next line (an inline "1." enumeration
+//! fills the line and wraps).
+use std::sync::OnceLock;
+
+use fiscal_layout::lines::join_wrapped;
+use regex::Regex;
+
+use crate::assemble::NarrativeLine;
+use crate::model::Section;
+use crate::text::compact;
+
+fn heading_res() -> &'static [(Regex, u8)] {
+    static RE: OnceLock<Vec<(Regex, u8)>> = OnceLock::new();
+    RE.get_or_init(|| {
+        vec![
+            (Regex::new(r"^第[一二三四五六七八九十]+部分").unwrap(), 1),
+            (Regex::new(r"^[一二三四五六七八九十]+、").unwrap(), 2),
+            (Regex::new(r"^[（(][一二三四五六七八九十]+[）)]").unwrap(), 3),
+            (Regex::new(r"^\d{1,2}[.、．](?:\D|$)").unwrap(), 4),
+            (Regex::new(r"^[（(]\d{1,2}[）)]").unwrap(), 5),
+        ]
+    })
+}
+
+/// The outline level of a heading's numbering, if the text starts with one.
+pub fn numbering_level(text: &str) -> Option<u8> {
+    heading_res().iter().find(|(re, _)| re.is_match(text)).map(|(_, l)| *l)
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['。', '；', '，', ';', ',', '：', ':'])
+}
+
+struct Margins {
+    left: f32,
+    right: f32,
+}
+
+fn margins(lines: &[NarrativeLine]) -> Margins {
+    let mut x0: Vec<f32> = lines.iter().map(|l| l.line.x0()).collect();
+    let mut x1: Vec<f32> = lines.iter().map(|l| l.line.x1()).collect();
+    x0.sort_by(f32::total_cmp);
+    x1.sort_by(f32::total_cmp);
+    let left = x0.get(x0.len() / 10).copied().unwrap_or(0.0);
+    let right = x1.get(x1.len() * 9 / 10).copied().unwrap_or(0.0);
+    Margins { left, right }
+}
+
+/// Builds the outline from the narrative lines (tables already removed).
+pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let m = margins(lines);
+    // Root holds text before the first heading.
+    let mut stack: Vec<Section> = vec![Section { level: 0, ..Default::default() }];
+    let mut para: Vec<String> = Vec::new();
+    let mut para_open_full = false;
+    let flush = |stack: &mut Vec<Section>, para: &mut Vec<String>| {
+        if !para.is_empty() {
+            let text = join_wrapped(para.iter().map(String::as_str));
+            para.clear();
+            if !text.is_empty() {
+                stack.last_mut().unwrap().paragraphs.push(text);
+            }
+        }
+    };
+    for (i, nl) in lines.iter().enumerate() {
+        let text = compact(&nl.line.text());
+        if text.is_empty() {
+            continue;
+        }
+        let size = nl.line.size();
+        let full = nl.line.x1() >= m.right - 1.5 * size;
+        let indented = nl.line.x0() > m.left + 1.2 * size;
+        let next_same_para = lines.get(i + 1).is_some_and(|n| {
+            n.page == nl.page && n.line.top - nl.line.bottom < 0.8 * size && !(n.line.x0() > m.left + 1.2 * size)
+        });
+        let level = numbering_level(&text).filter(|_| {
+            text.chars().count() <= 40 && !ends_sentence(&text) && !(full && next_same_para) || text.starts_with('第') && text.contains("部分")
+        });
+        if let Some(level) = level {
+            flush(&mut stack, &mut para);
+            while stack.len() > 1 && stack.last().unwrap().level >= level {
+                let done = stack.pop().unwrap();
+                stack.last_mut().unwrap().children.push(done);
+            }
+            stack.push(Section { heading: text, level, pages: vec![nl.page], ..Default::default() });
+            para_open_full = false;
+            continue;
+        }
+        // A new paragraph starts at an indented line, or after a line that did not
+        // reach the right margin; a page break alone does not end one.
+        let starts_new = indented || !para_open_full || numbering_level(&text).is_some();
+        if starts_new {
+            flush(&mut stack, &mut para);
+        }
+        para.push(text);
+        para_open_full = full && !ends_sentence_hard(para.last().unwrap());
+        let cur = stack.last_mut().unwrap();
+        if !cur.pages.contains(&nl.page) {
+            cur.pages.push(nl.page);
+        }
+    }
+    flush(&mut stack, &mut para);
+    while stack.len() > 1 {
+        let done = stack.pop().unwrap();
+        stack.last_mut().unwrap().children.push(done);
+    }
+    let root = stack.pop().unwrap();
+    let mut out = Vec::new();
+    if !root.paragraphs.is_empty() {
+        out.push(Section { heading: String::new(), level: 0, pages: root.pages, paragraphs: root.paragraphs, children: Vec::new() });
+    }
+    out.extend(root.children);
+    out
+}
+
+fn ends_sentence_hard(t: &str) -> bool {
+    t.ends_with(['。', '！', '？', '：'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_levels() {
+        assert_eq!(numbering_level("第一部分 概况"), Some(1));
+        assert_eq!(numbering_level("一、收入"), Some(2));
+        assert_eq!(numbering_level("（一）年度收入总体情况"), Some(3));
+        assert_eq!(numbering_level("1.基本支出"), Some(4));
+        assert_eq!(numbering_level("（1）工资"), Some(5));
+        assert_eq!(numbering_level("2020年度"), None);
+        assert_eq!(numbering_level("1,899.52万元"), None);
+    }
+}

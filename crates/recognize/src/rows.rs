@@ -1,0 +1,278 @@
+//! Body rows: grid cells → per-column texts (`RawRow`) → classified rows.
+use fiscal_layout::grid::CellGrid;
+
+use crate::amount::parse_amount;
+use crate::code::{self, Classification};
+use crate::header::{is_column_number_row, Role, TableModel};
+use crate::model::Row;
+use crate::text::compact;
+
+/// One printed row, its text per model column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    pub cells: Vec<String>,
+    pub page: u32,
+}
+
+fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
+    (a.1.min(b.1) - a.0.max(b.0)).max(0.0)
+}
+
+/// The model column a cell spanning `x` belongs to. A cell spanning several
+/// columns (合计 over 编码 and 名称) goes to the name column among them.
+fn column_for(model: &TableModel, x: (f32, f32)) -> Option<usize> {
+    let cols = &model.columns;
+    let hits: Vec<usize> = (0..cols.len())
+        .filter(|&i| {
+            let w = (cols[i].x1 - cols[i].x0).min(x.1 - x.0).max(0.1);
+            overlap(x, (cols[i].x0, cols[i].x1)) >= 0.4 * w
+        })
+        .collect();
+    if let Some(&n) = hits.iter().find(|&&i| cols[i].role == Role::Name) {
+        if hits.len() > 1 {
+            return Some(n);
+        }
+    }
+    if let Some(best) = hits.iter().copied().max_by(|&a, &b| {
+        overlap(x, (cols[a].x0, cols[a].x1)).total_cmp(&overlap(x, (cols[b].x0, cols[b].x1)))
+    }) {
+        return Some(best);
+    }
+    let cx = (x.0 + x.1) / 2.0;
+    (0..cols.len()).min_by(|&a, &b| {
+        let da = ((cols[a].x0 + cols[a].x1) / 2.0 - cx).abs();
+        let db = ((cols[b].x0 + cols[b].x1) / 2.0 - cx).abs();
+        da.total_cmp(&db)
+    })
+}
+
+/// The body rows of `grid` from row `start`, mapped onto the model's columns.
+pub fn grid_rows(grid: &CellGrid, start: usize, model: &TableModel, page: u32) -> Vec<RawRow> {
+    let mut out = Vec::new();
+    for r in start..grid.rows() {
+        let mut cells = vec![String::new(); model.columns.len()];
+        for cell in grid.row_cells(r) {
+            if cell.text.trim().is_empty() {
+                continue;
+            }
+            if let Some(c) = column_for(model, (cell.x0, cell.x1)) {
+                if !cells[c].is_empty() {
+                    cells[c].push(' ');
+                }
+                cells[c].push_str(cell.text.trim());
+            }
+        }
+        let texts: Vec<String> = cells.iter().map(|c| compact(c)).collect();
+        if texts.iter().all(|t| t.is_empty()) || is_column_number_row(&texts) {
+            continue;
+        }
+        out.push(RawRow { cells, page });
+    }
+    out
+}
+
+/// A name as printed, without the spaces of letter-spaced labels ("合    计").
+pub fn clean_name(s: &str) -> String {
+    let chars: Vec<char> = s.trim().chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let prev = out.chars().last();
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric()) && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn is_ordinal_start(name: &str) -> bool {
+    let t = name.trim_start();
+    let head: String = t.chars().take(4).collect();
+    head.contains('、') || t.starts_with('（') || t.starts_with('(') || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Per side of a row: does it carry anything that starts a row (code, 行次, figures)?
+fn side_state(model: &TableModel, row: &RawRow, g: usize) -> (bool, bool, bool) {
+    let mut has_text = false;
+    let mut has_key = false;
+    let mut has_values = false;
+    for (c, col) in model.columns.iter().enumerate().filter(|(_, c)| c.group == g) {
+        let t = compact(&row.cells[c]);
+        if t.is_empty() {
+            continue;
+        }
+        match col.role {
+            Role::Name => {
+                has_text = true;
+                if is_ordinal_start(&t) || crate::header::is_total_label(&t) || code::split_leading_code(&row.cells[c]).is_some() {
+                    has_key = true;
+                }
+            }
+            Role::Code | Role::CodePart | Role::Line => has_key = true,
+            Role::Value => has_values = true,
+        }
+    }
+    (has_text, has_key, has_values)
+}
+
+/// Whether `next` (first row of a continuation page) is the rest of `prev`, a
+/// row cut by the page break: it starts nothing new (no code, 行次 or ordinal) and
+/// one of the two parts has no figures.
+pub fn is_cut_continuation(model: &TableModel, prev: &RawRow, next: &RawRow) -> bool {
+    let mut any = false;
+    for g in 0..model.groups.len() {
+        let (n_text, n_key, n_values) = side_state(model, next, g);
+        let (p_text, p_key, p_values) = side_state(model, prev, g);
+        if !n_text && !n_values {
+            continue;
+        }
+        if n_key || !(p_text || p_key || p_values) {
+            return false;
+        }
+        if n_values && p_values {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Merges a cut row's second part into the first.
+pub fn stitch(prev: &mut RawRow, next: RawRow) {
+    for (a, b) in prev.cells.iter_mut().zip(next.cells) {
+        if b.trim().is_empty() {
+            continue;
+        }
+        if a.trim().is_empty() {
+            *a = b;
+        } else {
+            *a = fiscal_layout::lines::join_wrapped([a.as_str(), b.as_str()]);
+        }
+    }
+}
+
+/// Converts raw rows into contract rows, side by side for two-sided tables.
+pub fn classify_rows(model: &TableModel, raw: &[RawRow], default_class: Option<Classification>, warnings: &mut Vec<String>) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut parts_state: Vec<Vec<String>> = vec![Vec::new(); model.groups.len()];
+    // Two-sided tables list one side's rows, then the other's.
+    let mut per_group: Vec<Vec<Row>> = vec![Vec::new(); model.groups.len()];
+    for row in raw {
+        for (g, label) in model.groups.iter().enumerate() {
+            let mut name: Option<String> = None;
+            let mut code_text: Option<String> = None;
+            let mut parts = Vec::new();
+            let mut line = None;
+            let mut values = std::collections::BTreeMap::new();
+            let mut any_value = false;
+            for (c, col) in model.columns.iter().enumerate().filter(|(_, c)| c.group == g) {
+                let text = row.cells[c].trim();
+                match col.role {
+                    Role::Name => {
+                        if !text.is_empty() {
+                            name = Some(clean_name(text));
+                        }
+                    }
+                    Role::Code => {
+                        let t = compact(text);
+                        if code::is_code(&t) {
+                            code_text = Some(t);
+                        } else if !t.is_empty() && name.is_none() {
+                            // A label printed in the code column (合计 spanning both).
+                            name = Some(clean_name(text));
+                        }
+                    }
+                    Role::CodePart => parts.push(compact(text)),
+                    Role::Line => line = compact(text).parse::<u32>().ok(),
+                    Role::Value => {
+                        let v = match parse_amount(text) {
+                            Ok(v) => v,
+                            Err(()) => {
+                                warnings.push(format!("page {}: '{}' in column {} is not an amount", row.page, text, col.path.join("/")));
+                                None
+                            }
+                        };
+                        any_value |= v.is_some();
+                        values.insert(col.key.clone(), v);
+                    }
+                }
+            }
+            if code_text.is_none() && !parts.is_empty() {
+                code_text = code::join_parts(&parts, &mut parts_state[g]);
+            }
+            if code_text.is_none() {
+                if let Some((c, n)) = name.as_deref().and_then(code::split_leading_code) {
+                    code_text = Some(c);
+                    name = Some(n);
+                }
+            }
+            if name.is_none() && code_text.is_none() && line.is_none() && !any_value {
+                continue;
+            }
+            let classification = code_text.as_deref().map(|c| code::classify(c, default_class));
+            per_group[g].push(Row {
+                group: label.clone(),
+                level: code_text.as_deref().and_then(code::level),
+                parent: code_text.as_deref().and_then(code::parent),
+                code: code_text,
+                classification,
+                name,
+                line,
+                values,
+            });
+        }
+    }
+    for rows in per_group {
+        out.extend(rows);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::header::ColumnModel;
+
+    fn model() -> TableModel {
+        let col = |x0: f32, role, key: &str| ColumnModel { x0, x1: x0 + 10.0, role, group: 0, path: vec![key.into()], key: key.into() };
+        TableModel { columns: vec![col(0.0, Role::Code, "code"), col(10.0, Role::Name, "name"), col(20.0, Role::Value, "total")], groups: vec![None] }
+    }
+
+    fn raw(cells: &[&str]) -> RawRow {
+        RawRow { cells: cells.iter().map(|s| s.to_string()).collect(), page: 1 }
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_break_is_stitched() {
+        let m = model();
+        let mut prev = raw(&["2013199", "其他党委办公厅（室）及相关", "86.97"]);
+        let next = raw(&["", "机构事务支出", ""]);
+        assert!(is_cut_continuation(&m, &prev, &next));
+        stitch(&mut prev, next);
+        assert_eq!(prev.cells[1], "其他党委办公厅（室）及相关机构事务支出");
+    }
+
+    #[test]
+    fn a_new_row_is_not_stitched() {
+        let m = model();
+        let prev = raw(&["201", "一般公共服务支出", "1.00"]);
+        assert!(!is_cut_continuation(&m, &prev, &raw(&["20131", "党委办公厅", "2.00"])));
+        assert!(!is_cut_continuation(&m, &prev, &raw(&["", "二、外交支出", "0.00"])));
+    }
+
+    #[test]
+    fn rows_get_code_level_parent_and_exact_values() {
+        let m = model();
+        let mut w = Vec::new();
+        let rows = classify_rows(&m, &[raw(&["", "合    计", "1,899.52"]), raw(&["2013199", "其他支出", ""])], None, &mut w);
+        assert_eq!(rows[0].name.as_deref(), Some("合计"));
+        assert_eq!(rows[0].values["total"].unwrap().to_string(), "1899.52");
+        assert_eq!(rows[1].level, Some(3));
+        assert_eq!(rows[1].parent.as_deref(), Some("20131"));
+        assert_eq!(rows[1].values["total"], None);
+    }
+}
