@@ -185,7 +185,7 @@ fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<GridCell> {
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(chunks.len());
     for (i, h) in chunks.iter().enumerate() {
         let k = col_of[i];
-        let below = |c: usize| leaf[c].is_some_and(|j| j != i && chunks[j].top >= h.bottom - 0.25 * h.height());
+        let below = |c: usize| leaf[c].is_some_and(|j| j != i && chunks[j].top >= h.bottom - 0.05 * h.height());
         // Same-line neighbours bound the territory.
         let left_bound = chunks
             .iter()
@@ -219,7 +219,7 @@ fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<GridCell> {
             for lo in a..=k {
                 for hi in k..=b {
                     let d = ((leaf_x0(lo) + leaf_x1(hi)) / 2.0 - h.center()).abs();
-                    if d < best_d - 0.5 || (d <= best_d + 0.5 && hi - lo > best.1 - best.0 - 1) {
+                    if d < best_d - 0.01 || (d <= best_d + 0.01 && hi - lo > best.1 - best.0 - 1) {
                         best_d = best_d.min(d);
                         best = (lo, hi + 1);
                     }
