@@ -59,7 +59,11 @@ fn hierarchy(t: &Table, out: &mut Vec<Check>) {
                 rule: "hierarchy_sum".into(),
                 table: Some(table_label(t)),
                 status: if ok { Status::Pass } else { Status::Fail },
-                detail: format!("{code} {} [{k}]: {p} {} Σ children {sum}", parent.name.as_deref().unwrap_or(""), if ok { "=" } else { "≠" }),
+                detail: format!(
+                    "{code} {} [{k}]: {p} {} Σ children {sum}",
+                    parent.name.as_deref().unwrap_or(""),
+                    if ok { "=" } else { "≠" }
+                ),
                 pages: t.pages.clone(),
             });
         }
@@ -69,15 +73,29 @@ fn hierarchy(t: &Table, out: &mut Vec<Check>) {
 /// 合计 row = Σ level-1 rows, per column.
 fn total_row(t: &Table, out: &mut Vec<Check>) {
     let keys: Vec<&str> = t.columns.iter().map(|c| c.key.as_str()).collect();
-    let groups: Vec<Option<String>> = t.rows.iter().map(|r| r.group.clone()).fold(Vec::new(), |mut v, g| {
-        if !v.contains(&g) {
-            v.push(g);
-        }
-        v
-    });
+    let groups: Vec<Option<String>> =
+        t.rows
+            .iter()
+            .map(|r| r.group.clone())
+            .fold(Vec::new(), |mut v, g| {
+                if !v.contains(&g) {
+                    v.push(g);
+                }
+                v
+            });
     for g in groups {
-        let tops: Vec<&Row> = t.rows.iter().filter(|r| r.group == g && r.level == Some(1)).collect();
-        let Some(total) = t.rows.iter().find(|r| r.group == g && r.code.is_none() && r.name.as_deref() == Some("合计")) else { continue };
+        let tops: Vec<&Row> = t
+            .rows
+            .iter()
+            .filter(|r| r.group == g && r.level == Some(1))
+            .collect();
+        let Some(total) = t
+            .rows
+            .iter()
+            .find(|r| r.group == g && r.code.is_none() && r.name.as_deref() == Some("合计"))
+        else {
+            continue;
+        };
         if tops.is_empty() {
             continue;
         }
@@ -92,7 +110,10 @@ fn total_row(t: &Table, out: &mut Vec<Check>) {
                 rule: "total_row".into(),
                 table: Some(table_label(t)),
                 status: if ok { Status::Pass } else { Status::Fail },
-                detail: format!("合计 [{k}]: {p} {} Σ 类 rows {sum}", if ok { "=" } else { "≠" }),
+                detail: format!(
+                    "合计 [{k}]: {p} {} Σ 类 rows {sum}",
+                    if ok { "=" } else { "≠" }
+                ),
                 pages: t.pages.clone(),
             });
         }

@@ -18,7 +18,12 @@ impl Source {
     pub fn new(file: &str, bytes: &[u8], pages: usize, producer: Option<String>) -> Self {
         let digest = Sha256::digest(bytes);
         let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
-        Source { file: file.to_string(), sha256, pages, producer }
+        Source {
+            file: file.to_string(),
+            sha256,
+            pages,
+            producer,
+        }
     }
 }
 
@@ -40,7 +45,9 @@ impl Output {
     }
 
     pub fn failed_checks(&self) -> impl Iterator<Item = &Check> {
-        self.checks.iter().filter(|c| c.status == crate::checks::Status::Fail)
+        self.checks
+            .iter()
+            .filter(|c| c.status == crate::checks::Status::Fail)
     }
 }
 

@@ -7,7 +7,10 @@ use fiscal_layout::{load_document, LayoutError, Limits};
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
     #[error("{file}: cannot read: {source}")]
-    Read { file: String, source: std::io::Error },
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
     #[error("{file}: {source}")]
     Layout { file: String, source: LayoutError },
     #[error("{file}: internal error while extracting ({message}); please report this file")]
@@ -18,7 +21,11 @@ pub enum ExtractError {
 /// and reported as errors for this file only.
 pub fn extract_bytes(file: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
     let run = || -> Result<Output, ExtractError> {
-        let layout = load_document(bytes, Limits::default()).map_err(|source| ExtractError::Layout { file: file.to_string(), source })?;
+        let layout =
+            load_document(bytes, Limits::default()).map_err(|source| ExtractError::Layout {
+                file: file.to_string(),
+                source,
+            })?;
         let source = Source::new(file, bytes, layout.pages.len(), layout.producer.clone());
         let recognized = fiscal_recognize::recognize(&layout);
         Ok(build_output(source, recognized))
@@ -31,17 +38,32 @@ pub fn extract_bytes(file: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
                 .map(|s| s.to_string())
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".to_string());
-            Err(ExtractError::Panic { file: file.to_string(), message })
+            Err(ExtractError::Panic {
+                file: file.to_string(),
+                message,
+            })
         }
     }
 }
 
 pub fn extract_file(path: &Path) -> Result<Output, ExtractError> {
-    let file = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|source| ExtractError::Read { file: path.display().to_string(), source })?;
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| path.display().to_string());
+    let bytes = std::fs::read(path).map_err(|source| ExtractError::Read {
+        file: path.display().to_string(),
+        source,
+    })?;
     extract_bytes(&file, &bytes).map_err(|e| match e {
-        ExtractError::Layout { source, .. } => ExtractError::Layout { file: path.display().to_string(), source },
-        ExtractError::Panic { message, .. } => ExtractError::Panic { file: path.display().to_string(), message },
+        ExtractError::Layout { source, .. } => ExtractError::Layout {
+            file: path.display().to_string(),
+            source,
+        },
+        ExtractError::Panic { message, .. } => ExtractError::Panic {
+            file: path.display().to_string(),
+            message,
+        },
         other => other,
     })
 }

@@ -10,7 +10,10 @@ use fiscal_extract::extract_file;
 use rayon::prelude::*;
 
 #[derive(Parser)]
-#[command(version, about = "Chinese fiscal disclosure PDFs (部门决算/部门预算) to normalized, validated JSON")]
+#[command(
+    version,
+    about = "Chinese fiscal disclosure PDFs (部门决算/部门预算) to normalized, validated JSON"
+)]
 struct Args {
     /// PDF files to extract.
     #[arg(required = true)]
@@ -34,9 +37,20 @@ struct Args {
 
 fn summary(path: &Path, out: &Output) -> String {
     let failed: Vec<_> = out.failed_checks().collect();
-    let mut s = format!("{}: {} tables, {} checks, {} failed", path.display(), out.tables.len(), out.checks.len(), failed.len());
+    let mut s = format!(
+        "{}: {} tables, {} checks, {} failed",
+        path.display(),
+        out.tables.len(),
+        out.checks.len(),
+        failed.len()
+    );
     for c in failed.iter().take(5) {
-        s.push_str(&format!("\n  {} {}: {}", c.rule, c.table.as_deref().unwrap_or(""), c.detail));
+        s.push_str(&format!(
+            "\n  {} {}: {}",
+            c.rule,
+            c.table.as_deref().unwrap_or(""),
+            c.detail
+        ));
     }
     s
 }
@@ -48,7 +62,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     if let Some(j) = args.jobs {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(j.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build_global();
     }
     if let Some(dir) = &args.out_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -63,12 +79,17 @@ fn main() -> ExitCode {
             Ok(out) => {
                 let json = out.to_json();
                 let target = match (&args.out_dir, &args.output) {
-                    (Some(dir), _) => Some(dir.join(format!("{}.json", path.file_stem().unwrap_or_default().to_string_lossy()))),
+                    (Some(dir), _) => Some(dir.join(format!(
+                        "{}.json",
+                        path.file_stem().unwrap_or_default().to_string_lossy()
+                    ))),
                     (None, Some(o)) => Some(o.clone()),
                     (None, None) => None,
                 };
                 let written = match target {
-                    Some(t) => write_atomic(&t, json.as_bytes()).map_err(|e| eprintln!("extract: {}: {e}", t.display())).is_ok(),
+                    Some(t) => write_atomic(&t, json.as_bytes())
+                        .map_err(|e| eprintln!("extract: {}: {e}", t.display()))
+                        .is_ok(),
                     None => {
                         print!("{json}");
                         true

@@ -8,10 +8,22 @@ fn main() {
     let p = &doc.pages[page - 1];
     let h = p.segments.iter().filter(|s| s.is_horizontal()).count();
     let v = p.segments.iter().filter(|s| s.is_vertical()).count();
-    println!("page {} {}x{} glyphs {} segments h={} v={}", p.number, p.width, p.height, p.glyphs.len(), h, v);
+    println!(
+        "page {} {}x{} glyphs {} segments h={} v={}",
+        p.number,
+        p.width,
+        p.height,
+        p.glyphs.len(),
+        h,
+        v
+    );
     let refs: Vec<_> = p.glyphs.iter().collect();
     for l in fiscal_layout::lines::build_lines(&refs, gap) {
-        let parts: Vec<String> = l.chunks.iter().map(|c| format!("[{:.0}-{:.0} {}]", c.x0, c.x1, c.text)).collect();
+        let parts: Vec<String> = l
+            .chunks
+            .iter()
+            .map(|c| format!("[{:.0}-{:.0} {}]", c.x0, c.x1, c.text))
+            .collect();
         println!("{:6.1} {}", l.top, parts.join(" "));
     }
 }

@@ -24,13 +24,17 @@ pub fn is_numeric(text: &str) -> bool {
 }
 
 fn is_anchor(line: &TextLine) -> bool {
-    line.chunks.iter().any(|c| is_numeric(&c.text)) && (line.chunks.len() >= 2 || is_numeric(&line.chunks[0].text))
+    line.chunks.iter().any(|c| is_numeric(&c.text))
+        && (line.chunks.len() >= 2 || is_numeric(&line.chunks[0].text))
 }
 
 /// A line that ends a table region above or below (title, unit line, note).
 fn is_boundary(line: &TextLine) -> bool {
     let t = line.compact_text();
-    t.starts_with("注") || t.contains("单位：") || t.contains("单位:") || t.starts_with('表') && t.chars().count() <= 4
+    t.starts_with("注")
+        || t.contains("单位：")
+        || t.contains("单位:")
+        || t.starts_with('表') && t.chars().count() <= 4
 }
 
 /// The vertical extent of one region: first and last line index (inclusive).
@@ -47,10 +51,16 @@ fn regions(lines: &[TextLine]) -> Vec<(usize, usize)> {
         // Extend downward over anchors and wrapped fragments.
         let mut end = i;
         let mut j = i + 1;
-        while j < lines.len() && !is_boundary(&lines[j]) && pitch(&lines[j - 1], &lines[j]) < 2.5 * lh {
+        while j < lines.len()
+            && !is_boundary(&lines[j])
+            && pitch(&lines[j - 1], &lines[j]) < 2.5 * lh
+        {
             if is_anchor(&lines[j]) {
                 end = j;
-            } else if j + 1 < lines.len() && !is_anchor(&lines[j + 1]) && !is_boundary(&lines[j + 1]) {
+            } else if j + 1 < lines.len()
+                && !is_anchor(&lines[j + 1])
+                && !is_boundary(&lines[j + 1])
+            {
                 // Two text-only lines in a row may still be one wrapped cell.
                 if lines[j].chunks.len() > 1 {
                     break;
@@ -89,8 +99,11 @@ fn regions(lines: &[TextLine]) -> Vec<(usize, usize)> {
 
 /// Column x ranges from the chunks of body lines.
 fn columns(body: &[&TextLine]) -> Vec<(f32, f32)> {
-    let mut spans: Vec<(f32, f32)> =
-        body.iter().filter(|l| is_anchor(l)).flat_map(|l| l.chunks.iter().map(|c| (c.x0, c.x1))).collect();
+    let mut spans: Vec<(f32, f32)> = body
+        .iter()
+        .filter(|l| is_anchor(l))
+        .flat_map(|l| l.chunks.iter().map(|c| (c.x0, c.x1)))
+        .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut cols: Vec<(f32, f32)> = Vec::new();
     for (a, b) in spans {
@@ -111,7 +124,9 @@ fn span_of(c: &Chunk, cols: &[(f32, f32)]) -> Option<(usize, usize)> {
     let hits: Vec<usize> = (0..cols.len())
         .filter(|&k| {
             let o = overlap((c.x0, c.x1), cols[k]);
-            o > 0.0 && (o >= 0.5 * (cols[k].1 - cols[k].0).min(c.x1 - c.x0) || cols[k].1 - cols[k].0 < 1.0)
+            o > 0.0
+                && (o >= 0.5 * (cols[k].1 - cols[k].0).min(c.x1 - c.x0)
+                    || cols[k].1 - cols[k].0 < 1.0)
         })
         .collect();
     if hits.is_empty() {
@@ -169,10 +184,20 @@ fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<GridCell> {
     let mut chunks: Vec<HeaderChunk> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         for c in &l.chunks {
-            chunks.push(HeaderChunk { text: c.text.clone(), x0: c.x0, x1: c.x1, top: c.top, bottom: c.bottom, line: i });
+            chunks.push(HeaderChunk {
+                text: c.text.clone(),
+                x0: c.x0,
+                x1: c.x1,
+                top: c.top,
+                bottom: c.bottom,
+                line: i,
+            });
         }
     }
-    let col_of: Vec<usize> = chunks.iter().map(|c| best_column(c.x0, c.x1, cols)).collect();
+    let col_of: Vec<usize> = chunks
+        .iter()
+        .map(|c| best_column(c.x0, c.x1, cols))
+        .collect();
     // The lowest chunk that fits within one column is that column's leaf.
     let mut leaf: Vec<Option<usize>> = vec![None; cols.len()];
     for (i, c) in chunks.iter().enumerate() {
@@ -185,7 +210,9 @@ fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<GridCell> {
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(chunks.len());
     for (i, h) in chunks.iter().enumerate() {
         let k = col_of[i];
-        let below = |c: usize| leaf[c].is_some_and(|j| j != i && chunks[j].top >= h.bottom - 0.05 * h.height());
+        let below = |c: usize| {
+            leaf[c].is_some_and(|j| j != i && chunks[j].top >= h.bottom - 0.05 * h.height())
+        };
         // Same-line neighbours bound the territory.
         let left_bound = chunks
             .iter()
@@ -236,7 +263,10 @@ fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<GridCell> {
         if spans[i].1 - spans[i].0 != 1 {
             continue;
         }
-        let next = order[pos + 1..].iter().copied().find(|&j| alive[j] && spans[j] == spans[i] && chunks[j].top > chunks[i].top);
+        let next = order[pos + 1..]
+            .iter()
+            .copied()
+            .find(|&j| alive[j] && spans[j] == spans[i] && chunks[j].top > chunks[i].top);
         if let Some(j) = next {
             if chunks[j].top - chunks[i].bottom < 0.6 * chunks[i].height() {
                 let text = join_wrapped([chunks[i].text.as_str(), chunks[j].text.as_str()]);
@@ -268,7 +298,10 @@ fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<GridCell> {
 /// `header_lines` are the same lines split at narrower gaps (header words of
 /// neighbouring columns are set closer than body figures); they must come
 /// from the same glyphs, line for line.
-pub fn aligned_grids(lines: &[TextLine], header_lines: &[TextLine]) -> Vec<(CellGrid, (usize, usize))> {
+pub fn aligned_grids(
+    lines: &[TextLine],
+    header_lines: &[TextLine],
+) -> Vec<(CellGrid, (usize, usize))> {
     let mut out = Vec::new();
     for (start, end) in regions(lines) {
         let region: Vec<&TextLine> = lines[start..=end].iter().collect();
@@ -282,7 +315,11 @@ pub fn aligned_grids(lines: &[TextLine], header_lines: &[TextLine]) -> Vec<(Cell
             }
             first_anchor -= 1;
         }
-        let mut cols = columns(&header_lines[start + first_anchor..=end].iter().collect::<Vec<_>>());
+        let mut cols = columns(
+            &header_lines[start + first_anchor..=end]
+                .iter()
+                .collect::<Vec<_>>(),
+        );
         let head: Vec<&TextLine> = header_lines[start..start + first_anchor].iter().collect();
         // Header chunks over no body column (a column left blank in every row) add one.
         for l in &head {
@@ -352,7 +389,16 @@ pub fn aligned_grids(lines: &[TextLine], header_lines: &[TextLine]) -> Vec<(Cell
         y_edges.push(region.last().map_or(0.0, |l| l.bottom));
         let mut x_edges: Vec<f32> = cols.iter().map(|c| c.0).collect();
         x_edges.push(cols.last().map_or(0.0, |c| c.1));
-        out.push((CellGrid { x_edges, y_edges, cells, ruled: false, col_spans: cols }, (start, end)));
+        out.push((
+            CellGrid {
+                x_edges,
+                y_edges,
+                cells,
+                ruled: false,
+                col_spans: cols,
+            },
+            (start, end),
+        ));
     }
     out
 }
@@ -365,7 +411,14 @@ mod tests {
 
     fn put(g: &mut Vec<Glyph>, text: &str, x: f32, baseline: f32) {
         for (i, ch) in text.chars().enumerate() {
-            g.push(Glyph { ch, x: x + i as f32 * 10.0, baseline, width: 10.0, size: 10.0, font: 0 });
+            g.push(Glyph {
+                ch,
+                x: x + i as f32 * 10.0,
+                baseline,
+                width: 10.0,
+                size: 10.0,
+                font: 0,
+            });
         }
     }
 
@@ -384,10 +437,21 @@ mod tests {
         let grids = aligned_grids(&lines, &build_lines(&refs, 0.3));
         assert_eq!(grids.len(), 1);
         let grid = &grids[0].0;
-        let texts: Vec<(usize, usize, &str)> = grid.cells.iter().map(|c| (c.row0, c.col0, c.text.as_str())).collect();
+        let texts: Vec<(usize, usize, &str)> = grid
+            .cells
+            .iter()
+            .map(|c| (c.row0, c.col0, c.text.as_str()))
+            .collect();
         assert_eq!(
             texts,
-            vec![(0, 0, "项目"), (0, 1, "金额"), (1, 0, "一、一般公共预算财政拨款收入"), (1, 1, "1.00"), (2, 0, "二、其他收入"), (2, 1, "2.00")]
+            vec![
+                (0, 0, "项目"),
+                (0, 1, "金额"),
+                (1, 0, "一、一般公共预算财政拨款收入"),
+                (1, 1, "1.00"),
+                (2, 0, "二、其他收入"),
+                (2, 1, "2.00")
+            ]
         );
     }
 }

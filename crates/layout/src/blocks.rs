@@ -38,7 +38,10 @@ pub struct PageBlocks {
 pub fn is_page_number(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_matches(|c| c == '-' || c == '—' || c == '–');
-    let t = t.strip_prefix('第').and_then(|r| r.strip_suffix('页')).unwrap_or(t);
+    let t = t
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix('页'))
+        .unwrap_or(t);
     let t = t.split('/').next().unwrap_or(t);
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
@@ -46,7 +49,13 @@ pub fn is_page_number(text: &str) -> bool {
 /// Splits one page into blocks in reading order.
 pub fn page_blocks(page: &Page) -> PageBlocks {
     let (grids, used) = ruled_grids(&page.segments, &page.glyphs);
-    let free: Vec<&Glyph> = page.glyphs.iter().zip(&used).filter(|(_, u)| !**u).map(|(g, _)| g).collect();
+    let free: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(g, _)| g)
+        .collect();
     let lines = build_lines(&free, CHUNK_GAP);
     // Same banding, finer chunks: line i of one is line i of the other.
     let fine = build_lines(&free, HEADER_GAP);
@@ -59,8 +68,18 @@ pub fn page_blocks(page: &Page) -> PageBlocks {
             !(edge && l.chunks.len() == 1 && is_page_number(&l.chunks[0].text))
         })
         .collect();
-    let lines: Vec<TextLine> = lines.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(l, _)| l).collect();
-    let fine: Vec<TextLine> = fine.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(l, _)| l).collect();
+    let lines: Vec<TextLine> = lines
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(l, _)| l)
+        .collect();
+    let fine: Vec<TextLine> = fine
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(l, _)| l)
+        .collect();
     let aligned = aligned_grids(&lines, &fine);
     let mut blocks: Vec<Block> = grids.into_iter().map(Block::Grid).collect();
     let mut taken = vec![false; lines.len()];
@@ -68,9 +87,20 @@ pub fn page_blocks(page: &Page) -> PageBlocks {
         taken[a..=b].iter_mut().for_each(|t| *t = true);
         blocks.push(Block::Grid(grid));
     }
-    blocks.extend(lines.into_iter().zip(taken).filter(|(_, t)| !t).map(|(l, _)| Block::Line(l)));
+    blocks.extend(
+        lines
+            .into_iter()
+            .zip(taken)
+            .filter(|(_, t)| !t)
+            .map(|(l, _)| Block::Line(l)),
+    );
     blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
-    PageBlocks { number: page.number, width: page.width, height: page.height, blocks }
+    PageBlocks {
+        number: page.number,
+        width: page.width,
+        height: page.height,
+        blocks,
+    }
 }
 
 /// Removes running headers and footers: the same text in the top or bottom band
@@ -78,7 +108,12 @@ pub fn page_blocks(page: &Page) -> PageBlocks {
 pub fn remove_running_lines(pages: &mut [PageBlocks]) {
     use std::collections::HashMap;
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let key = |l: &TextLine| l.compact_text().chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+    let key = |l: &TextLine| {
+        l.compact_text()
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+    };
     let in_band = |l: &TextLine, h: f32| l.bottom < h * 0.08 || l.top > h * 0.93;
     for p in pages.iter() {
         let mut on_page = std::collections::HashSet::new();
@@ -97,7 +132,9 @@ pub fn remove_running_lines(pages: &mut [PageBlocks]) {
     for p in pages.iter_mut() {
         let h = p.height;
         p.blocks.retain(|b| match b {
-            Block::Line(l) => !(in_band(l, h) && seen.get(&key(l)).is_some_and(|&c| c >= 3 && c * 2 >= n)),
+            Block::Line(l) => {
+                !(in_band(l, h) && seen.get(&key(l)).is_some_and(|&c| c >= 3 && c * 2 >= n))
+            }
             Block::Grid(_) => true,
         });
     }

@@ -7,7 +7,11 @@ pub enum LayoutError {
     NotPdf,
     #[error("the PDF is encrypted and cannot be opened without a password")]
     Encrypted,
-    #[error("the PDF is damaged or truncated: {0}")]
+    #[error(
+        "the PDF is truncated (no %%EOF marker at its end): the download or copy is incomplete"
+    )]
+    Truncated,
+    #[error("the PDF is damaged: {0}")]
     Damaged(String),
     #[error("a stream exceeds the decompression limit of {limit} bytes (compression bomb?)")]
     TooLarge { limit: usize },

@@ -69,14 +69,23 @@ fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
 }
 
 fn get_dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
-    d.get(key).ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok())
+    d.get(key)
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_dict().ok())
 }
 
 fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
     let s = deref(doc, o).as_stream().ok()?;
     s.decompressed_content_with_limit(FONT_STREAM_LIMIT)
         .ok()
-        .or_else(|| if s.dict.has(b"Filter") { None } else { Some(s.content.clone()) })
+        .or_else(|| {
+            if s.dict.has(b"Filter") {
+                None
+            } else {
+                Some(s.content.clone())
+            }
+        })
 }
 
 fn parse_cmap(bytes: &[u8]) -> Option<CMap> {
@@ -90,8 +99,15 @@ fn predefined_cmap(name: &[u8]) -> Option<CMap> {
 
 impl Font {
     pub fn from_dict(doc: &Document, dict: &Dictionary) -> Font {
-        let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
-        let to_unicode = dict.get(b"ToUnicode").ok().and_then(|o| stream_bytes(doc, o)).and_then(|b| parse_cmap(&b));
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        let to_unicode = dict
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|o| stream_bytes(doc, o))
+            .and_then(|b| parse_cmap(&b));
         if subtype == b"Type0" {
             Self::composite(doc, dict, to_unicode)
         } else {
@@ -127,14 +143,20 @@ impl Font {
             }
         }
         let encoding = if dict.has(b"Encoding") || to_unicode.is_none() {
-            dict.get_font_encoding_with_limit(doc, FONT_STREAM_LIMIT).ok()
+            dict.get_font_encoding_with_limit(doc, FONT_STREAM_LIMIT)
+                .ok()
         } else {
             None
         };
         let simple_text = (0u8..=255)
             .map(|b| match &encoding {
-                Some(Encoding::UnicodeMapEncoding(_)) | None => char::from(b).to_string().into_boxed_str(),
-                Some(enc) => enc.bytes_to_string(&[b]).unwrap_or_default().into_boxed_str(),
+                Some(Encoding::UnicodeMapEncoding(_)) | None => {
+                    char::from(b).to_string().into_boxed_str()
+                }
+                Some(enc) => enc
+                    .bytes_to_string(&[b])
+                    .unwrap_or_default()
+                    .into_boxed_str(),
             })
             .collect();
         Font {
@@ -187,20 +209,34 @@ impl Font {
                 cid_widths = parse_w_array(doc, w);
             }
             if let Some(info) = get_dict(doc, df, b"CIDSystemInfo") {
-                let reg = info.get(b"Registry").and_then(Object::as_str).unwrap_or(b"");
-                let ord = info.get(b"Ordering").and_then(Object::as_str).unwrap_or(b"");
+                let reg = info
+                    .get(b"Registry")
+                    .and_then(Object::as_str)
+                    .unwrap_or(b"");
+                let ord = info
+                    .get(b"Ordering")
+                    .and_then(Object::as_str)
+                    .unwrap_or(b"");
                 family = Some(CidFamily::from_registry_ordering(reg, ord));
             }
         }
         if let (None, CodeSplit::CMap(cm)) = (&family, &split) {
-            family = cm.metadata().character_collection.as_ref().map(|c| c.family.clone());
+            family = cm
+                .metadata()
+                .character_collection
+                .as_ref()
+                .map(|c| c.family.clone());
         }
         let cid_to_unicode = if to_unicode.is_none() {
-            family.and_then(|f| f.ucs2_cmap()).and_then(|n| load_embedded(n)).and_then(|d| CMap::parse(d, load_embedded))
+            family
+                .and_then(|f| f.ucs2_cmap())
+                .and_then(|n| load_embedded(n))
+                .and_then(|d| CMap::parse(d, load_embedded))
         } else {
             None
         };
-        let codes_are_unicode = enc_name.starts_with(b"Uni") && (enc_name.windows(4).any(|w| w == b"UCS2" || w == b"UTF1"));
+        let codes_are_unicode = enc_name.starts_with(b"Uni")
+            && (enc_name.windows(4).any(|w| w == b"UCS2" || w == b"UTF1"));
         Font {
             split,
             simple_widths: Vec::new(),
@@ -284,7 +320,11 @@ impl Font {
                     .and_then(|cm| bf(cm, code))
                     .map(String::into_boxed_str)
                     .unwrap_or_else(|| self.simple_text[code as usize].clone());
-                DecodedCode { text: clean(text), advance: self.simple_widths[code as usize] * self.width_scale, is_space_byte }
+                DecodedCode {
+                    text: clean(text),
+                    advance: self.simple_widths[code as usize] * self.width_scale,
+                    is_space_byte,
+                }
             }
             CodeSplit::TwoByteIdentity | CodeSplit::CMap(_) => {
                 let cid = match &self.split {
@@ -317,7 +357,10 @@ impl Font {
 /// Drops control characters a map may yield (NUL for unmapped glyphs).
 fn clean(text: Box<str>) -> Box<str> {
     if text.chars().any(|c| c.is_control() && c != '\t') {
-        text.chars().filter(|c| !c.is_control()).collect::<String>().into_boxed_str()
+        text.chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .into_boxed_str()
     } else {
         text
     }
@@ -329,7 +372,9 @@ fn parse_w_array(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let Some(first) = number(deref(doc, &w[i])) else { break };
+        let Some(first) = number(deref(doc, &w[i])) else {
+            break;
+        };
         match w.get(i + 1).map(|o| deref(doc, o)) {
             Some(Object::Array(list)) => {
                 for (k, v) in list.iter().enumerate() {
@@ -341,7 +386,9 @@ fn parse_w_array(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
                 i += 2;
             }
             Some(o) => {
-                let (Some(last), Some(width)) = (number(o), w.get(i + 2).and_then(|x| number(deref(doc, x)))) else {
+                let (Some(last), Some(width)) =
+                    (number(o), w.get(i + 2).and_then(|x| number(deref(doc, x))))
+                else {
                     break;
                 };
                 out.push((first as u32, last as u32, width));
@@ -412,7 +459,10 @@ mod tests {
             Object::Integer(20),
             Object::Integer(540),
         ];
-        assert_eq!(parse_w_array(&doc, &w), vec![(1, 1, 500.0), (2, 2, 600.0), (10, 20, 540.0)]);
+        assert_eq!(
+            parse_w_array(&doc, &w),
+            vec![(1, 1, 500.0), (2, 2, 600.0), (10, 20, 540.0)]
+        );
     }
 
     #[test]

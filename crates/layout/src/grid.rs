@@ -94,7 +94,12 @@ fn merge_collinear(mut lines: Vec<Line1>) -> Vec<Line1> {
     lines.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut out: Vec<Line1> = Vec::new();
     for l in lines {
-        if let Some(last) = out.iter_mut().rev().take(8).find(|o| (o.0 - l.0).abs() <= 1.0 && l.1 <= o.2 + SNAP) {
+        if let Some(last) = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|o| (o.0 - l.0).abs() <= 1.0 && l.1 <= o.2 + SNAP)
+        {
             last.2 = last.2.max(l.2);
             continue;
         }
@@ -117,10 +122,18 @@ fn cluster_positions(mut v: Vec<f32>) -> Vec<f32> {
 
 fn frames(segments: &[Segment]) -> Vec<Frame> {
     let h = merge_collinear(
-        segments.iter().filter(|s| s.is_horizontal() && s.x1 - s.x0 >= MIN_RULING).map(|s| ((s.y0 + s.y1) / 2.0, s.x0, s.x1)).collect(),
+        segments
+            .iter()
+            .filter(|s| s.is_horizontal() && s.x1 - s.x0 >= MIN_RULING)
+            .map(|s| ((s.y0 + s.y1) / 2.0, s.x0, s.x1))
+            .collect(),
     );
     let v = merge_collinear(
-        segments.iter().filter(|s| s.is_vertical() && s.y1 - s.y0 >= MIN_RULING).map(|s| ((s.x0 + s.x1) / 2.0, s.y0, s.y1)).collect(),
+        segments
+            .iter()
+            .filter(|s| s.is_vertical() && s.y1 - s.y0 >= MIN_RULING)
+            .map(|s| ((s.x0 + s.x1) / 2.0, s.y0, s.y1))
+            .collect(),
     );
     if h.len() < 2 || v.len() < 2 {
         return Vec::new();
@@ -128,19 +141,27 @@ fn frames(segments: &[Segment]) -> Vec<Frame> {
     let mut uf = UnionFind::new(h.len() + v.len());
     for (i, hl) in h.iter().enumerate() {
         for (j, vl) in v.iter().enumerate() {
-            if vl.0 >= hl.1 - SNAP && vl.0 <= hl.2 + SNAP && hl.0 >= vl.1 - SNAP && hl.0 <= vl.2 + SNAP {
+            if vl.0 >= hl.1 - SNAP
+                && vl.0 <= hl.2 + SNAP
+                && hl.0 >= vl.1 - SNAP
+                && hl.0 <= vl.2 + SNAP
+            {
                 uf.union(i, h.len() + j);
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, (Vec<Line1>, Vec<Line1>)> = Default::default();
+    let mut groups: std::collections::BTreeMap<usize, (Vec<Line1>, Vec<Line1>)> =
+        Default::default();
     for (i, hl) in h.iter().enumerate() {
         groups.entry(uf.find(i)).or_default().0.push(*hl);
     }
     for (j, vl) in v.iter().enumerate() {
         groups.entry(uf.find(h.len() + j)).or_default().1.push(*vl);
     }
-    groups.into_values().filter_map(|(hs, vs)| frame_from(&hs, &vs)).collect()
+    groups
+        .into_values()
+        .filter_map(|(hs, vs)| frame_from(&hs, &vs))
+        .collect()
 }
 
 fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
@@ -155,11 +176,13 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
     }
     let has_v = |x: f32, ya: f32, yb: f32| {
         let m = (ya + yb) / 2.0;
-        vs.iter().any(|l| (l.0 - x).abs() <= SNAP && l.1 - SNAP <= m && m <= l.2 + SNAP)
+        vs.iter()
+            .any(|l| (l.0 - x).abs() <= SNAP && l.1 - SNAP <= m && m <= l.2 + SNAP)
     };
     let has_h = |y: f32, xa: f32, xb: f32| {
         let m = (xa + xb) / 2.0;
-        hs.iter().any(|l| (l.0 - y).abs() <= SNAP && l.1 - SNAP <= m && m <= l.2 + SNAP)
+        hs.iter()
+            .any(|l| (l.0 - y).abs() <= SNAP && l.1 - SNAP <= m && m <= l.2 + SNAP)
     };
     let mut uf = UnionFind::new(nr * nc);
     for r in 0..nr {
@@ -172,7 +195,8 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
             }
         }
     }
-    let mut bounds: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> = Default::default();
+    let mut bounds: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
+        Default::default();
     for r in 0..nr {
         for c in 0..nc {
             let root = uf.find(r * nc + c);
@@ -192,7 +216,12 @@ fn index_of(edges: &[f32], v: f32) -> Option<usize> {
     if v < edges[0] || v > *edges.last()? {
         return None;
     }
-    Some(edges.partition_point(|e| *e <= v).saturating_sub(1).min(edges.len() - 2))
+    Some(
+        edges
+            .partition_point(|e| *e <= v)
+            .saturating_sub(1)
+            .min(edges.len() - 2),
+    )
 }
 
 /// Finds ruled tables on a page and fills their cells with the glyphs inside.
@@ -216,7 +245,10 @@ pub fn ruled_grids(segments: &[Segment], glyphs: &[Glyph]) -> (Vec<CellGrid>, Ve
             if used[gi] {
                 continue;
             }
-            let (Some(c), Some(r)) = (index_of(&f.xs, g.center_x()), index_of(&f.ys, g.center_y())) else { continue };
+            let (Some(c), Some(r)) = (index_of(&f.xs, g.center_x()), index_of(&f.ys, g.center_y()))
+            else {
+                continue;
+            };
             used[gi] = true;
             any = true;
             members[region_of[r * nc + c]].push(g);
@@ -239,7 +271,13 @@ pub fn ruled_grids(segments: &[Segment], glyphs: &[Glyph]) -> (Vec<CellGrid>, Ve
             })
             .collect();
         let col_spans = f.xs.windows(2).map(|w| (w[0], w[1])).collect();
-        grids.push(CellGrid { x_edges: f.xs, y_edges: f.ys, cells, ruled: true, col_spans });
+        grids.push(CellGrid {
+            x_edges: f.xs,
+            y_edges: f.ys,
+            cells,
+            ruled: true,
+            col_spans,
+        });
     }
     (grids, used)
 }
@@ -253,7 +291,10 @@ pub fn cell_text(glyphs: &[&Glyph]) -> String {
             let mut s = String::new();
             for c in &l.chunks {
                 if s.chars().last().is_some_and(|p| p.is_ascii_alphanumeric())
-                    && c.text.chars().next().is_some_and(|n| n.is_ascii_alphanumeric())
+                    && c.text
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_alphanumeric())
                 {
                     s.push(' ');
                 }
@@ -283,7 +324,14 @@ mod tests {
     fn text_at(text: &str, x: f32, baseline: f32) -> Vec<Glyph> {
         text.chars()
             .enumerate()
-            .map(|(i, ch)| Glyph { ch, x: x + i as f32 * 8.0, baseline, width: 8.0, size: 8.0, font: 0 })
+            .map(|(i, ch)| Glyph {
+                ch,
+                x: x + i as f32 * 8.0,
+                baseline,
+                width: 8.0,
+                size: 8.0,
+                font: 0,
+            })
             .collect()
     }
 
@@ -314,6 +362,9 @@ mod tests {
         let (grids, _) = ruled_grids(&segs, &text_at("收入", 80.0, 15.0));
         let g = &grids[0];
         assert_eq!(g.cells.len(), 3);
-        assert_eq!((g.cells[0].col0, g.cells[0].col1, g.cells[0].text.as_str()), (0, 2, "收入"));
+        assert_eq!(
+            (g.cells[0].col0, g.cells[0].col1, g.cells[0].text.as_str()),
+            (0, 2, "收入")
+        );
     }
 }

@@ -94,38 +94,61 @@ fn is_white(op: &str, operands: &[Object]) -> bool {
 
 impl<'a> Interpreter<'a> {
     pub fn new(doc: &'a Document, fonts: &'a mut FontTable, content_limit: usize) -> Self {
-        Interpreter { doc, fonts, out: PageContent::default(), content_limit, content_used: 0 }
+        Interpreter {
+            doc,
+            fonts,
+            out: PageContent::default(),
+            content_limit,
+            content_used: 0,
+        }
     }
 
     /// Runs `content` with `resources` under `base` (user space → page space).
-    pub fn run(mut self, content: &[u8], resources: Option<&'a Dictionary>, base: Matrix) -> PageContent {
+    pub fn run(
+        mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        base: Matrix,
+    ) -> PageContent {
         self.content_used = content.len();
         self.execute(content, resources, base, 0);
         self.out
     }
 
-    fn resource(&self, resources: Option<&'a Dictionary>, category: &[u8], name: &[u8]) -> Option<&'a Object> {
+    fn resource(
+        &self,
+        resources: Option<&'a Dictionary>,
+        category: &[u8],
+        name: &[u8],
+    ) -> Option<&'a Object> {
         let doc: &'a Document = self.doc;
         let cat = resources?.get(category).ok()?;
         let cat = doc.dereference(cat).ok()?.1.as_dict().ok()?;
         cat.get(name).ok()
     }
 
-    fn execute(&mut self, content: &[u8], resources: Option<&'a Dictionary>, ctm: Matrix, depth: u32) {
+    fn execute(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        ctm: Matrix,
+        depth: u32,
+    ) {
         let mut gs = GraphicsState::new(ctm);
         let mut stack: Vec<GraphicsState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
-        let mut path = PathState { subpaths: Vec::new(), rects: Vec::new() };
+        let mut path = PathState {
+            subpaths: Vec::new(),
+            rects: Vec::new(),
+        };
         for op in Content::decode_iter(content) {
-            let Ok(Operation { operator, operands }) = op else { break };
+            let Ok(Operation { operator, operands }) = op else {
+                break;
+            };
             let o = &operands;
             match operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
@@ -154,14 +177,12 @@ impl<'a> Interpreter<'a> {
                         None => path.subpaths.push(vec![p]),
                     }
                 }
-                "c" | "v" | "y" => {
-                    // Curves are never rulings: end the straight run at the curve's end point
-                    // without connecting it.
-                    if o.len() >= 2 {
-                        let n = o.len();
-                        let p = gs.ctm.apply(num(&o[n - 2]), num(&o[n - 1]));
-                        path.subpaths.push(vec![p]);
-                    }
+                // Curves are never rulings: end the straight run at the curve's end point
+                // without connecting it.
+                "c" | "v" | "y" if o.len() >= 2 => {
+                    let n = o.len();
+                    let p = gs.ctm.apply(num(&o[n - 2]), num(&o[n - 1]));
+                    path.subpaths.push(vec![p]);
                 }
                 "h" => {
                     if let Some(sp) = path.subpaths.last_mut() {
@@ -175,7 +196,12 @@ impl<'a> Interpreter<'a> {
                     let v = nums(o);
                     let (x, y, w, h) = (v[0], v[1], v[2], v[3]);
                     let c = gs.ctm;
-                    path.rects.push([c.apply(x, y), c.apply(x + w, y), c.apply(x + w, y + h), c.apply(x, y + h)]);
+                    path.rects.push([
+                        c.apply(x, y),
+                        c.apply(x + w, y),
+                        c.apply(x + w, y + h),
+                        c.apply(x, y + h),
+                    ]);
                 }
                 "S" | "s" => {
                     if operator == "s" {
@@ -276,7 +302,8 @@ impl<'a> Interpreter<'a> {
                             match item {
                                 Object::String(s, _) => self.show(&gs, &mut tm, s),
                                 Object::Integer(_) | Object::Real(_) => {
-                                    let tx = -num(item) / 1000.0 * gs.font_size * gs.horizontal_scale;
+                                    let tx =
+                                        -num(item) / 1000.0 * gs.font_size * gs.horizontal_scale;
                                     tm = Matrix::translate(tx, 0.0).then(&tm);
                                 }
                                 _ => {}
@@ -286,19 +313,28 @@ impl<'a> Interpreter<'a> {
                 }
                 "Do" if !o.is_empty() && depth < MAX_FORM_DEPTH => {
                     let Ok(name) = o[0].as_name() else { continue };
-                    let Some(xobj) = self.resource(resources, b"XObject", name) else { continue };
-                    let Ok((_, Object::Stream(stream))) = self.doc.dereference(xobj) else { continue };
-                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+                    let Some(xobj) = self.resource(resources, b"XObject", name) else {
+                        continue;
+                    };
+                    let Ok((_, Object::Stream(stream))) = self.doc.dereference(xobj) else {
+                        continue;
+                    };
+                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok()
+                        != Some(b"Form".as_slice())
+                    {
                         continue;
                     }
                     let remaining = self.content_limit.saturating_sub(self.content_used);
-                    let Ok(data) = stream.decompressed_content_with_limit(remaining).or_else(|e| {
-                        if stream.dict.has(b"Filter") {
-                            Err(e)
-                        } else {
-                            Ok(stream.content.clone())
-                        }
-                    }) else {
+                    let Ok(data) = stream
+                        .decompressed_content_with_limit(remaining)
+                        .or_else(|e| {
+                            if stream.dict.has(b"Filter") {
+                                Err(e)
+                            } else {
+                                Ok(stream.content.clone())
+                            }
+                        })
+                    else {
                         continue;
                     };
                     self.content_used += data.len();
@@ -334,7 +370,9 @@ impl<'a> Interpreter<'a> {
         let ctm = gs.ctm;
         let out = &mut self.out;
         font.decode(bytes, |d| {
-            let trm = Matrix::new(fs * th, 0.0, 0.0, fs, 0.0, rise).then(tm).then(&ctm);
+            let trm = Matrix::new(fs * th, 0.0, 0.0, fs, 0.0, rise)
+                .then(tm)
+                .then(&ctm);
             let w0 = d.advance;
             let tx = (w0 * fs + tc + if d.is_space_byte { tw } else { 0.0 }) * th;
             let (x, y) = trm.apply(0.0, 0.0);
@@ -347,7 +385,14 @@ impl<'a> Interpreter<'a> {
                     out.unmapped_glyphs += 1;
                 }
                 for (k, ch) in d.text.chars().enumerate() {
-                    out.glyphs.push(Glyph { ch, x: x + width * k as f32, baseline: y, width, size, font: fi });
+                    out.glyphs.push(Glyph {
+                        ch,
+                        x: x + width * k as f32,
+                        baseline: y,
+                        width,
+                        size,
+                        font: fi,
+                    });
                 }
             }
             *tm = Matrix::translate(tx, 0.0).then(tm);
@@ -371,7 +416,11 @@ impl<'a> Interpreter<'a> {
         let mut rect_like: Vec<[(f32, f32); 4]> = path.rects.clone();
         for sp in &path.subpaths {
             // A filled closed 4-point path is a rectangle drawn with m/l.
-            let pts: &[(f32, f32)] = if sp.len() == 5 && sp[0] == sp[4] { &sp[..4] } else { sp };
+            let pts: &[(f32, f32)] = if sp.len() == 5 && sp[0] == sp[4] {
+                &sp[..4]
+            } else {
+                sp
+            };
             if pts.len() == 4 {
                 rect_like.push([pts[0], pts[1], pts[2], pts[3]]);
             }
@@ -379,8 +428,14 @@ impl<'a> Interpreter<'a> {
         for r in rect_like {
             let xs = r.map(|p| p.0);
             let ys = r.map(|p| p.1);
-            let (x0, x1) = (xs.iter().cloned().fold(f32::MAX, f32::min), xs.iter().cloned().fold(f32::MIN, f32::max));
-            let (y0, y1) = (ys.iter().cloned().fold(f32::MAX, f32::min), ys.iter().cloned().fold(f32::MIN, f32::max));
+            let (x0, x1) = (
+                xs.iter().cloned().fold(f32::MAX, f32::min),
+                xs.iter().cloned().fold(f32::MIN, f32::max),
+            );
+            let (y0, y1) = (
+                ys.iter().cloned().fold(f32::MAX, f32::min),
+                ys.iter().cloned().fold(f32::MIN, f32::max),
+            );
             let (w, h) = (x1 - x0, y1 - y0);
             if h <= THIN_FILL && w > h {
                 let y = (y0 + y1) / 2.0;

@@ -19,7 +19,6 @@
 //! - [`grid`]: ruling segments → ruled cell grids.
 //! - [`align`]: unruled tables → cell grids from text alignment.
 
-
 pub mod align;
 pub mod blocks;
 pub mod document;

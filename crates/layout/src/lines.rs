@@ -47,7 +47,11 @@ impl TextLine {
     }
     /// The text with no gap spaces (for matching titles whose letters are spaced out).
     pub fn compact_text(&self) -> String {
-        self.chunks.iter().flat_map(|c| c.text.chars()).filter(|c| !c.is_whitespace()).collect()
+        self.chunks
+            .iter()
+            .flat_map(|c| c.text.chars())
+            .filter(|c| !c.is_whitespace())
+            .collect()
     }
     pub fn size(&self) -> f32 {
         self.chunks.iter().map(|c| c.size).fold(0.0, f32::max)
@@ -98,7 +102,11 @@ pub fn build_lines(glyphs: &[&Glyph], gap_factor: f32) -> Vec<TextLine> {
         }
         bands.last_mut().unwrap().push(g);
     }
-    bands.into_iter().map(|mut band| line_from_band(&mut band, gap_factor)).filter(|l| !l.chunks.is_empty()).collect()
+    bands
+        .into_iter()
+        .map(|mut band| line_from_band(&mut band, gap_factor))
+        .filter(|l| !l.chunks.is_empty())
+        .collect()
 }
 
 fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
@@ -131,13 +139,19 @@ fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
             });
         } else if pending_space || (gap > 0.2 * g.size && g.ch.is_ascii_alphanumeric()) {
             let c = chunks.last_mut().unwrap();
-            if c.text.chars().last().is_some_and(|p| p.is_ascii_alphanumeric()) && g.ch.is_ascii_alphanumeric() {
+            if c.text
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_ascii_alphanumeric())
+                && g.ch.is_ascii_alphanumeric()
+            {
                 c.text.push(' ');
             }
         }
         pending_space = false;
         let c = chunks.last_mut().unwrap();
-        c.text.push(crate::normalize::map_char(g.ch).unwrap_or(g.ch));
+        c.text
+            .push(crate::normalize::map_char(g.ch).unwrap_or(g.ch));
         c.x1 = c.x1.max(g.x1());
         c.top = c.top.min(g.top());
         c.bottom = c.bottom.max(g.bottom());
@@ -146,7 +160,11 @@ fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
     }
     let top = chunks.iter().map(|c| c.top).fold(f32::MAX, f32::min);
     let bottom = chunks.iter().map(|c| c.bottom).fold(f32::MIN, f32::max);
-    TextLine { top, bottom, chunks }
+    TextLine {
+        top,
+        bottom,
+        chunks,
+    }
 }
 
 #[cfg(test)]
@@ -156,7 +174,14 @@ mod tests {
     fn glyphs(text: &str, x: f32, baseline: f32, size: f32) -> Vec<Glyph> {
         text.chars()
             .enumerate()
-            .map(|(i, ch)| Glyph { ch, x: x + i as f32 * size, baseline, width: size, size, font: 0 })
+            .map(|(i, ch)| Glyph {
+                ch,
+                x: x + i as f32 * size,
+                baseline,
+                width: size,
+                size,
+                font: 0,
+            })
             .collect()
     }
 
@@ -175,7 +200,10 @@ mod tests {
 
     #[test]
     fn wrapped_chinese_joins_without_space() {
-        assert_eq!(join_wrapped(["一、一般公共预算财政拨", "款收入"]), "一、一般公共预算财政拨款收入");
+        assert_eq!(
+            join_wrapped(["一、一般公共预算财政拨", "款收入"]),
+            "一、一般公共预算财政拨款收入"
+        );
         assert_eq!(join_wrapped(["Total", "income"]), "Total income");
     }
 

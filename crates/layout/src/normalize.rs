@@ -17,9 +17,7 @@ pub fn map_char(c: char) -> Option<char> {
             }
         }
         // Full-width digits and letters (amounts, codes).
-        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
-            char::from_u32(u - 0xFEE0)
-        }
+        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => char::from_u32(u - 0xFEE0),
         0x3000 => Some(' '),
         0x6236 => shared_glyph_variant(c),
         0x00A0 => Some(' '),
@@ -149,7 +147,11 @@ fn shared_glyph_variant(c: char) -> Option<char> {
 
 /// Normalizes a whole string (NFC plus the mappings above).
 pub fn normalize_text(s: &str) -> String {
-    s.chars().map(|c| map_char(c).unwrap_or(c)).collect::<String>().nfc().collect()
+    s.chars()
+        .map(|c| map_char(c).unwrap_or(c))
+        .collect::<String>()
+        .nfc()
+        .collect()
 }
 
 #[cfg(test)]
@@ -159,7 +161,10 @@ mod tests {
     #[test]
     fn kangxi_radicals_become_ideographs() {
         assert_eq!(normalize_text("⾏政⽀出⽼"), "行政支出老");
-        assert_eq!(normalize_text("公务用⻋运行，部⻔，⻘苗，棚戶区"), "公务用车运行，部门，青苗，棚户区");
+        assert_eq!(
+            normalize_text("公务用⻋运行，部⻔，⻘苗，棚戶区"),
+            "公务用车运行，部门，青苗，棚户区"
+        );
         // A compatibility ideograph whose NFKC form is a shared-glyph variant.
         assert_eq!(normalize_text("\u{F9D0}"), "\u{985E}");
         assert_eq!(map_char('\u{FA26}'), Some('\u{90FD}'));
@@ -174,6 +179,9 @@ mod tests {
 
     #[test]
     fn ordinary_text_is_unchanged() {
-        assert_eq!(normalize_text("一般公共服务支出（201）"), "一般公共服务支出（201）");
+        assert_eq!(
+            normalize_text("一般公共服务支出（201）"),
+            "一般公共服务支出（201）"
+        );
     }
 }

@@ -46,7 +46,12 @@ pub struct Segment {
 impl Segment {
     /// Builds a segment with `x0 <= x1`, `y0 <= y1`.
     pub fn new(xa: f32, ya: f32, xb: f32, yb: f32) -> Self {
-        Segment { x0: xa.min(xb), y0: ya.min(yb), x1: xa.max(xb), y1: ya.max(yb) }
+        Segment {
+            x0: xa.min(xb),
+            y0: ya.min(yb),
+            x1: xa.max(xb),
+            y1: ya.max(yb),
+        }
     }
     pub fn is_horizontal(&self) -> bool {
         (self.y1 - self.y0) <= 1.0 && (self.x1 - self.x0) > (self.y1 - self.y0)

@@ -2,9 +2,13 @@
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// Printed text that is not a figure (a word in a column of amounts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAnAmount;
+
 /// Parses a printed amount. `None` for an empty cell or a dash placeholder;
 /// `Err` for text that is not a figure.
-pub fn parse_amount(text: &str) -> Result<Option<Decimal>, ()> {
+pub fn parse_amount(text: &str) -> Result<Option<Decimal>, NotAnAmount> {
     let t: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
@@ -24,10 +28,14 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, ()> {
     } else {
         (false, t.clone())
     };
-    if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') || !body.chars().any(|c| c.is_ascii_digit()) {
-        return Err(());
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        || !body.chars().any(|c| c.is_ascii_digit())
+    {
+        return Err(NotAnAmount);
     }
-    let d = Decimal::from_str(&body).map_err(|_| ())?;
+    let d = Decimal::from_str(&body).map_err(|_| NotAnAmount)?;
     Ok(Some(if neg { -d } else { d }))
 }
 
@@ -37,11 +45,20 @@ mod tests {
 
     #[test]
     fn amounts_keep_their_printed_scale() {
-        assert_eq!(parse_amount("1,899.52").unwrap().unwrap().to_string(), "1899.52");
+        assert_eq!(
+            parse_amount("1,899.52").unwrap().unwrap().to_string(),
+            "1899.52"
+        );
         assert_eq!(parse_amount("0.00").unwrap().unwrap().to_string(), "0.00");
         assert_eq!(parse_amount("-3.5").unwrap().unwrap().to_string(), "-3.5");
-        assert_eq!(parse_amount("（3.00）").unwrap().unwrap().to_string(), "-3.00");
-        assert_eq!(parse_amount("1，234．50").unwrap().unwrap().to_string(), "1234.50");
+        assert_eq!(
+            parse_amount("（3.00）").unwrap().unwrap().to_string(),
+            "-3.00"
+        );
+        assert_eq!(
+            parse_amount("1，234．50").unwrap().unwrap().to_string(),
+            "1234.50"
+        );
     }
 
     #[test]

@@ -55,7 +55,10 @@ fn number_re() -> &'static Regex {
 
 fn unit_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:编制单位|编制部门|单位名称|部门名称|预算单位|金额单位|单位|部门)[：:]").unwrap())
+    RE.get_or_init(|| {
+        Regex::new(r"(?:编制单位|编制部门|单位名称|部门名称|预算单位|金额单位|单位|部门)[：:]")
+            .unwrap()
+    })
 }
 
 /// Entity and money unit from a "单位：… 单位：万元" line, if it is one.
@@ -83,10 +86,14 @@ pub fn parse_unit_line(text: &str) -> Option<(Option<String>, Option<String>)> {
 
 fn default_classification(kind: &str) -> Option<Classification> {
     match kind {
-        "general_budget_basic_expenditure" | "budget_general_basic_expenditure" => Some(Classification::Economic),
-        "income" | "expenditure" | "general_budget_expenditure" | "government_fund" | "state_capital" => {
-            Some(Classification::Functional)
+        "general_budget_basic_expenditure" | "budget_general_basic_expenditure" => {
+            Some(Classification::Economic)
         }
+        "income"
+        | "expenditure"
+        | "general_budget_expenditure"
+        | "government_fund"
+        | "state_capital" => Some(Classification::Functional),
         _ => None,
     }
 }
@@ -135,7 +142,12 @@ impl Walker {
             }
             return;
         };
-        let mut rows = classify_rows(&model, &t.raw, default_classification(&t.kind), &mut self.out.warnings);
+        let mut rows = classify_rows(
+            &model,
+            &t.raw,
+            default_classification(&t.kind),
+            &mut self.out.warnings,
+        );
         // A 合计 row repeated under a continuation page's repeated header.
         let mut seen = Vec::new();
         rows.retain(|r| {
@@ -152,7 +164,10 @@ impl Walker {
             .columns
             .iter()
             .filter(|c| c.role == crate::header::Role::Value)
-            .map(|c| Column { key: c.key.clone(), header: c.path.join("/") })
+            .map(|c| Column {
+                key: c.key.clone(),
+                header: c.path.join("/"),
+            })
             .collect();
         self.out.tables.push(Table {
             number: t.number,
@@ -170,21 +185,41 @@ impl Walker {
     fn open(&mut self, number: Option<String>, title: String, page: u32) {
         self.finish();
         let kind = kind_of_title(&title).unwrap_or("unknown").to_string();
-        self.current = Some(OpenTable { number, title, kind, pages: vec![page], ..Default::default() });
+        self.current = Some(OpenTable {
+            number,
+            title,
+            kind,
+            pages: vec![page],
+            ..Default::default()
+        });
     }
 
     fn grid(&mut self, grid: &CellGrid, page: u32) {
         // Narrative and titles close or replace the current table, so an open one
         // without notes continues on the same or the next page.
-        let continues = self
-            .current
-            .as_ref()
-            .is_some_and(|t| !t.noted && (t.model.is_none() || page == self.last_grid_page || page == self.last_grid_page + 1));
+        let continues = self.current.as_ref().is_some_and(|t| {
+            !t.noted
+                && (t.model.is_none()
+                    || page == self.last_grid_page
+                    || page == self.last_grid_page + 1)
+        });
         if !continues {
             self.finish();
+            // A "表N" line waits for its title; a grid without a title does not take it.
             let title = caption_title(grid).unwrap_or_default();
             let kind = kind_of_title(&title).unwrap_or("unknown").to_string();
-            self.current = Some(OpenTable { number: self.pending_number.take(), title, kind, pages: vec![page], ..Default::default() });
+            let number = if title.is_empty() {
+                None
+            } else {
+                self.pending_number.take()
+            };
+            self.current = Some(OpenTable {
+                number,
+                title,
+                kind,
+                pages: vec![page],
+                ..Default::default()
+            });
         }
         let t = self.current.as_mut().unwrap();
         if !t.pages.contains(&page) {
@@ -227,7 +262,9 @@ impl Walker {
                 return;
             }
         }
-        if looks_like_title(&text) && (kind_of_title(&text).is_some() || matches!(next, Some(Block::Grid(_)))) {
+        if looks_like_title(&text)
+            && (kind_of_title(&text).is_some() || matches!(next, Some(Block::Grid(_))))
+        {
             let number = self.pending_number.take();
             self.open(number, text, page.number);
             return;
@@ -240,10 +277,19 @@ impl Walker {
                 return;
             }
         }
-        if let Some(t) = self.current.as_mut().filter(|t| t.model.is_some() || t.noted) {
-            let continues_note = t.notes.last().is_some_and(|n| !n.ends_with('。')) && !text.starts_with('注');
-            let numbered = text.chars().next().is_some_and(|c| c.is_ascii_digit()) && text.chars().nth(1).is_some_and(|c| c == '.' || c == '、');
-            if text.starts_with('注') || (t.noted && numbered) || (text.contains("本表") && text.chars().count() < 40) {
+        if let Some(t) = self
+            .current
+            .as_mut()
+            .filter(|t| t.model.is_some() || t.noted)
+        {
+            let continues_note =
+                t.notes.last().is_some_and(|n| !n.ends_with('。')) && !text.starts_with('注');
+            let numbered = text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && text.chars().nth(1).is_some_and(|c| c == '.' || c == '、');
+            if text.starts_with('注')
+                || (t.noted && numbered)
+                || (text.contains("本表") && text.chars().count() < 40)
+            {
                 t.notes.push(text);
                 t.noted = true;
                 return;
@@ -259,13 +305,22 @@ impl Walker {
             self.finish();
         }
         self.pending_number = None;
-        self.out.narrative.push(NarrativeLine { page: page.number, page_width: page.width, line: line.clone() });
+        self.out.narrative.push(NarrativeLine {
+            page: page.number,
+            page_width: page.width,
+            line: line.clone(),
+        });
     }
 }
 
 /// Walks all pages' blocks, assembling tables and collecting narrative lines.
 pub fn assemble(pages: &[PageBlocks]) -> Assembled {
-    let mut w = Walker { out: Assembled::default(), current: None, pending_number: None, last_grid_page: 0 };
+    let mut w = Walker {
+        out: Assembled::default(),
+        current: None,
+        pending_number: None,
+        last_grid_page: 0,
+    };
     for page in pages {
         for (i, block) in page.blocks.iter().enumerate() {
             match block {
@@ -286,10 +341,22 @@ mod tests {
     fn unit_lines() {
         assert_eq!(
             parse_unit_line("单位：中国共产党广州市海珠区委员会组织部 单位：万元"),
-            Some((Some("中国共产党广州市海珠区委员会组织部".into()), Some("万元".into())))
+            Some((
+                Some("中国共产党广州市海珠区委员会组织部".into()),
+                Some("万元".into())
+            ))
         );
-        assert_eq!(parse_unit_line("单位：广州市海珠区城市管理和综合执法局单位：万元"), Some((Some("广州市海珠区城市管理和综合执法局".into()), Some("万元".into()))));
-        assert_eq!(parse_unit_line("金额单位：万元"), Some((None, Some("万元".into()))));
+        assert_eq!(
+            parse_unit_line("单位：广州市海珠区城市管理和综合执法局单位：万元"),
+            Some((
+                Some("广州市海珠区城市管理和综合执法局".into()),
+                Some("万元".into())
+            ))
+        );
+        assert_eq!(
+            parse_unit_line("金额单位：万元"),
+            Some((None, Some("万元".into())))
+        );
         assert_eq!(parse_unit_line("本单位：负责"), None);
     }
 }

@@ -67,7 +67,11 @@ pub fn join_parts(parts: &[String], previous: &mut Vec<String>) -> Option<String
     let last = parts.iter().rposition(|p| !p.is_empty())?;
     let mut pieces = Vec::with_capacity(last + 1);
     for (i, p) in parts.iter().enumerate().take(last + 1) {
-        let piece = if p.is_empty() { previous.get(i).cloned()? } else { p.clone() };
+        let piece = if p.is_empty() {
+            previous.get(i).cloned()?
+        } else {
+            p.clone()
+        };
         if piece.is_empty() || !piece.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -99,22 +103,40 @@ mod tests {
     fn economic_codes_classify_by_prefix() {
         assert_eq!(classify("30101", None), Classification::Economic);
         assert_eq!(classify("2013199", None), Classification::Functional);
-        assert_eq!(classify("30101", Some(Classification::Functional)), Classification::Functional);
+        assert_eq!(
+            classify("30101", Some(Classification::Functional)),
+            Classification::Functional
+        );
     }
 
     #[test]
     fn split_code_columns_join_and_inherit() {
         let mut prev = Vec::new();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_parts(&s(&["301", ""]), &mut prev).as_deref(), Some("301"));
-        assert_eq!(join_parts(&s(&["", "01"]), &mut prev).as_deref(), Some("30101"));
-        assert_eq!(join_parts(&s(&["201", "31", "99"]), &mut prev).as_deref(), Some("2013199"));
-        assert_eq!(join_parts(&s(&["", "", "02"]), &mut prev).as_deref(), Some("2013102"));
+        assert_eq!(
+            join_parts(&s(&["301", ""]), &mut prev).as_deref(),
+            Some("301")
+        );
+        assert_eq!(
+            join_parts(&s(&["", "01"]), &mut prev).as_deref(),
+            Some("30101")
+        );
+        assert_eq!(
+            join_parts(&s(&["201", "31", "99"]), &mut prev).as_deref(),
+            Some("2013199")
+        );
+        assert_eq!(
+            join_parts(&s(&["", "", "02"]), &mut prev).as_deref(),
+            Some("2013102")
+        );
     }
 
     #[test]
     fn leading_code_in_name_cell() {
-        assert_eq!(split_leading_code("2013199 其他支出"), Some(("2013199".into(), "其他支出".into())));
+        assert_eq!(
+            split_leading_code("2013199 其他支出"),
+            Some(("2013199".into(), "其他支出".into()))
+        );
         assert_eq!(split_leading_code("201"), None);
     }
 }

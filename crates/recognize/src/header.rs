@@ -47,10 +47,16 @@ pub struct TableModel {
 
 /// A 栏次 row: "栏次", "1", "2", … only.
 pub fn is_column_number_row(texts: &[String]) -> bool {
-    let nums = texts.iter().filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 2).count();
-    let others = texts.iter().filter(|t| !t.is_empty() && !(t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 2)).count();
+    let small_int = |t: &str| t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
+    let nums = texts.iter().filter(|t| !t.is_empty() && small_int(t)).count();
+    let others = texts.iter().filter(|t| !t.is_empty() && !small_int(t)).count();
     let labelled = texts.iter().any(|t| t.contains("栏次"));
-    nums >= 1 && (labelled && texts.iter().all(|t| t.is_empty() || t.contains("栏次") || t.chars().all(|c| c.is_ascii_digit())) || others == 0 && nums >= 2)
+    nums >= 1
+        && (labelled
+            && texts.iter().all(|t| {
+                t.is_empty() || t.contains("栏次") || t.chars().all(|c| c.is_ascii_digit())
+            })
+            || others == 0 && nums >= 2)
 }
 
 fn row_texts(grid: &CellGrid, r: usize) -> Vec<String> {
@@ -59,7 +65,10 @@ fn row_texts(grid: &CellGrid, r: usize) -> Vec<String> {
 
 /// Whether a label is a total row label (合计, 总计, 小计 …).
 pub fn is_total_label(t: &str) -> bool {
-    matches!(t, "合计" | "总计" | "小计" | "本年收入合计" | "本年支出合计" | "收入总计" | "支出总计")
+    matches!(
+        t,
+        "合计" | "总计" | "小计" | "本年收入合计" | "本年支出合计" | "收入总计" | "支出总计"
+    )
 }
 
 /// The first body row of a grid: the first row with a figure that is not a 栏次 row.
@@ -71,7 +80,21 @@ pub fn body_start(grid: &CellGrid) -> usize {
         }
         // Header cells may read 合计 too (a column header), so only figures and
         // codes mark the body.
-        if texts.iter().any(|t| (is_numeric(t) && !t.chars().all(|c| c.is_ascii_digit())) || is_code(t)) {
+        if texts
+            .iter()
+            .any(|t| (is_numeric(t) && !t.chars().all(|c| c.is_ascii_digit())) || is_code(t))
+        {
+            return r;
+        }
+        // Rows left blank (a template, or zeros printed as blanks) still start
+        // with a row label: an ordinal item or a total, and no header words.
+        let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
+        let label_like = |t: &str| {
+            crate::narrative::numbering_level(t).is_some_and(|l| l >= 2) || is_total_label(t)
+        };
+        if filled.first().is_some_and(|t| label_like(t))
+            && filled.iter().filter(|t| has_cjk(t)).all(|t| label_like(t))
+        {
             return r;
         }
     }
@@ -84,10 +107,14 @@ pub fn body_start(grid: &CellGrid) -> usize {
 /// cut by the page break).
 pub fn continuation_body_start(grid: &CellGrid, model: &TableModel) -> usize {
     let first_figure = body_start(grid);
-    let known = |t: &String| model.columns.iter().any(|c| c.path.iter().any(|p| p == t)) || model.groups.iter().flatten().any(|g| g == t);
+    let known = |t: &String| {
+        model.columns.iter().any(|c| c.path.iter().any(|p| p == t))
+            || model.groups.iter().flatten().any(|g| g == t)
+    };
     for r in 0..first_figure {
         let texts = row_texts(grid, r);
-        let header = is_column_number_row(&texts) || texts.iter().filter(|t| !t.is_empty()).all(known);
+        let header =
+            is_column_number_row(&texts) || texts.iter().filter(|t| !t.is_empty()).all(known);
         if !header {
             return r;
         }
@@ -101,7 +128,10 @@ fn header_rows(grid: &CellGrid, start: usize) -> Vec<usize> {
         .filter(|&r| {
             let texts = row_texts(grid, r);
             let cells: Vec<&GridCell> = grid.row_cells(r).collect();
-            let caption = cells.len() == 1 && cells[0].col0 == 0 && cells[0].col1 == grid.cols() && grid.cols() > 2;
+            let caption = cells.len() == 1
+                && cells[0].col0 == 0
+                && cells[0].col1 == grid.cols()
+                && grid.cols() > 2;
             !is_column_number_row(&texts) && !caption && texts.iter().any(|t| !t.is_empty())
         })
         .collect()
@@ -115,8 +145,18 @@ fn role_from_header(leaf: &str) -> Option<Role> {
         Some(Role::CodePart)
     } else if t.contains("编码") || t.contains("代码") || t == "科目代码" {
         Some(Role::Code)
-    } else if matches!(t, "项目" | "科目" | "名称" | "科目名称" | "项目名称" | "收入项目" | "支出项目" | "功能分类" | "经济分类")
-        || t.ends_with("科目名称")
+    } else if matches!(
+        t,
+        "项目"
+            | "科目"
+            | "名称"
+            | "科目名称"
+            | "项目名称"
+            | "收入项目"
+            | "支出项目"
+            | "功能分类"
+            | "经济分类"
+    ) || t.ends_with("科目名称")
         || t.ends_with("项目(按功能分类)")
         || t.ends_with("项目（按功能分类）")
         || t.ends_with("项目（按经济分类）")
@@ -168,6 +208,11 @@ const KEY_TERMS: &[(&str, &str)] = &[
     ("因公出国（境）费", "overseas_travel"),
     ("因公出国(境)费", "overseas_travel"),
     ("公务用车购置及运行费", "vehicles"),
+    ("公务用车购置及运行维护费", "vehicles"),
+    ("公务用车运行维护费", "vehicle_operation"),
+    ("财政拨款支出", "fiscal_appropriation_expenditure"),
+    ("上年结转", "carried_over"),
+    ("本年预算数", "budget"),
     ("公务用车购置费", "vehicle_purchase"),
     ("公务用车运行费", "vehicle_operation"),
     ("公务接待费", "reception"),
@@ -184,12 +229,27 @@ const KEY_TERMS: &[(&str, &str)] = &[
     ("支出", "expenditure"),
 ];
 
-fn slug(part: &str, index: usize) -> String {
-    KEY_TERMS.iter().find(|(t, _)| *t == part).map(|(_, k)| k.to_string()).unwrap_or_else(|| format!("c{index}"))
+/// A header word's key fragment: its English term, or for words without one a
+/// short hash of the text, so that the same header gets the same key in every
+/// document.
+fn slug(part: &str) -> String {
+    if let Some((_, k)) = KEY_TERMS.iter().find(|(t, _)| *t == part) {
+        return k.to_string();
+    }
+    // FNV-1a: stable across runs and platforms, unlike std's hasher.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in part.bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    format!("h{h:08x}")
 }
 
 /// Builds the column model from a table's first grid (the one that prints its header).
-pub fn build_model(grid: &CellGrid, start: usize, two_sided_labels: Option<(&str, &str)>) -> TableModel {
+pub fn build_model(
+    grid: &CellGrid,
+    start: usize,
+    two_sided_labels: Option<(&str, &str)>,
+) -> TableModel {
     let headers = header_rows(grid, start);
     let ncols = grid.cols();
     let mut paths: Vec<Vec<String>> = vec![Vec::new(); ncols];
@@ -207,7 +267,11 @@ pub fn build_model(grid: &CellGrid, start: usize, two_sided_labels: Option<(&str
         }
     }
     let mut body: Vec<Vec<&str>> = vec![Vec::new(); ncols];
-    for cell in grid.cells.iter().filter(|c| c.row0 >= start && c.col1 == c.col0 + 1) {
+    for cell in grid
+        .cells
+        .iter()
+        .filter(|c| c.row0 >= start && c.col1 == c.col0 + 1)
+    {
         body[cell.col0].push(cell.text.as_str());
     }
     let mut columns: Vec<ColumnModel> = Vec::new();
@@ -216,14 +280,22 @@ pub fn build_model(grid: &CellGrid, start: usize, two_sided_labels: Option<(&str
         if paths[c].is_empty() && body_texts.iter().all(|t| t.is_empty()) {
             continue;
         }
+        // The lowest header that names a role decides (a label column's path may
+        // end in a stray 合计 where a document merged its total row into the header).
         let role = paths[c]
-            .last()
-            .and_then(|leaf| role_from_header(leaf))
-            .or_else(|| paths[c].iter().rev().find_map(|p| role_from_header(p).filter(|r| *r == Role::Code)))
+            .iter()
+            .rev()
+            .find_map(|p| role_from_header(p))
             .unwrap_or_else(|| {
                 let r = role_from_body(&body_texts);
                 // A body of small sequential integers is a 行次 column.
-                if r == Role::Value && !body_texts.is_empty() && body_texts.iter().all(|t| t.is_empty() || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))) && paths[c].is_empty() {
+                if r == Role::Value
+                    && !body_texts.is_empty()
+                    && body_texts.iter().all(|t| {
+                        t.is_empty() || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+                    })
+                    && paths[c].is_empty()
+                {
                     Role::Line
                 } else {
                     r
@@ -257,8 +329,13 @@ pub fn build_model(grid: &CellGrid, start: usize, two_sided_labels: Option<(&str
         for (g, label) in groups.iter_mut().enumerate() {
             let members: Vec<&ColumnModel> = columns.iter().filter(|c| c.group == g).collect();
             // The common top header of the side (收入, 支出 …).
-            let common = members.first().and_then(|m| m.path.first()).filter(|t| members.iter().all(|m| m.path.first() == Some(*t)));
-            *label = common.cloned().or_else(|| two_sided_labels.map(|(a, b)| if g == 0 { a.to_string() } else { b.to_string() }));
+            let common = members
+                .first()
+                .and_then(|m| m.path.first())
+                .filter(|t| members.iter().all(|m| m.path.first() == Some(*t)));
+            *label = common.cloned().or_else(|| {
+                two_sided_labels.map(|(a, b)| if g == 0 { a.to_string() } else { b.to_string() })
+            });
         }
         // Two sides with the same top text are not labels (a shared caption).
         if groups.windows(2).any(|w| w[0] == w[1]) {
@@ -269,13 +346,13 @@ pub fn build_model(grid: &CellGrid, start: usize, two_sided_labels: Option<(&str
     }
     let mut used = std::collections::HashSet::new();
     for (i, col) in columns.iter_mut().enumerate() {
-        let mut parts: Vec<String> = col.path.iter().map(|p| slug(p, i)).collect();
+        let mut parts: Vec<String> = col.path.iter().map(|p| slug(p)).collect();
         if parts.is_empty() {
             parts.push(format!("c{i}"));
         }
         if let Some(Some(label)) = groups.get(col.group) {
             if col.path.first() != Some(label) {
-                parts.insert(0, slug(label, i));
+                parts.insert(0, slug(label));
             }
         }
         let mut key = parts.join("_");
@@ -306,7 +383,15 @@ mod tests {
     }
 
     fn cell(row0: usize, col0: usize, col1: usize, text: &str) -> GridCell {
-        GridCell { row0, row1: row0 + 1, col0, col1, text: text.to_string(), x0: col0 as f32 * 10.0, x1: col1 as f32 * 10.0 }
+        GridCell {
+            row0,
+            row1: row0 + 1,
+            col0,
+            col1,
+            text: text.to_string(),
+            x0: col0 as f32 * 10.0,
+            x1: col1 as f32 * 10.0,
+        }
     }
 
     #[test]
@@ -331,13 +416,28 @@ mod tests {
                 cell(2, 5, 6, "1,575.63"),
             ],
             ruled: true,
-            col_spans: (0..6).map(|c| (c as f32 * 10.0, c as f32 * 10.0 + 10.0)).collect(),
+            col_spans: (0..6)
+                .map(|c| (c as f32 * 10.0, c as f32 * 10.0 + 10.0))
+                .collect(),
         };
         assert_eq!(body_start(&grid), 2);
         let m = build_model(&grid, 2, None);
-        assert_eq!(m.groups, vec![Some("收入".to_string()), Some("支出".to_string())]);
+        assert_eq!(
+            m.groups,
+            vec![Some("收入".to_string()), Some("支出".to_string())]
+        );
         let roles: Vec<Role> = m.columns.iter().map(|c| c.role).collect();
-        assert_eq!(roles, vec![Role::Name, Role::Line, Role::Value, Role::Name, Role::Line, Role::Value]);
+        assert_eq!(
+            roles,
+            vec![
+                Role::Name,
+                Role::Line,
+                Role::Value,
+                Role::Name,
+                Role::Line,
+                Role::Value
+            ]
+        );
         assert_eq!(m.columns[5].path.join("/"), "支出/决算数");
         assert_ne!(m.columns[2].key, m.columns[5].key);
     }

@@ -43,5 +43,10 @@ pub fn recognize(layout: &LayoutDocument) -> Recognized {
     let document = meta::document_meta(&pages, &assembled.tables, layout.title.as_deref());
     let mut warnings = layout.warnings.clone();
     warnings.extend(assembled.warnings);
-    Recognized { document, tables: assembled.tables, sections, warnings }
+    Recognized {
+        document,
+        tables: assembled.tables,
+        sections,
+        warnings,
+    }
 }

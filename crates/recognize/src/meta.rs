@@ -22,39 +22,98 @@ fn most_common<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
             None => counts.push((i, 1)),
         }
     }
-    counts.into_iter().rev().max_by_key(|c| c.1).map(|c| c.0.to_string())
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|c| c.1)
+        .map(|c| c.0.to_string())
 }
 
-pub fn document_meta(pages: &[PageBlocks], tables: &[Table], pdf_title: Option<&str>) -> DocumentMeta {
-    // The first page's lines (the cover) name the document.
+/// The cover's title: the first page's lines in its largest type, joined
+/// ("上海市普陀区规划和自然" / "资源局" / "2024年度部门决算").
+fn cover_title(pages: &[PageBlocks]) -> Option<String> {
+    let first = pages
+        .iter()
+        .find(|p| p.blocks.iter().any(|b| matches!(b, Block::Line(_))))?;
+    let lines: Vec<&fiscal_layout::lines::TextLine> = first
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            if let Block::Line(l) = b {
+                Some(l)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let max = lines.iter().map(|l| l.size()).fold(0.0, f32::max);
+    let title: String = lines
+        .iter()
+        .filter(|l| l.size() >= 0.9 * max)
+        .map(|l| compact(&l.text()))
+        .collect();
+    (!title.is_empty()).then_some(title)
+}
+
+pub fn document_meta(
+    pages: &[PageBlocks],
+    tables: &[Table],
+    pdf_title: Option<&str>,
+) -> DocumentMeta {
+    let cover_title = cover_title(pages);
+    // The lines of the first two pages (the cover) name the document.
     let cover: Vec<String> = pages
         .iter()
         .take(2)
         .flat_map(|p| p.blocks.iter())
-        .filter_map(|b| if let Block::Line(l) = b { Some(compact(&l.text())) } else { None })
+        .filter_map(|b| {
+            if let Block::Line(l) = b {
+                Some(compact(&l.text()))
+            } else {
+                None
+            }
+        })
         .collect();
     let cover_text = cover.join("");
-    let entity = most_common(tables.iter().filter_map(|t| t.entity.as_deref())).or_else(|| {
-        cover.iter().find_map(|l| {
-            let end = l.find(|c| c == '2' || c == '1').unwrap_or(l.len());
-            let head = &l[..end];
-            (head.chars().count() >= 4 && (l.contains("决算") || l.contains("预算"))).then(|| head.to_string())
-        })
-    });
+    // "上海市普陀区规划和自然资源局2024年度部门决算": the name before the year.
+    let name_before_year = |l: &str| -> Option<String> {
+        let m = year_re().find(l)?;
+        let head = l[..m.start()].trim_end_matches(['（', '(']);
+        (head.chars().count() >= 4
+            && (l.contains("决算") || l.contains("预算"))
+            && crate::narrative::numbering_level(head).is_none())
+        .then(|| head.to_string())
+    };
+    let entity = most_common(tables.iter().filter_map(|t| t.entity.as_deref()))
+        .or_else(|| cover_title.as_deref().and_then(name_before_year))
+        .or_else(|| cover.iter().find_map(|l| name_before_year(l)));
     let all_text: String = pages
         .iter()
         .take(6)
         .flat_map(|p| p.blocks.iter())
-        .filter_map(|b| if let Block::Line(l) = b { Some(compact(&l.text())) } else { None })
+        .map(|b| match b {
+            Block::Line(l) => compact(&l.text()),
+            Block::Grid(g) => g.cells.iter().map(|c| compact(&c.text)).collect(),
+        })
         .collect();
     let year = year_re()
         .captures(&cover_text)
         .or_else(|| year_re().captures(&all_text))
         .and_then(|c| c[1].parse().ok());
-    let kind_source = format!("{cover_text}{}", pdf_title.unwrap_or(""));
-    let kind = if kind_source.contains("决算") {
+    let kind_source = format!(
+        "{}{cover_text}{}",
+        cover_title.as_deref().unwrap_or(""),
+        pdf_title.unwrap_or("")
+    );
+    // The first of 决算 / 预算 named wins: a budget's narrative may cite last year's 决算.
+    let first_of = |s: &str, a: &str| s.find(a).unwrap_or(usize::MAX);
+    let (f, b) = (
+        first_of(&kind_source, "决算"),
+        first_of(&kind_source, "预算"),
+    );
+    let kind = if f < b {
         Some("final_accounts")
-    } else if kind_source.contains("预算") {
+    } else if b < f {
         Some("budget")
     } else if tables.iter().any(|t| t.title.contains("决算")) {
         Some("final_accounts")
@@ -63,11 +122,21 @@ pub fn document_meta(pages: &[PageBlocks], tables: &[Table], pdf_title: Option<&
     } else {
         None
     };
-    let title = cover
-        .iter()
-        .find(|l| l.contains("决算") || l.contains("预算"))
-        .cloned()
+    let title = cover_title
+        .filter(|t| t.contains("决算") || t.contains("预算"))
+        .or_else(|| {
+            cover
+                .iter()
+                .find(|l| l.contains("决算") || l.contains("预算"))
+                .cloned()
+        })
         .or_else(|| pdf_title.map(str::to_string));
     let money_unit = most_common(tables.iter().filter_map(|t| t.money_unit.as_deref()));
-    DocumentMeta { entity, year, kind: kind.map(str::to_string), title, money_unit }
+    DocumentMeta {
+        entity,
+        year,
+        kind: kind.map(str::to_string),
+        title,
+        money_unit,
+    }
 }

@@ -38,7 +38,10 @@ pub struct Row {
     pub values: BTreeMap<String, Option<Decimal>>,
 }
 
-fn ser_values<S: serde::Serializer>(v: &BTreeMap<String, Option<Decimal>>, s: S) -> Result<S::Ok, S::Error> {
+fn ser_values<S: serde::Serializer>(
+    v: &BTreeMap<String, Option<Decimal>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut m = s.serialize_map(Some(v.len()))?;
     for (k, d) in v {

@@ -19,7 +19,10 @@ fn heading_res() -> &'static [(Regex, u8)] {
         vec![
             (Regex::new(r"^第[一二三四五六七八九十]+部分").unwrap(), 1),
             (Regex::new(r"^[一二三四五六七八九十]+、").unwrap(), 2),
-            (Regex::new(r"^[（(][一二三四五六七八九十]+[）)]").unwrap(), 3),
+            (
+                Regex::new(r"^[（(][一二三四五六七八九十]+[）)]").unwrap(),
+                3,
+            ),
             (Regex::new(r"^\d{1,2}[.、．](?:\D|$)").unwrap(), 4),
             (Regex::new(r"^[（(]\d{1,2}[）)]").unwrap(), 5),
         ]
@@ -28,7 +31,10 @@ fn heading_res() -> &'static [(Regex, u8)] {
 
 /// The outline level of a heading's numbering, if the text starts with one.
 pub fn numbering_level(text: &str) -> Option<u8> {
-    heading_res().iter().find(|(re, _)| re.is_match(text)).map(|(_, l)| *l)
+    heading_res()
+        .iter()
+        .find(|(re, _)| re.is_match(text))
+        .map(|(_, l)| *l)
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -57,7 +63,10 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
     }
     let m = margins(lines);
     // Root holds text before the first heading.
-    let mut stack: Vec<Section> = vec![Section { level: 0, ..Default::default() }];
+    let mut stack: Vec<Section> = vec![Section {
+        level: 0,
+        ..Default::default()
+    }];
     let mut para: Vec<String> = Vec::new();
     let mut para_open_full = false;
     let flush = |stack: &mut Vec<Section>, para: &mut Vec<String>| {
@@ -78,10 +87,13 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
         let full = nl.line.x1() >= m.right - 1.5 * size;
         let indented = nl.line.x0() > m.left + 1.2 * size;
         let next_same_para = lines.get(i + 1).is_some_and(|n| {
-            n.page == nl.page && n.line.top - nl.line.bottom < 0.8 * size && !(n.line.x0() > m.left + 1.2 * size)
+            n.page == nl.page
+                && n.line.top - nl.line.bottom < 0.8 * size
+                && n.line.x0() <= m.left + 1.2 * size
         });
         let level = numbering_level(&text).filter(|_| {
-            text.chars().count() <= 40 && !ends_sentence(&text) && !(full && next_same_para) || text.starts_with('第') && text.contains("部分")
+            text.chars().count() <= 40 && !ends_sentence(&text) && !(full && next_same_para)
+                || text.starts_with('第') && text.contains("部分")
         });
         if let Some(level) = level {
             flush(&mut stack, &mut para);
@@ -89,7 +101,12 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
                 let done = stack.pop().unwrap();
                 stack.last_mut().unwrap().children.push(done);
             }
-            stack.push(Section { heading: text, level, pages: vec![nl.page], ..Default::default() });
+            stack.push(Section {
+                heading: text,
+                level,
+                pages: vec![nl.page],
+                ..Default::default()
+            });
             para_open_full = false;
             continue;
         }
@@ -114,7 +131,13 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
     let root = stack.pop().unwrap();
     let mut out = Vec::new();
     if !root.paragraphs.is_empty() {
-        out.push(Section { heading: String::new(), level: 0, pages: root.pages, paragraphs: root.paragraphs, children: Vec::new() });
+        out.push(Section {
+            heading: String::new(),
+            level: 0,
+            pages: root.pages,
+            paragraphs: root.paragraphs,
+            children: Vec::new(),
+        });
     }
     out.extend(root.children);
     out

@@ -79,7 +79,10 @@ pub fn clean_name(s: &str) -> String {
         if c.is_whitespace() {
             let prev = out.chars().last();
             let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric()) && !out.ends_with(' ') {
+            if prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                && !out.ends_with(' ')
+            {
                 out.push(' ');
             }
             continue;
@@ -92,7 +95,10 @@ pub fn clean_name(s: &str) -> String {
 fn is_ordinal_start(name: &str) -> bool {
     let t = name.trim_start();
     let head: String = t.chars().take(4).collect();
-    head.contains('、') || t.starts_with('（') || t.starts_with('(') || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+    head.contains('、')
+        || t.starts_with('（')
+        || t.starts_with('(')
+        || t.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Per side of a row: does it carry anything that starts a row (code, 行次, figures)?
@@ -100,7 +106,12 @@ fn side_state(model: &TableModel, row: &RawRow, g: usize) -> (bool, bool, bool) 
     let mut has_text = false;
     let mut has_key = false;
     let mut has_values = false;
-    for (c, col) in model.columns.iter().enumerate().filter(|(_, c)| c.group == g) {
+    for (c, col) in model
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.group == g)
+    {
         let t = compact(&row.cells[c]);
         if t.is_empty() {
             continue;
@@ -108,7 +119,10 @@ fn side_state(model: &TableModel, row: &RawRow, g: usize) -> (bool, bool, bool) 
         match col.role {
             Role::Name => {
                 has_text = true;
-                if is_ordinal_start(&t) || crate::header::is_total_label(&t) || code::split_leading_code(&row.cells[c]).is_some() {
+                if is_ordinal_start(&t)
+                    || crate::header::is_total_label(&t)
+                    || code::split_leading_code(&row.cells[c]).is_some()
+                {
                     has_key = true;
                 }
             }
@@ -156,7 +170,12 @@ pub fn stitch(prev: &mut RawRow, next: RawRow) {
 }
 
 /// Converts raw rows into contract rows, side by side for two-sided tables.
-pub fn classify_rows(model: &TableModel, raw: &[RawRow], default_class: Option<Classification>, warnings: &mut Vec<String>) -> Vec<Row> {
+pub fn classify_rows(
+    model: &TableModel,
+    raw: &[RawRow],
+    default_class: Option<Classification>,
+    warnings: &mut Vec<String>,
+) -> Vec<Row> {
     let mut out = Vec::new();
     let mut parts_state: Vec<Vec<String>> = vec![Vec::new(); model.groups.len()];
     // Two-sided tables list one side's rows, then the other's.
@@ -169,7 +188,12 @@ pub fn classify_rows(model: &TableModel, raw: &[RawRow], default_class: Option<C
             let mut line = None;
             let mut values = std::collections::BTreeMap::new();
             let mut any_value = false;
-            for (c, col) in model.columns.iter().enumerate().filter(|(_, c)| c.group == g) {
+            for (c, col) in model
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.group == g)
+            {
                 let text = row.cells[c].trim();
                 match col.role {
                     Role::Name => {
@@ -191,8 +215,13 @@ pub fn classify_rows(model: &TableModel, raw: &[RawRow], default_class: Option<C
                     Role::Value => {
                         let v = match parse_amount(text) {
                             Ok(v) => v,
-                            Err(()) => {
-                                warnings.push(format!("page {}: '{}' in column {} is not an amount", row.page, text, col.path.join("/")));
+                            Err(_) => {
+                                warnings.push(format!(
+                                    "page {}: '{}' in column {} is not an amount",
+                                    row.page,
+                                    text,
+                                    col.path.join("/")
+                                ));
                                 None
                             }
                         };
@@ -213,7 +242,9 @@ pub fn classify_rows(model: &TableModel, raw: &[RawRow], default_class: Option<C
             if name.is_none() && code_text.is_none() && line.is_none() && !any_value {
                 continue;
             }
-            let classification = code_text.as_deref().map(|c| code::classify(c, default_class));
+            let classification = code_text
+                .as_deref()
+                .map(|c| code::classify(c, default_class));
             per_group[g].push(Row {
                 group: label.clone(),
                 level: code_text.as_deref().and_then(code::level),
@@ -238,12 +269,29 @@ mod tests {
     use crate::header::ColumnModel;
 
     fn model() -> TableModel {
-        let col = |x0: f32, role, key: &str| ColumnModel { x0, x1: x0 + 10.0, role, group: 0, path: vec![key.into()], key: key.into() };
-        TableModel { columns: vec![col(0.0, Role::Code, "code"), col(10.0, Role::Name, "name"), col(20.0, Role::Value, "total")], groups: vec![None] }
+        let col = |x0: f32, role, key: &str| ColumnModel {
+            x0,
+            x1: x0 + 10.0,
+            role,
+            group: 0,
+            path: vec![key.into()],
+            key: key.into(),
+        };
+        TableModel {
+            columns: vec![
+                col(0.0, Role::Code, "code"),
+                col(10.0, Role::Name, "name"),
+                col(20.0, Role::Value, "total"),
+            ],
+            groups: vec![None],
+        }
     }
 
     fn raw(cells: &[&str]) -> RawRow {
-        RawRow { cells: cells.iter().map(|s| s.to_string()).collect(), page: 1 }
+        RawRow {
+            cells: cells.iter().map(|s| s.to_string()).collect(),
+            page: 1,
+        }
     }
 
     #[test]
@@ -260,15 +308,31 @@ mod tests {
     fn a_new_row_is_not_stitched() {
         let m = model();
         let prev = raw(&["201", "一般公共服务支出", "1.00"]);
-        assert!(!is_cut_continuation(&m, &prev, &raw(&["20131", "党委办公厅", "2.00"])));
-        assert!(!is_cut_continuation(&m, &prev, &raw(&["", "二、外交支出", "0.00"])));
+        assert!(!is_cut_continuation(
+            &m,
+            &prev,
+            &raw(&["20131", "党委办公厅", "2.00"])
+        ));
+        assert!(!is_cut_continuation(
+            &m,
+            &prev,
+            &raw(&["", "二、外交支出", "0.00"])
+        ));
     }
 
     #[test]
     fn rows_get_code_level_parent_and_exact_values() {
         let m = model();
         let mut w = Vec::new();
-        let rows = classify_rows(&m, &[raw(&["", "合    计", "1,899.52"]), raw(&["2013199", "其他支出", ""])], None, &mut w);
+        let rows = classify_rows(
+            &m,
+            &[
+                raw(&["", "合    计", "1,899.52"]),
+                raw(&["2013199", "其他支出", ""]),
+            ],
+            None,
+            &mut w,
+        );
         assert_eq!(rows[0].name.as_deref(), Some("合计"));
         assert_eq!(rows[0].values["total"].unwrap().to_string(), "1899.52");
         assert_eq!(rows[1].level, Some(3));

@@ -1,0 +1,67 @@
+#![allow(dead_code)] // each test binary uses its own subset of these helpers
+//! Shared helpers of the end-to-end tests: run the pipeline on a file in
+//! `testdata/` and validate the JSON against the checked-in schema.
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+pub fn testdata(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .join(name)
+}
+
+/// Extracts `name` from testdata and returns its JSON, checked against the schema.
+pub fn extract_json(name: &str) -> Value {
+    let out = fiscal_extract::extract_file(&testdata(name)).unwrap_or_else(|e| panic!("{e}"));
+    let json: Value = serde_json::from_str(&out.to_json()).unwrap();
+    assert_valid(&json);
+    json
+}
+
+pub fn assert_valid(json: &Value) {
+    let schema_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/output.schema.json");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(json)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "schema violations: {errors:#?}");
+}
+
+pub fn table<'a>(json: &'a Value, title: &str) -> &'a Value {
+    json["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["title"] == title)
+        .unwrap_or_else(|| panic!("no table {title}"))
+}
+
+/// The key of the column whose header path is `header`.
+pub fn key<'a>(table: &'a Value, header: &str) -> &'a str {
+    table["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["header"] == header)
+        .unwrap_or_else(|| panic!("no column {header} in {}", table["columns"]))["key"]
+        .as_str()
+        .unwrap()
+}
+
+pub fn row_by(table: &Value, pred: impl Fn(&Value) -> bool) -> &Value {
+    table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| pred(r))
+        .expect("row not found")
+}
+
+pub fn row_by_code<'a>(table: &'a Value, code: &str) -> &'a Value {
+    row_by(table, |r| r["code"] == code)
+}
