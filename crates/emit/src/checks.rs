@@ -122,7 +122,7 @@ fn total_row(t: &Table, out: &mut Vec<Check>) {
 
 pub fn run_checks(doc: &Recognized) -> Vec<Check> {
     let mut out = Vec::new();
-    for t in &doc.tables {
+    for t in doc.tables.iter().filter_map(|t| t.as_grid()) {
         hierarchy(t, &mut out);
         total_row(t, &mut out);
     }

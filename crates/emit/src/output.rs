@@ -2,7 +2,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use fiscal_recognize::{DocumentMeta, Recognized, Section, Table};
+use fiscal_recognize::{AnyTable, DocumentMeta, Recognized, Section};
 
 use crate::checks::{run_checks, Check};
 
@@ -31,7 +31,7 @@ impl Source {
 pub struct Output {
     pub source: Source,
     pub document: DocumentMeta,
-    pub tables: Vec<Table>,
+    pub tables: Vec<AnyTable>,
     pub sections: Vec<Section>,
     pub checks: Vec<Check>,
     pub warnings: Vec<String>,

@@ -12,7 +12,8 @@ use regex::Regex;
 use crate::code::Classification;
 use crate::header::{body_start, build_model, continuation_body_start, is_total_label, TableModel};
 use crate::kind::{kind_of_title, looks_like_title};
-use crate::model::{Column, Table};
+use crate::model::{AnyTable, Column, Table};
+use crate::performance::{department_table, project_table, LooseText, PerfPiece};
 use crate::rows::{classify_rows, grid_rows, is_cut_continuation, stitch, RawRow};
 use crate::text::compact;
 
@@ -26,7 +27,7 @@ pub struct NarrativeLine {
 
 #[derive(Debug, Default)]
 pub struct Assembled {
-    pub tables: Vec<Table>,
+    pub tables: Vec<AnyTable>,
     pub narrative: Vec<NarrativeLine>,
     /// Entity and unit lines seen (for document metadata).
     pub unit_lines: Vec<(Option<String>, Option<String>)>,
@@ -46,6 +47,17 @@ struct OpenTable {
     notes: Vec<String>,
     /// Set when a note was read: no further grids belong to this table.
     noted: bool,
+    /// Performance tables are read as forms from their pieces.
+    pieces: Vec<(u32, PerfPiece)>,
+}
+
+impl OpenTable {
+    fn is_form(&self) -> bool {
+        matches!(self.kind.as_str(), "project_performance_self_evaluation" | "department_performance_goals")
+    }
+    fn has_body(&self) -> bool {
+        self.model.is_some() || !self.pieces.is_empty()
+    }
 }
 
 fn number_re() -> &'static Regex {
@@ -116,6 +128,8 @@ fn caption_title(grid: &CellGrid) -> Option<String> {
 
 struct Walker {
     out: Assembled,
+    /// Lines at the head of a page while a form table may continue there.
+    pending_loose: Vec<(u32, f32, TextLine)>,
     current: Option<OpenTable>,
     pending_number: Option<String>,
     /// The page the current table last took a grid from.
@@ -124,11 +138,24 @@ struct Walker {
 
 impl Walker {
     fn finish(&mut self) {
+        // Lines held back as possible cut-cell text were narrative after all.
+        for (page, page_width, line) in self.pending_loose.drain(..) {
+            self.out.narrative.push(NarrativeLine { page, page_width, line });
+        }
         let Some(t) = self.current.take() else { return };
+        if t.is_form() {
+            let table = if t.kind == "department_performance_goals" {
+                AnyTable::DepartmentGoals(department_table(t.title, t.pages, &t.pieces))
+            } else {
+                AnyTable::Performance(project_table(t.title, t.pages, t.money_unit, &t.pieces))
+            };
+            self.out.tables.push(table);
+            return;
+        }
         let Some(model) = t.model else {
             // A title with no grid after it (e.g. "本表本年度无发生额" with no table).
             if !t.title.is_empty() {
-                self.out.tables.push(Table {
+                self.out.tables.push(AnyTable::Grid(Table {
                     number: t.number,
                     title: t.title,
                     kind: t.kind,
@@ -138,7 +165,7 @@ impl Walker {
                     columns: Vec::new(),
                     rows: Vec::new(),
                     notes: t.notes,
-                });
+                }));
             }
             return;
         };
@@ -169,7 +196,7 @@ impl Walker {
                 header: c.path.join("/"),
             })
             .collect();
-        self.out.tables.push(Table {
+        self.out.tables.push(AnyTable::Grid(Table {
             number: t.number,
             title: t.title,
             kind: t.kind,
@@ -179,7 +206,7 @@ impl Walker {
             columns,
             rows,
             notes: t.notes,
-        });
+        }));
     }
 
     fn open(&mut self, number: Option<String>, title: String, page: u32) {
@@ -225,6 +252,21 @@ impl Walker {
         if !t.pages.contains(&page) {
             t.pages.push(page);
         }
+        if t.is_form() {
+            if !self.pending_loose.is_empty() {
+                let texts = self.pending_loose.drain(..).flat_map(|(_, _, l)| l.chunks).map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text });
+                t.pieces.push((page, PerfPiece::Loose(texts.collect())));
+            }
+            // An unruled grid in a ruled form is cut-off text the page break left outside the rulings.
+            let piece = if grid.ruled || t.pieces.is_empty() {
+                PerfPiece::Grid(grid.clone())
+            } else {
+                PerfPiece::Loose(grid.cells.iter().map(|c| LooseText { x0: c.x0, x1: c.x1, top: grid.y_edges[c.row0], text: c.text.clone() }).collect())
+            };
+            t.pieces.push((page, piece));
+            self.last_grid_page = page;
+            return;
+        }
         let start = match &t.model {
             None => {
                 let start = body_start(grid);
@@ -251,6 +293,14 @@ impl Walker {
 
     fn line(&mut self, line: &TextLine, page: &PageBlocks, next: Option<&Block>) {
         let text = compact(&line.text());
+        // At the head of a page after a form table's page, text may be the rest of
+        // its cut cells: hold it until a grid shows the table goes on.
+        let form_open = self.current.as_ref().is_some_and(|t| t.is_form() && t.has_body() && page.number == self.last_grid_page + 1);
+        let heading_like = looks_like_title(&text) || crate::narrative::numbering_level(&text).is_some() || parse_unit_line(&text).is_some();
+        if form_open && !heading_like && matches!(next, Some(Block::Line(_)) | Some(Block::Grid(_))) {
+            self.pending_loose.push((page.number, page.width, line.clone()));
+            return;
+        }
         if let Some(m) = number_re().find(&text) {
             let rest = &text[m.end()..];
             if rest.is_empty() {
@@ -301,7 +351,7 @@ impl Walker {
                 return;
             }
         }
-        if self.current.as_ref().is_some_and(|t| t.model.is_some()) {
+        if self.current.as_ref().is_some_and(|t| t.has_body()) {
             self.finish();
         }
         self.pending_number = None;
@@ -317,6 +367,7 @@ impl Walker {
 pub fn assemble(pages: &[PageBlocks]) -> Assembled {
     let mut w = Walker {
         out: Assembled::default(),
+        pending_loose: Vec::new(),
         current: None,
         pending_number: None,
         last_grid_page: 0,

@@ -53,7 +53,11 @@ pub fn kind_of_title(title: &str) -> Option<&'static str> {
             .find(|(parts, _)| parts.iter().all(|p| t.contains(p)))
             .map(|(_, k)| *k)
     };
-    if t.contains("决算") {
+    if t.contains("绩效自评表") {
+        Some("project_performance_self_evaluation")
+    } else if t.contains("整体支出") && t.contains("绩效目标") {
+        Some("department_performance_goals")
+    } else if t.contains("决算") {
         find(FINAL_ACCOUNTS)
     } else if t.contains("非税收入征缴") {
         Some("non_tax_revenue")

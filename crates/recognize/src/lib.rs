@@ -15,8 +15,8 @@
 //! Modules: [`amount`] parses figures, [`code`] maps subject codes,
 //! [`kind`] names tables by title, [`header`] turns header rows into columns,
 //! [`rows`] turns body rows into classified rows, [`assemble`] follows tables
-//! over pages (continuation, repeated headers, cut rows), [`narrative`] builds
-//! the outline, [`meta`] finds entity, year and kind.
+//! over pages (continuation, repeated headers, cut rows), [`performance`] reads the form-like 绩效 tables,
+//! [`narrative`] builds the outline, [`meta`] finds entity, year and kind.
 
 pub mod amount;
 pub mod assemble;
@@ -26,6 +26,7 @@ pub mod kind;
 pub mod meta;
 pub mod model;
 pub mod narrative;
+pub mod performance;
 pub mod rows;
 pub mod text;
 

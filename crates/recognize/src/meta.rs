@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use fiscal_layout::blocks::{Block, PageBlocks};
 use regex::Regex;
 
-use crate::model::{DocumentMeta, Table};
+use crate::model::{AnyTable, DocumentMeta};
 use crate::text::compact;
 
 fn year_re() -> &'static Regex {
@@ -57,9 +57,10 @@ fn cover_title(pages: &[PageBlocks]) -> Option<String> {
 
 pub fn document_meta(
     pages: &[PageBlocks],
-    tables: &[Table],
+    tables: &[AnyTable],
     pdf_title: Option<&str>,
 ) -> DocumentMeta {
+    let tables: Vec<_> = tables.iter().filter_map(AnyTable::as_grid).collect();
     let cover_title = cover_title(pages);
     // The lines of the first two pages (the cover) name the document.
     let cover: Vec<String> = pages

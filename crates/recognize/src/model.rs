@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::code::Classification;
+pub use crate::performance::{DepartmentGoals, PerformanceTable};
 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct DocumentMeta {
@@ -72,10 +73,28 @@ pub struct Section {
     pub children: Vec<Section>,
 }
 
+/// Any table of the document, serialized in the contract's shape for its kind.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum AnyTable {
+    Grid(Table),
+    Performance(PerformanceTable),
+    DepartmentGoals(DepartmentGoals),
+}
+
+impl AnyTable {
+    pub fn as_grid(&self) -> Option<&Table> {
+        match self {
+            AnyTable::Grid(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Recognized {
     pub document: DocumentMeta,
-    pub tables: Vec<Table>,
+    pub tables: Vec<AnyTable>,
     pub sections: Vec<Section>,
     pub warnings: Vec<String>,
 }

@@ -23,7 +23,7 @@ fn heading_res() -> &'static [(Regex, u8)] {
                 Regex::new(r"^[（(][一二三四五六七八九十]+[）)]").unwrap(),
                 3,
             ),
-            (Regex::new(r"^\d{1,2}[.、．](?:\D|$)").unwrap(), 4),
+            (Regex::new(r"^\d{1,2}[.、．](?:\D|\d{4}年|$)").unwrap(), 4),
             (Regex::new(r"^[（(]\d{1,2}[）)]").unwrap(), 5),
         ]
     })
@@ -37,8 +37,8 @@ pub fn numbering_level(text: &str) -> Option<u8> {
         .map(|(_, l)| *l)
 }
 
-fn ends_sentence(t: &str) -> bool {
-    t.ends_with(['。', '；', '，', ';', ',', '：', ':'])
+fn ends_list_item(t: &str) -> bool {
+    t.ends_with(['；', '，', ';', ','])
 }
 
 struct Margins {
@@ -91,8 +91,10 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
                 && n.line.top - nl.line.bottom < 0.8 * size
                 && n.line.x0() <= m.left + 1.2 * size
         });
+        // A heading stands alone on its line: short, not an item of a list run
+        // in with "；" or "，", and not filling the line to wrap on.
         let level = numbering_level(&text).filter(|_| {
-            text.chars().count() <= 40 && !ends_sentence(&text) && !(full && next_same_para)
+            text.chars().count() <= 48 && !ends_list_item(&text) && !(full && next_same_para)
                 || text.starts_with('第') && text.contains("部分")
         });
         if let Some(level) = level {

@@ -1,0 +1,505 @@
+//! Form-like performance tables: 项目支出绩效自评表 (one per project) and
+//! 部门整体支出主要绩效目标完成情况表. They are read as forms: labels name the
+//! cell beside them (项目名称 → project), header rows fix the x ranges of the
+//! fields below them, a merged cell (指标类别, 一级指标, 部门整体支出目标) is
+//! repeated on every row it spans, and text that a page break cut off —
+//! printed at the head of the next page, ruled or not — is joined to the
+//! row it belongs to.
+use fiscal_layout::grid::CellGrid;
+use fiscal_layout::lines::join_wrapped;
+use serde::Serialize;
+
+use crate::text::compact;
+
+/// A piece of a performance table as the pages present it.
+#[derive(Debug, Clone)]
+pub enum PerfPiece {
+    /// A ruled grid.
+    Grid(CellGrid),
+    /// Text at the head of a continuation page outside any ruled grid: the
+    /// rest of cells cut by the page break (or an unruled row).
+    Loose(Vec<LooseText>),
+}
+
+#[derive(Debug, Clone)]
+pub struct LooseText {
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct FundRow {
+    pub source: String,
+    pub values: Vec<Option<String>>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Funds {
+    pub columns: Vec<String>,
+    pub rows: Vec<FundRow>,
+    pub weight: Option<String>,
+    pub completion_rate: Option<String>,
+    pub score: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Goal {
+    pub target: Option<String>,
+    pub actual: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct Indicator {
+    pub category: Option<String>,
+    pub level1: Option<String>,
+    pub level2: Option<String>,
+    pub target: Option<String>,
+    pub actual: Option<String>,
+    pub weight: Option<String>,
+    pub score: Option<String>,
+    pub deviation: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PerformanceTable {
+    pub kind: String,
+    pub title: String,
+    pub pages: Vec<u32>,
+    pub money_unit: Option<String>,
+    pub project: Option<String>,
+    pub department: Option<String>,
+    pub implementer: Option<String>,
+    pub funds: Funds,
+    pub goal: Goal,
+    pub indicators: Vec<Indicator>,
+    pub total_score: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct GoalRow {
+    pub goal: Option<String>,
+    pub indicator: Option<String>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DepartmentGoals {
+    pub kind: String,
+    pub title: String,
+    pub pages: Vec<u32>,
+    pub department: Option<String>,
+    pub goal: Option<String>,
+    pub budget_rate_expected: Option<String>,
+    pub budget_rate_actual: Option<String>,
+    pub columns: Vec<String>,
+    pub rows: Vec<GoalRow>,
+}
+
+/// One cell of a form row: text and horizontal extent.
+#[derive(Debug, Clone)]
+struct FormCell {
+    text: String,
+    x0: f32,
+    x1: f32,
+}
+
+/// A form row; `continues` marks the first row of a piece on a later page.
+struct FormRow {
+    cells: Vec<FormCell>,
+    continues: bool,
+    loose: bool,
+}
+
+/// Pieces → rows of cells. Loose text is one row whose cells are its pieces of
+/// text grouped later by field.
+fn form_rows(pieces: &[(u32, PerfPiece)]) -> Vec<FormRow> {
+    let mut out = Vec::new();
+    let mut last_page = None;
+    for (page, piece) in pieces {
+        let new_page = last_page.is_some_and(|p| p != *page);
+        last_page = Some(*page);
+        match piece {
+            PerfPiece::Grid(g) => {
+                for r in 0..g.rows() {
+                    let mut cells: Vec<FormCell> = g
+                        .row_cells(r)
+                        .map(|c| FormCell { text: c.text.trim().to_string(), x0: c.x0, x1: c.x1 })
+                        .collect();
+                    cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+                    out.push(FormRow { cells, continues: new_page && r == 0, loose: false });
+                }
+            }
+            PerfPiece::Loose(texts) => {
+                let mut texts = texts.clone();
+                texts.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+                let cells = texts.into_iter().map(|t| FormCell { text: t.text, x0: t.x0, x1: t.x1 }).collect();
+                out.push(FormRow { cells, continues: new_page, loose: true });
+            }
+        }
+    }
+    out
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn append(slot: &mut Option<String>, more: &str) {
+    let Some(more) = non_empty(more) else { return };
+    *slot = Some(match slot.take() {
+        Some(s) => join_wrapped([s.as_str(), more.as_str()]),
+        None => more,
+    });
+}
+
+/// Named x ranges of fields, from a header row.
+struct Fields<F: Copy + PartialEq> {
+    ranges: Vec<(F, f32, f32)>,
+}
+
+impl<F: Copy + PartialEq> Fields<F> {
+    fn field_of(&self, x0: f32, x1: f32) -> Option<F> {
+        let cx = (x0 + x1) / 2.0;
+        self.ranges
+            .iter()
+            .find(|(_, a, b)| cx >= *a && cx <= *b)
+            .or_else(|| {
+                self.ranges.iter().max_by(|p, q| {
+                    let o = |r: &&(F, f32, f32)| (x1.min(r.2) - x0.max(r.1)).max(0.0);
+                    o(p).total_cmp(&o(q))
+                })
+            })
+            .filter(|(_, a, b)| x1.min(*b) - x0.max(*a) > 0.0)
+            .map(|(f, _, _)| *f)
+    }
+
+    /// Texts of a row by field (several cells of one field joined).
+    fn split(&self, row: &FormRow) -> Vec<(F, String)> {
+        let mut out: Vec<(F, String)> = Vec::new();
+        for c in &row.cells {
+            if c.text.is_empty() {
+                continue;
+            }
+            let Some(f) = self.field_of(c.x0, c.x1) else { continue };
+            match out.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, t)) => *t = join_wrapped([t.as_str(), c.text.as_str()]),
+                None => out.push((f, c.text.clone())),
+            }
+        }
+        out
+    }
+}
+
+fn text_after(row: &FormRow, label: &str) -> Option<String> {
+    let i = row.cells.iter().position(|c| compact(&c.text) == label)?;
+    row.cells[i + 1..].iter().find_map(|c| non_empty(&c.text))
+}
+
+fn has_cell(row: &FormRow, pred: impl Fn(&str) -> bool) -> bool {
+    row.cells.iter().any(|c| pred(&compact(&c.text)))
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum FundField {
+    Value(usize),
+    Weight,
+    Rate,
+    Score,
+    Source,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum GoalField {
+    Target,
+    Actual,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum IndField {
+    Category,
+    Level1,
+    Level2,
+    Target,
+    Actual,
+    Weight,
+    Score,
+    Deviation,
+}
+
+fn ind_field(header: &str) -> Option<IndField> {
+    Some(match header {
+        h if h.contains("指标类别") => IndField::Category,
+        h if h.contains("一级指标") => IndField::Level1,
+        h if h.contains("二级指标") || h.contains("三级指标") => IndField::Level2,
+        h if h.contains("指标值") && !h.contains("实际") => IndField::Target,
+        h if h.contains("实际完成") => IndField::Actual,
+        h if h == "分值" || h.contains("权重") => IndField::Weight,
+        h if h == "得分" => IndField::Score,
+        h if h.contains("偏差") || h.contains("改进措施") => IndField::Deviation,
+        _ => return None,
+    })
+}
+
+fn indicator_slot(ind: &mut Indicator, f: IndField) -> &mut Option<String> {
+    match f {
+        IndField::Category => &mut ind.category,
+        IndField::Level1 => &mut ind.level1,
+        IndField::Level2 => &mut ind.level2,
+        IndField::Target => &mut ind.target,
+        IndField::Actual => &mut ind.actual,
+        IndField::Weight => &mut ind.weight,
+        IndField::Score => &mut ind.score,
+        IndField::Deviation => &mut ind.deviation,
+    }
+}
+
+enum State {
+    Head,
+    Funds(Fields<FundField>, usize),
+    Goal(Fields<GoalField>),
+    Indicators(Fields<IndField>),
+    Done,
+}
+
+/// Reads one 项目支出绩效自评表.
+pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>, pieces: &[(u32, PerfPiece)]) -> PerformanceTable {
+    let mut t = PerformanceTable {
+        kind: "project_performance_self_evaluation".into(),
+        title,
+        pages,
+        money_unit,
+        project: None,
+        department: None,
+        implementer: None,
+        funds: Funds::default(),
+        goal: Goal::default(),
+        indicators: Vec::new(),
+        total_score: None,
+    };
+    let mut state = State::Head;
+    for row in form_rows(pieces) {
+        if let Some(v) = text_after(&row, "项目名称") {
+            t.project = Some(compact(&v));
+            continue;
+        }
+        let dept = text_after(&row, "主管部门");
+        let imp = text_after(&row, "实施单位");
+        if dept.is_some() || imp.is_some() {
+            t.department = dept.or(t.department.take());
+            t.implementer = imp.or(t.implementer.take());
+            continue;
+        }
+        if has_cell(&row, |c| c.contains("预算数") || c.contains("执行数")) && has_cell(&row, |c| c == "分值" || c.contains("完成率")) {
+            let mut ranges = Vec::new();
+            let mut left = f32::MAX;
+            for c in &row.cells {
+                let h = compact(&c.text);
+                let f = if h == "分值" {
+                    FundField::Weight
+                } else if h.contains("完成率") || h.contains("执行率") {
+                    FundField::Rate
+                } else if h == "得分" {
+                    FundField::Score
+                } else if h.contains("预算") || h.contains("完成数") || h.contains("执行数") {
+                    t.funds.columns.push(h.clone());
+                    FundField::Value(t.funds.columns.len() - 1)
+                } else {
+                    continue;
+                };
+                left = left.min(c.x0);
+                ranges.push((f, c.x0, c.x1));
+            }
+            // The source label sits left of the figures (the section label further left is skipped).
+            let label = row.cells.iter().filter(|c| c.x1 <= left + 1.0).map(|c| (c.x0, c.x1)).last();
+            if let Some((a, b)) = label {
+                ranges.push((FundField::Source, a, b));
+            }
+            state = State::Funds(Fields { ranges }, 0);
+            continue;
+        }
+        if has_cell(&row, |c| c.contains("年度绩效目标") || c == "年度目标") && has_cell(&row, |c| c.contains("实际完成情况")) {
+            let ranges = row
+                .cells
+                .iter()
+                .filter_map(|c| {
+                    let h = compact(&c.text);
+                    let f = if h.contains("实际完成") {
+                        GoalField::Actual
+                    } else if h.contains("目标") && h != "绩效目标完成情况" && h.len() < 40 {
+                        GoalField::Target
+                    } else {
+                        return None;
+                    };
+                    Some((f, c.x0, c.x1))
+                })
+                .collect();
+            state = State::Goal(Fields { ranges });
+            continue;
+        }
+        if has_cell(&row, |c| c.contains("一级指标")) {
+            let ranges = row.cells.iter().filter_map(|c| ind_field(&compact(&c.text)).map(|f| (f, c.x0, c.x1))).collect();
+            state = State::Indicators(Fields { ranges });
+            continue;
+        }
+        if has_cell(&row, |c| c == "总分" || c == "总得分") {
+            t.total_score = row.cells.iter().rev().find_map(|c| non_empty(&c.text).filter(|s| s.chars().any(|ch| ch.is_ascii_digit())));
+            state = State::Done;
+            continue;
+        }
+        match &mut state {
+            State::Funds(fields, n) => {
+                let parts = fields.split(&row);
+                let source = parts.iter().find(|(f, _)| *f == FundField::Source).map(|(_, s)| compact(s));
+                let Some(source) = source else { continue };
+                let mut values = vec![None; t.funds.columns.len()];
+                for (f, s) in &parts {
+                    match f {
+                        FundField::Value(i) => values[*i] = Some(compact(s)),
+                        FundField::Weight if *n == 0 => t.funds.weight = Some(compact(s)),
+                        FundField::Rate if *n == 0 => t.funds.completion_rate = Some(compact(s)),
+                        FundField::Score if *n == 0 => t.funds.score = Some(compact(s)),
+                        _ => {}
+                    }
+                }
+                t.funds.rows.push(FundRow { source, values });
+                *n += 1;
+            }
+            State::Goal(fields) => {
+                for (f, s) in fields.split(&row) {
+                    match f {
+                        GoalField::Target => append(&mut t.goal.target, &s),
+                        GoalField::Actual => append(&mut t.goal.actual, &s),
+                    }
+                }
+            }
+            State::Indicators(fields) => {
+                let parts = fields.split(&row);
+                if parts.is_empty() {
+                    continue;
+                }
+                let has = |f: IndField| parts.iter().any(|(g, _)| *g == f);
+                let prev_complete = t.indicators.last().is_some_and(|p| p.level2.is_some() && (p.weight.is_some() || p.score.is_some()));
+                let starts_row = has(IndField::Level2) && (has(IndField::Weight) || has(IndField::Score));
+                let cut_rest = row.continues && !t.indicators.is_empty() && !(prev_complete && starts_row);
+                if cut_rest || (row.loose && !t.indicators.is_empty() && !starts_row) {
+                    let last = t.indicators.last_mut().unwrap();
+                    for (f, s) in parts {
+                        append(indicator_slot(last, f), &s);
+                    }
+                    continue;
+                }
+                let mut ind = Indicator::default();
+                for (f, s) in parts {
+                    append(indicator_slot(&mut ind, f), &s);
+                }
+                // Merged 指标类别 / 一级指标 cells: repeat the value above.
+                if let Some(prev) = t.indicators.last() {
+                    if ind.category.is_none() {
+                        ind.category = prev.category.clone();
+                    }
+                    if ind.level1.is_none() {
+                        ind.level1 = prev.level1.clone();
+                    }
+                }
+                t.indicators.push(ind);
+            }
+            State::Head | State::Done => {}
+        }
+    }
+    t
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum DeptField {
+    Goal,
+    Indicator,
+    Expected,
+    Actual,
+}
+
+/// Reads one 部门整体支出主要绩效目标完成情况表.
+pub fn department_table(title: String, pages: Vec<u32>, pieces: &[(u32, PerfPiece)]) -> DepartmentGoals {
+    let mut t = DepartmentGoals {
+        kind: "department_performance_goals".into(),
+        title,
+        pages,
+        department: None,
+        goal: None,
+        budget_rate_expected: None,
+        budget_rate_actual: None,
+        columns: Vec::new(),
+        rows: Vec::new(),
+    };
+    let mut fields: Option<Fields<DeptField>> = None;
+    for row in form_rows(pieces) {
+        if let Some(v) = text_after(&row, "部门名称") {
+            t.department = Some(compact(&v));
+            continue;
+        }
+        if has_cell(&row, |c| c.contains("关键指标") || c.contains("预期实现值")) {
+            let mut ranges = Vec::new();
+            for c in &row.cells {
+                let h = compact(&c.text);
+                let f = if h.contains("关键指标") {
+                    DeptField::Indicator
+                } else if h.contains("预期") {
+                    DeptField::Expected
+                } else if h.contains("完成情况") && !h.contains("目标完成") {
+                    DeptField::Actual
+                } else if h.contains("目标") && h != "年度绩效目标" {
+                    DeptField::Goal
+                } else {
+                    continue;
+                };
+                t.columns.push(h);
+                ranges.push((f, c.x0, c.x1));
+            }
+            fields = Some(Fields { ranges });
+            continue;
+        }
+        if let Some(i) = row.cells.iter().position(|c| compact(&c.text).contains("预期预算完成率") || compact(&c.text).contains("预算完成率")) {
+            if t.budget_rate_expected.is_none() {
+                t.budget_rate_expected = Some(compact(&row.cells[i].text));
+                t.budget_rate_actual = row.cells[i + 1..].iter().find_map(|c| non_empty(&c.text)).map(|s| compact(&s));
+                continue;
+            }
+        }
+        let Some(fields) = &fields else { continue };
+        let parts = fields.split(&row);
+        if parts.is_empty() {
+            continue;
+        }
+        let has_indicator = parts.iter().any(|(f, _)| *f == DeptField::Indicator);
+        if (row.continues || row.loose) && !t.rows.is_empty() && !has_indicator || row.loose && !t.rows.is_empty() && t.rows.last().is_some_and(|r| r.indicator.is_none()) {
+            let last = t.rows.last_mut().unwrap();
+            for (f, s) in parts {
+                match f {
+                    DeptField::Goal => append(&mut t.goal, &s),
+                    DeptField::Indicator => append(&mut last.indicator, &s),
+                    DeptField::Expected => append(&mut last.expected, &s),
+                    DeptField::Actual => append(&mut last.actual, &s),
+                }
+            }
+            continue;
+        }
+        let mut r = GoalRow::default();
+        for (f, s) in parts {
+            match f {
+                DeptField::Goal => append(&mut t.goal, &s),
+                DeptField::Indicator => append(&mut r.indicator, &s),
+                DeptField::Expected => append(&mut r.expected, &s),
+                DeptField::Actual => append(&mut r.actual, &s),
+            }
+        }
+        t.rows.push(r);
+    }
+    // The goal cell is merged over every row: each row carries the whole text.
+    for r in &mut t.rows {
+        r.goal = t.goal.clone();
+    }
+    t
+}
