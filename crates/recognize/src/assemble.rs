@@ -253,9 +253,15 @@ impl Walker {
             t.pages.push(page);
         }
         if t.is_form() {
-            if !self.pending_loose.is_empty() {
-                let texts = self.pending_loose.drain(..).flat_map(|(_, _, l)| l.chunks).map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text });
-                t.pieces.push((page, PerfPiece::Loose(texts.collect())));
+            // Held-back lines, one loose piece per page they were on.
+            let mut held = std::mem::take(&mut self.pending_loose).into_iter().peekable();
+            while let Some((p, _, first)) = held.next() {
+                let mut lines = vec![first];
+                while let Some((_, _, l)) = held.next_if(|(q, _, _)| *q == p) {
+                    lines.push(l);
+                }
+                let texts = lines.into_iter().flat_map(|l| l.chunks).map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text });
+                t.pieces.push((p, PerfPiece::Loose(texts.collect())));
             }
             // An unruled grid in a ruled form is cut-off text the page break left outside the rulings.
             let piece = if grid.ruled || t.pieces.is_empty() {
@@ -295,9 +301,11 @@ impl Walker {
         let text = compact(&line.text());
         // At the head of a page after a form table's page, text may be the rest of
         // its cut cells: hold it until a grid shows the table goes on.
-        let form_open = self.current.as_ref().is_some_and(|t| t.is_form() && t.has_body() && page.number == self.last_grid_page + 1);
+        let form_open = self.current.as_ref().is_some_and(|t| {
+            t.is_form() && t.has_body() && (page.number == self.last_grid_page || page.number == self.last_grid_page + 1)
+        });
         let heading_like = looks_like_title(&text) || crate::narrative::numbering_level(&text).is_some() || parse_unit_line(&text).is_some();
-        if form_open && !heading_like && matches!(next, Some(Block::Line(_)) | Some(Block::Grid(_))) {
+        if form_open && !heading_like {
             self.pending_loose.push((page.number, page.width, line.clone()));
             return;
         }
