@@ -396,6 +396,7 @@ pub fn aligned_grids(
                 cells,
                 ruled: false,
                 col_spans: cols,
+                source_lines: header_lines[start..=end].to_vec(),
             },
             (start, end),
         ));

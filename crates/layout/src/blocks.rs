@@ -81,6 +81,14 @@ pub fn page_blocks(page: &Page) -> PageBlocks {
         .map(|(l, _)| l)
         .collect();
     let aligned = aligned_grids(&lines, &fine);
+    let lines: Vec<TextLine> = lines
+        .into_iter()
+        .zip(&fine)
+        .map(|(mut l, f)| {
+            l.fine_chunks = f.chunks.clone();
+            l
+        })
+        .collect();
     let mut blocks: Vec<Block> = grids.into_iter().map(Block::Grid).collect();
     let mut taken = vec![false; lines.len()];
     for (grid, (a, b)) in aligned {

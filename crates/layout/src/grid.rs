@@ -38,6 +38,9 @@ pub struct CellGrid {
     pub ruled: bool,
     /// Each column's horizontal extent: between rulings, or what its text covers.
     pub col_spans: Vec<(f32, f32)>,
+    /// For aligned grids, the text lines (finely chunked) the grid was read
+    /// from, for readers that must regroup them (forms without rulings).
+    pub source_lines: Vec<crate::lines::TextLine>,
 }
 
 impl CellGrid {
@@ -277,6 +280,7 @@ pub fn ruled_grids(segments: &[Segment], glyphs: &[Glyph]) -> (Vec<CellGrid>, Ve
             cells,
             ruled: true,
             col_spans,
+            source_lines: Vec::new(),
         });
     }
     (grids, used)

@@ -25,6 +25,9 @@ pub struct TextLine {
     pub top: f32,
     pub bottom: f32,
     pub chunks: Vec<Chunk>,
+    /// The same line split at narrower gaps, where [`crate::blocks`] provides
+    /// it (neighbouring cells of unruled forms are set closer than figures).
+    pub fine_chunks: Vec<Chunk>,
 }
 
 impl TextLine {
@@ -160,11 +163,7 @@ fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
     }
     let top = chunks.iter().map(|c| c.top).fold(f32::MAX, f32::min);
     let bottom = chunks.iter().map(|c| c.bottom).fold(f32::MIN, f32::max);
-    TextLine {
-        top,
-        bottom,
-        chunks,
-    }
+    TextLine { top, bottom, chunks, fine_chunks: Vec::new() }
 }
 
 #[cfg(test)]

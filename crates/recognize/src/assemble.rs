@@ -260,14 +260,20 @@ impl Walker {
                 while let Some((_, _, l)) = held.next_if(|(q, _, _)| *q == p) {
                     lines.push(l);
                 }
-                let texts = lines.into_iter().flat_map(|l| l.chunks).map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text });
+                let texts = lines.into_iter().flat_map(|l| l.fine_chunks).map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text });
                 t.pieces.push((p, PerfPiece::Loose(texts.collect())));
             }
             // An unruled grid in a ruled form is cut-off text the page break left outside the rulings.
             let piece = if grid.ruled || t.pieces.is_empty() {
                 PerfPiece::Grid(grid.clone())
             } else {
-                PerfPiece::Loose(grid.cells.iter().map(|c| LooseText { x0: c.x0, x1: c.x1, top: grid.y_edges[c.row0], text: c.text.clone() }).collect())
+                PerfPiece::Loose(
+                    grid.source_lines
+                        .iter()
+                        .flat_map(|l| &l.chunks)
+                        .map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text.clone() })
+                        .collect(),
+                )
             };
             t.pieces.push((page, piece));
             self.last_grid_page = page;

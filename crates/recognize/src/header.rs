@@ -419,6 +419,7 @@ mod tests {
             col_spans: (0..6)
                 .map(|c| (c as f32 * 10.0, c as f32 * 10.0 + 10.0))
                 .collect(),
+            source_lines: Vec::new(),
         };
         assert_eq!(body_start(&grid), 2);
         let m = build_model(&grid, 2, None);

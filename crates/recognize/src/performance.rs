@@ -132,15 +132,35 @@ fn form_rows(pieces: &[(u32, PerfPiece)]) -> Vec<FormRow> {
                     out.push(FormRow { cells, continues: new_page && r == 0, loose: false });
                 }
             }
-            PerfPiece::Loose(texts) => {
-                let mut texts = texts.clone();
-                texts.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
-                let cells = texts.into_iter().map(|t| FormCell { text: t.text, x0: t.x0, x1: t.x1 }).collect();
-                out.push(FormRow { cells, continues: new_page, loose: true });
-            }
+            PerfPiece::Loose(texts) => out.push(FormRow { cells: stack_cells(texts), continues: new_page, loose: true }),
         }
     }
     out
+}
+
+/// Loose text → cells: pieces stacked over one another (a wrapped cell's
+/// lines) are one cell, read top to bottom; cells left to right.
+fn stack_cells(texts: &[LooseText]) -> Vec<FormCell> {
+    let mut texts = texts.to_vec();
+    texts.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    let mut cells: Vec<FormCell> = Vec::new();
+    for t in texts {
+        let w = t.x1 - t.x0;
+        let stacked = cells.iter_mut().rev().find(|c| {
+            let overlap = c.x1.min(t.x1) - c.x0.max(t.x0);
+            overlap > 0.5 * w.min(c.x1 - c.x0)
+        });
+        match stacked {
+            Some(c) => {
+                c.text = join_wrapped([c.text.as_str(), t.text.as_str()]);
+                c.x0 = c.x0.min(t.x0);
+                c.x1 = c.x1.max(t.x1);
+            }
+            None => cells.push(FormCell { text: t.text, x0: t.x0, x1: t.x1 }),
+        }
+    }
+    cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    cells
 }
 
 fn non_empty(s: &str) -> Option<String> {
