@@ -163,6 +163,10 @@ fn stack_cells(texts: &[LooseText]) -> Vec<FormCell> {
     cells
 }
 
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['。', '！', '？', '；', '”', '.', '）'])
+}
+
 fn non_empty(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -494,28 +498,29 @@ pub fn department_table(title: String, pages: Vec<u32>, pieces: &[(u32, PerfPiec
             continue;
         }
         let has_indicator = parts.iter().any(|(f, _)| *f == DeptField::Indicator);
-        if (row.continues || row.loose) && !t.rows.is_empty() && !has_indicator || row.loose && !t.rows.is_empty() && t.rows.last().is_some_and(|r| r.indicator.is_none()) {
-            let last = t.rows.last_mut().unwrap();
-            for (f, s) in parts {
-                match f {
-                    DeptField::Goal => append(&mut t.goal, &s),
-                    DeptField::Indicator => append(&mut last.indicator, &s),
-                    DeptField::Expected => append(&mut last.expected, &s),
-                    DeptField::Actual => append(&mut last.actual, &s),
-                }
-            }
-            continue;
+        // Loose text at the head of a page is the rest of the row the break cut; a
+        // ruled first row continues it only if it names no indicator of its own.
+        // An unruled row at the head of a page may also be a whole new row: it is
+        // the rest of the last one only if that one stops mid-sentence.
+        let last_open = t.rows.last().is_some_and(|r| [&r.expected, &r.actual].iter().any(|f| f.as_deref().is_some_and(|x| !ends_sentence(x))));
+        let rest_of_cut_row = row.continues && (if row.loose { last_open } else { !has_indicator });
+        // Text of the merged goal cell alone starts no row.
+        let only_goal = parts.iter().all(|(f, _)| *f == DeptField::Goal);
+        if !(rest_of_cut_row && !t.rows.is_empty()) && !only_goal {
+            t.rows.push(GoalRow::default());
         }
-        let mut r = GoalRow::default();
         for (f, s) in parts {
+            let Some(last) = t.rows.last_mut() else {
+                append(&mut t.goal, &s);
+                continue;
+            };
             match f {
                 DeptField::Goal => append(&mut t.goal, &s),
-                DeptField::Indicator => append(&mut r.indicator, &s),
-                DeptField::Expected => append(&mut r.expected, &s),
-                DeptField::Actual => append(&mut r.actual, &s),
+                DeptField::Indicator => append(&mut last.indicator, &s),
+                DeptField::Expected => append(&mut last.expected, &s),
+                DeptField::Actual => append(&mut last.actual, &s),
             }
         }
-        t.rows.push(r);
     }
     // The goal cell is merged over every row: each row carries the whole text.
     for r in &mut t.rows {
