@@ -116,9 +116,18 @@ struct FormRow {
 /// Pieces → rows of cells. Loose text is one row whose cells are its pieces of
 /// text grouped later by field.
 fn form_rows(pieces: &[(u32, PerfPiece)]) -> Vec<FormRow> {
+    // Loose text one after another on a page (an unruled stretch read as a grid,
+    // then lines) is one stretch.
+    let mut merged: Vec<(u32, PerfPiece)> = Vec::new();
+    for (page, piece) in pieces {
+        match (merged.last_mut(), piece) {
+            (Some((p, PerfPiece::Loose(acc))), PerfPiece::Loose(more)) if p == page => acc.extend(more.iter().cloned()),
+            _ => merged.push((*page, piece.clone())),
+        }
+    }
     let mut out = Vec::new();
     let mut last_page = None;
-    for (page, piece) in pieces {
+    for (page, piece) in &merged {
         let new_page = last_page.is_some_and(|p| p != *page);
         last_page = Some(*page);
         match piece {
