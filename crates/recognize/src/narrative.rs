@@ -114,12 +114,12 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
         }
         // A new paragraph starts at an indented line, or after a line that did not
         // reach the right margin; a page break alone does not end one.
-        let starts_new = indented || !para_open_full || numbering_level(&text).is_some();
+        let starts_new = indented || !para_open_full;
         if starts_new {
             flush(&mut stack, &mut para);
         }
         para.push(text);
-        para_open_full = full && !ends_sentence_hard(para.last().unwrap());
+        para_open_full = full;
         let cur = stack.last_mut().unwrap();
         if !cur.pages.contains(&nl.page) {
             cur.pages.push(nl.page);
@@ -145,9 +145,6 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
     out
 }
 
-fn ends_sentence_hard(t: &str) -> bool {
-    t.ends_with(['。', '！', '？', '：'])
-}
 
 #[cfg(test)]
 mod tests {
