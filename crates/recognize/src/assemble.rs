@@ -13,7 +13,7 @@ use crate::code::Classification;
 use crate::header::{body_start, build_model, continuation_body_start, is_total_label, TableModel};
 use crate::kind::{kind_of_title, looks_like_title};
 use crate::model::{AnyTable, Column, Table};
-use crate::performance::{department_table, project_table, LooseText, PerfPiece};
+use crate::performance::{department_table, project_table, LooseLine, LooseText, PerfPiece};
 use crate::rows::{classify_rows, grid_rows, is_cut_continuation, stitch, RawRow};
 use crate::text::compact;
 
@@ -126,6 +126,25 @@ fn caption_title(grid: &CellGrid) -> Option<String> {
         .filter(|t| looks_like_title(t))
 }
 
+/// A line that ends a form: a title, an outline heading at the margin, a
+/// paragraph line across the page, a table number.
+fn ends_form(line: &TextLine, text: &str, page: &PageBlocks) -> bool {
+    let single = line.chunks.len() == 1;
+    looks_like_title(text)
+        || number_re().is_match(text)
+        || single && crate::narrative::numbering_level(text).is_some() && line.x0() < page.width * 0.2
+        || single && line.x1() - line.x0() > 0.6 * page.width
+}
+
+/// A text line as loose form text, split at the given chunks.
+fn loose_line(l: &TextLine, chunks: &[fiscal_layout::lines::Chunk]) -> LooseLine {
+    LooseLine {
+        top: l.top,
+        bottom: l.bottom,
+        texts: chunks.iter().map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text.clone() }).collect(),
+    }
+}
+
 struct Walker {
     out: Assembled,
     /// Lines at the head of a page while a form table may continue there.
@@ -137,13 +156,26 @@ struct Walker {
 }
 
 impl Walker {
-    fn finish(&mut self) {
-        // Lines held back as possible cut-cell text were narrative after all.
-        for (page, page_width, line) in self.pending_loose.drain(..) {
-            self.out.narrative.push(NarrativeLine { page, page_width, line });
+    /// Moves held-back lines into the form, one loose piece per page.
+    fn flush_loose(t: &mut OpenTable, pending: &mut Vec<(u32, f32, TextLine)>) {
+        let mut held = std::mem::take(pending).into_iter().peekable();
+        while let Some((p, _, first)) = held.next() {
+            let mut lines = vec![loose_line(&first, &first.fine_chunks)];
+            while let Some((_, _, l)) = held.next_if(|(q, _, _)| *q == p) {
+                lines.push(loose_line(&l, &l.fine_chunks));
+            }
+            if !t.pages.contains(&p) {
+                t.pages.push(p);
+            }
+            t.pieces.push((p, PerfPiece::Loose(lines)));
         }
-        let Some(t) = self.current.take() else { return };
+    }
+
+    fn finish(&mut self) {
+        let Some(mut t) = self.current.take() else { return };
         if t.is_form() {
+            // Lines held back since the last grid are the form's own (unruled rows).
+            Self::flush_loose(&mut t, &mut self.pending_loose);
             let table = if t.kind == "department_performance_goals" {
                 AnyTable::DepartmentGoals(department_table(t.title, t.pages, &t.pieces))
             } else {
@@ -253,27 +285,12 @@ impl Walker {
             t.pages.push(page);
         }
         if t.is_form() {
-            // Held-back lines, one loose piece per page they were on.
-            let mut held = std::mem::take(&mut self.pending_loose).into_iter().peekable();
-            while let Some((p, _, first)) = held.next() {
-                let mut lines = vec![first];
-                while let Some((_, _, l)) = held.next_if(|(q, _, _)| *q == p) {
-                    lines.push(l);
-                }
-                let texts = lines.into_iter().flat_map(|l| l.fine_chunks).map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text });
-                t.pieces.push((p, PerfPiece::Loose(texts.collect())));
-            }
+            Self::flush_loose(t, &mut self.pending_loose);
             // An unruled grid in a ruled form is cut-off text the page break left outside the rulings.
             let piece = if grid.ruled || t.pieces.is_empty() {
                 PerfPiece::Grid(grid.clone())
             } else {
-                PerfPiece::Loose(
-                    grid.source_lines
-                        .iter()
-                        .flat_map(|l| &l.chunks)
-                        .map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text.clone() })
-                        .collect(),
-                )
+                PerfPiece::Loose(grid.source_lines.iter().map(|l| loose_line(l, &l.chunks)).collect())
             };
             t.pieces.push((page, piece));
             self.last_grid_page = page;
@@ -305,15 +322,20 @@ impl Walker {
 
     fn line(&mut self, line: &TextLine, page: &PageBlocks, next: Option<&Block>) {
         let text = compact(&line.text());
-        // At the head of a page after a form table's page, text may be the rest of
-        // its cut cells: hold it until a grid shows the table goes on.
-        let form_open = self.current.as_ref().is_some_and(|t| {
-            t.is_form() && t.has_body() && (page.number == self.last_grid_page || page.number == self.last_grid_page + 1)
-        });
-        let heading_like = looks_like_title(&text) || crate::narrative::numbering_level(&text).is_some() || parse_unit_line(&text).is_some();
-        if form_open && !heading_like {
-            self.pending_loose.push((page.number, page.width, line.clone()));
-            return;
+        // A form (绩效 table) takes every line until one that cannot be part of it:
+        // ruled or not, cut by page breaks or not, its rows are read from them.
+        if self.current.as_ref().is_some_and(|t| t.is_form()) {
+            if let Some((_, Some(unit))) = parse_unit_line(&line.text()) {
+                if let Some(t) = self.current.as_mut() {
+                    t.money_unit.get_or_insert(unit);
+                }
+                return;
+            }
+            if !ends_form(line, &text, page) {
+                self.pending_loose.push((page.number, page.width, line.clone()));
+                return;
+            }
+            self.finish();
         }
         if let Some(m) = number_re().find(&text) {
             let rest = &text[m.end()..];

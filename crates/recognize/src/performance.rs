@@ -16,9 +16,23 @@ use crate::text::compact;
 pub enum PerfPiece {
     /// A ruled grid.
     Grid(CellGrid),
-    /// Text at the head of a continuation page outside any ruled grid: the
-    /// rest of cells cut by the page break (or an unruled row).
-    Loose(Vec<LooseText>),
+    /// Text outside any ruled grid: cells cut by a page break, unruled rows,
+    /// or a whole form printed without rulings. Lines top to bottom.
+    Loose(Vec<LooseLine>),
+}
+
+/// One line of loose text, split at narrow gaps.
+#[derive(Debug, Clone)]
+pub struct LooseLine {
+    pub top: f32,
+    pub bottom: f32,
+    pub texts: Vec<LooseText>,
+}
+
+impl LooseLine {
+    fn center(&self) -> f32 {
+        (self.top + self.bottom) / 2.0
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -113,9 +127,64 @@ struct FormRow {
     loose: bool,
 }
 
-/// Pieces → rows of cells. Loose text is one row whose cells are its pieces of
-/// text grouped later by field.
-fn form_rows(pieces: &[(u32, PerfPiece)]) -> Vec<FormRow> {
+/// What a form is read from, in order: rows of ruled grids or label/header
+/// lines, and runs of loose lines that the reader splits into rows once it
+/// knows the fields of the section they are in.
+enum FormItem {
+    Row(FormRow),
+    Run { lines: Vec<LooseLine>, continues: bool },
+}
+
+/// Label and header lines of a form (they never belong to a data row).
+fn is_structural(line: &LooseLine) -> bool {
+    let text: String = line.texts.iter().map(|t| compact(&t.text)).collect();
+    ["项目名称", "主管部门", "实施单位", "部门名称", "一级指标", "关键指标", "预期实现值", "年度绩效目标内容", "总分", "预算完成率"]
+        .iter()
+        .any(|k| text.contains(k))
+        || (text.contains("预算数") && (text.contains("分值") || text.contains("完成数")))
+}
+
+/// Splits loose lines into label/header rows (each with the wrapped lines
+/// beside it) and runs of other lines.
+fn split_loose(mut lines: Vec<LooseLine>, continues: bool, out: &mut Vec<FormItem>) {
+    lines.sort_by(|a, b| a.top.total_cmp(&b.top));
+    let structural: Vec<bool> = lines.iter().map(is_structural).collect();
+    // A line within most of a line height of a label/header line is its wrap.
+    let mut owner: Vec<Option<usize>> = vec![None; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        if structural[i] {
+            continue;
+        }
+        owner[i] = (0..lines.len())
+            .filter(|&s| structural[s])
+            .filter(|&s| (lines[s].center() - l.center()).abs() < 0.75 * (lines[s].bottom - lines[s].top))
+            .min_by(|&a, &b| (lines[a].center() - l.center()).abs().total_cmp(&(lines[b].center() - l.center()).abs()));
+    }
+    let mut first = true;
+    let mut run: Vec<LooseLine> = Vec::new();
+    for i in 0..lines.len() {
+        if owner[i].is_some() {
+            continue;
+        }
+        if structural[i] {
+            if !run.is_empty() {
+                out.push(FormItem::Run { lines: std::mem::take(&mut run), continues: continues && first });
+                first = false;
+            }
+            let texts: Vec<LooseText> =
+                (0..lines.len()).filter(|&j| j == i || owner[j] == Some(i)).flat_map(|j| lines[j].texts.iter().cloned()).collect();
+            out.push(FormItem::Row(FormRow { cells: stack_cells(&texts), continues: continues && first, loose: true }));
+            first = false;
+        } else {
+            run.push(lines[i].clone());
+        }
+    }
+    if !run.is_empty() {
+        out.push(FormItem::Run { lines: run, continues: continues && first });
+    }
+}
+
+fn form_items(pieces: &[(u32, PerfPiece)]) -> Vec<FormItem> {
     // Loose text one after another on a page (an unruled stretch read as a grid,
     // then lines) is one stretch.
     let mut merged: Vec<(u32, PerfPiece)> = Vec::new();
@@ -127,9 +196,9 @@ fn form_rows(pieces: &[(u32, PerfPiece)]) -> Vec<FormRow> {
     }
     let mut out = Vec::new();
     let mut last_page = None;
-    for (page, piece) in &merged {
-        let new_page = last_page.is_some_and(|p| p != *page);
-        last_page = Some(*page);
+    for (page, piece) in merged {
+        let new_page = last_page.is_some_and(|p| p != page);
+        last_page = Some(page);
         match piece {
             PerfPiece::Grid(g) => {
                 for r in 0..g.rows() {
@@ -138,13 +207,68 @@ fn form_rows(pieces: &[(u32, PerfPiece)]) -> Vec<FormRow> {
                         .map(|c| FormCell { text: c.text.trim().to_string(), x0: c.x0, x1: c.x1 })
                         .collect();
                     cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-                    out.push(FormRow { cells, continues: new_page && r == 0, loose: false });
+                    out.push(FormItem::Row(FormRow { cells, continues: new_page && r == 0, loose: false }));
                 }
             }
-            PerfPiece::Loose(texts) => out.push(FormRow { cells: stack_cells(texts), continues: new_page, loose: true }),
+            PerfPiece::Loose(lines) => split_loose(lines, new_page, &mut out),
         }
     }
     out
+}
+
+/// Labels of form sections printed in the margin column, which are no
+/// field's content.
+fn is_section_label(t: &str) -> bool {
+    matches!(t, "项目资金" | "（万元）" | "(万元)" | "项目资金（万元）" | "绩效目标" | "完成情况" | "绩效目标完成情况" | "绩效指标" | "年度绩效目标" | "年度" | "年度绩效" | "目标")
+}
+
+/// A run of loose lines → data rows. Rows are told apart by the vertical gaps
+/// between the text of the columns in `window` (columns whose cells are
+/// merged over several rows are left out: their text runs on); each line
+/// piece then joins the row its centre lies in, or the nearest.
+fn split_run(lines: &[LooseLine], continues: bool, window: Option<(f32, f32)>) -> Vec<FormRow> {
+    let mut spans: Vec<(f32, f32)> = Vec::new();
+    if let Some((a, b)) = window {
+        for l in lines {
+            if l.texts.iter().any(|t| {
+                let cx = (t.x0 + t.x1) / 2.0;
+                cx >= a && cx <= b && !is_section_label(&compact(&t.text))
+            }) {
+                spans.push((l.top, l.bottom));
+            }
+        }
+    }
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut heights: Vec<f32> = lines.iter().map(|l| l.bottom - l.top).collect();
+    heights.sort_by(f32::total_cmp);
+    let gap = 0.45 * heights.get(heights.len() / 2).copied().unwrap_or(10.0);
+    let mut bands: Vec<(f32, f32)> = Vec::new();
+    for (t, b) in spans {
+        match bands.last_mut() {
+            Some(last) if t - last.1 < gap => last.1 = last.1.max(b),
+            _ => bands.push((t, b)),
+        }
+    }
+    if bands.is_empty() {
+        bands.push((f32::MIN, f32::MAX));
+    }
+    let mut members: Vec<Vec<LooseText>> = vec![Vec::new(); bands.len()];
+    for l in lines {
+        let c = l.center();
+        let k = (0..bands.len())
+            .min_by(|&a, &b| {
+                let d = |i: usize| if c < bands[i].0 { bands[i].0 - c } else if c > bands[i].1 { c - bands[i].1 } else { 0.0 };
+                d(a).total_cmp(&d(b))
+            })
+            .unwrap_or(0);
+        members[k].extend(l.texts.iter().filter(|t| !is_section_label(&compact(&t.text))).cloned());
+    }
+    members
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .enumerate()
+        .map(|(i, m)| FormRow { cells: stack_cells(&m), continues: continues && i == 0, loose: true })
+        .collect()
 }
 
 /// Loose text → cells: pieces stacked over one another (a wrapped cell's
@@ -314,7 +438,27 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
         total_score: None,
     };
     let mut state = State::Head;
-    for row in form_rows(pieces) {
+    let mut queue: std::collections::VecDeque<FormItem> = form_items(pieces).into();
+    while let Some(item) = queue.pop_front() {
+        let row = match item {
+            FormItem::Row(r) => r,
+            FormItem::Run { lines, continues } => {
+                let window = match &state {
+                    State::Funds(f, _) => {
+                        let values = f.ranges.iter().filter(|r| matches!(r.0, FundField::Value(_) | FundField::Source));
+                        let a = values.clone().map(|r| r.1).fold(f32::MAX, f32::min);
+                        let b = values.map(|r| r.2).fold(f32::MIN, f32::max);
+                        (a < b).then_some((a, b))
+                    }
+                    State::Indicators(f) => f.ranges.iter().find(|r| r.0 == IndField::Level2).map(|r| (r.1, f32::MAX)),
+                    _ => None,
+                };
+                for r in split_run(&lines, continues, window).into_iter().rev() {
+                    queue.push_front(FormItem::Row(r));
+                }
+                continue;
+            }
+        };
         if let Some(v) = text_after(&row, "项目名称") {
             t.project = Some(compact(&v));
             continue;
@@ -392,9 +536,10 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
                 for (f, s) in &parts {
                     match f {
                         FundField::Value(i) => values[*i] = Some(compact(s)),
-                        FundField::Weight if *n == 0 => t.funds.weight = Some(compact(s)),
-                        FundField::Rate if *n == 0 => t.funds.completion_rate = Some(compact(s)),
-                        FundField::Score if *n == 0 => t.funds.score = Some(compact(s)),
+                        // Merged over the fund rows: printed once, in whichever row.
+                        FundField::Weight if t.funds.weight.is_none() => t.funds.weight = Some(compact(s)),
+                        FundField::Rate if t.funds.completion_rate.is_none() => t.funds.completion_rate = Some(compact(s)),
+                        FundField::Score if t.funds.score.is_none() => t.funds.score = Some(compact(s)),
                         _ => {}
                     }
                 }
@@ -468,7 +613,18 @@ pub fn department_table(title: String, pages: Vec<u32>, pieces: &[(u32, PerfPiec
         rows: Vec::new(),
     };
     let mut fields: Option<Fields<DeptField>> = None;
-    for row in form_rows(pieces) {
+    let mut queue: std::collections::VecDeque<FormItem> = form_items(pieces).into();
+    while let Some(item) = queue.pop_front() {
+        let row = match item {
+            FormItem::Row(r) => r,
+            FormItem::Run { lines, continues } => {
+                let window = fields.as_ref().and_then(|f| f.ranges.iter().find(|r| r.0 == DeptField::Indicator)).map(|r| (r.1, f32::MAX));
+                for r in split_run(&lines, continues, window).into_iter().rev() {
+                    queue.push_front(FormItem::Row(r));
+                }
+                continue;
+            }
+        };
         if let Some(v) = text_after(&row, "部门名称") {
             t.department = Some(compact(&v));
             continue;
