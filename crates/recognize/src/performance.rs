@@ -222,31 +222,48 @@ fn is_section_label(t: &str) -> bool {
     matches!(t, "项目资金" | "（万元）" | "(万元)" | "项目资金（万元）" | "绩效目标" | "完成情况" | "绩效目标完成情况" | "绩效指标" | "年度绩效目标" | "年度" | "年度绩效" | "目标")
 }
 
-/// A run of loose lines → data rows. Rows are told apart by the vertical gaps
-/// between the text of the columns in `window` (columns whose cells are
-/// merged over several rows are left out: their text runs on); each line
-/// piece then joins the row its centre lies in, or the nearest.
+/// A run of loose lines → data rows. Rows are told apart by the vertical
+/// rhythm of the text in the columns of `window` (columns whose cells are
+/// merged over several rows are left out: their text runs on): lines of one
+/// cell follow at the line pitch, the next row starts after a larger step.
+/// Each line then joins the row its centre lies in, or the nearest.
 fn split_run(lines: &[LooseLine], continues: bool, window: Option<(f32, f32)>) -> Vec<FormRow> {
-    let mut spans: Vec<(f32, f32)> = Vec::new();
-    if let Some((a, b)) = window {
-        for l in lines {
-            if l.texts.iter().any(|t| {
-                let cx = (t.x0 + t.x1) / 2.0;
-                cx >= a && cx <= b && !is_section_label(&compact(&t.text))
-            }) {
-                spans.push((l.top, l.bottom));
-            }
+    let keep = |t: &LooseText| !is_section_label(&compact(&t.text));
+    let in_window: Vec<&LooseText> = match window {
+        Some((a, b)) => lines
+            .iter()
+            .flat_map(|l| l.texts.iter())
+            .filter(|t| keep(t) && (t.x0 + t.x1) / 2.0 >= a && (t.x0 + t.x1) / 2.0 <= b)
+            .collect(),
+        None => Vec::new(),
+    };
+    let height = {
+        let mut h: Vec<f32> = lines.iter().map(|l| l.bottom - l.top).collect();
+        h.sort_by(f32::total_cmp);
+        h.get(h.len() / 2).copied().unwrap_or(10.0)
+    };
+    // The line pitch: the step from a piece of text to the next one below it in
+    // the same column.
+    let mut steps: Vec<f32> = Vec::new();
+    for t in &in_window {
+        let below = in_window
+            .iter()
+            .filter(|u| u.top > t.top + 0.5 * height && u.x1.min(t.x1) - u.x0.max(t.x0) > 0.5 * (u.x1 - u.x0).min(t.x1 - t.x0))
+            .map(|u| u.top - t.top)
+            .fold(f32::MAX, f32::min);
+        if below < 2.5 * height {
+            steps.push(below);
         }
     }
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut heights: Vec<f32> = lines.iter().map(|l| l.bottom - l.top).collect();
-    heights.sort_by(f32::total_cmp);
-    let gap = 0.45 * heights.get(heights.len() / 2).copied().unwrap_or(10.0);
+    steps.sort_by(f32::total_cmp);
+    let pitch = steps.get(steps.len() / 2).copied().unwrap_or(1.3 * height);
+    let mut tops: Vec<f32> = in_window.iter().map(|t| t.top).collect();
+    tops.sort_by(f32::total_cmp);
     let mut bands: Vec<(f32, f32)> = Vec::new();
-    for (t, b) in spans {
+    for top in tops {
         match bands.last_mut() {
-            Some(last) if t - last.1 < gap => last.1 = last.1.max(b),
-            _ => bands.push((t, b)),
+            Some(last) if top - last.1 <= 1.12 * pitch => last.1 = top,
+            _ => bands.push((top, top)),
         }
     }
     if bands.is_empty() {
@@ -254,14 +271,14 @@ fn split_run(lines: &[LooseLine], continues: bool, window: Option<(f32, f32)>) -
     }
     let mut members: Vec<Vec<LooseText>> = vec![Vec::new(); bands.len()];
     for l in lines {
-        let c = l.center();
+        let c = l.top;
         let k = (0..bands.len())
             .min_by(|&a, &b| {
                 let d = |i: usize| if c < bands[i].0 { bands[i].0 - c } else if c > bands[i].1 { c - bands[i].1 } else { 0.0 };
                 d(a).total_cmp(&d(b))
             })
             .unwrap_or(0);
-        members[k].extend(l.texts.iter().filter(|t| !is_section_label(&compact(&t.text))).cloned());
+        members[k].extend(l.texts.iter().filter(|t| keep(t)).cloned());
     }
     members
         .into_iter()
