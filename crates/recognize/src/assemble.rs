@@ -286,8 +286,8 @@ impl Walker {
         }
         if t.is_form() {
             Self::flush_loose(t, &mut self.pending_loose);
-            // An unruled grid in a ruled form is cut-off text the page break left outside the rulings.
-            let piece = if grid.ruled || t.pieces.is_empty() {
+            // An unruled grid in a form is form text read by alignment: the form reader regroups it.
+            let piece = if grid.ruled {
                 PerfPiece::Grid(grid.clone())
             } else {
                 PerfPiece::Loose(grid.source_lines.iter().map(|l| loose_line(l, &l.chunks)).collect())

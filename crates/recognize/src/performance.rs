@@ -135,29 +135,35 @@ enum FormItem {
     Run { lines: Vec<LooseLine>, continues: bool },
 }
 
-/// Label and header lines of a form (they never belong to a data row).
-fn is_structural(line: &LooseLine) -> bool {
+const LABELS: [&str; 4] = ["项目名称", "主管部门", "实施单位", "部门名称"];
+
+/// How far (in line heights) the wrapped lines of a label or header line
+/// reach: a label's value is centred on it over up to three lines; a header
+/// line's wrapped neighbours sit within about a line.
+fn structural_reach(line: &LooseLine) -> Option<f32> {
     let text: String = line.texts.iter().map(|t| compact(&t.text)).collect();
-    ["项目名称", "主管部门", "实施单位", "部门名称", "一级指标", "关键指标", "预期实现值", "年度绩效目标内容", "总分", "预算完成率"]
-        .iter()
-        .any(|k| text.contains(k))
-        || (text.contains("预算数") && (text.contains("分值") || text.contains("完成数")))
+    if LABELS.iter().any(|k| text.contains(k)) {
+        return Some(1.35);
+    }
+    let header = ["一级指标", "关键指标", "预期实现值", "年度绩效目标内容", "总分", "预算完成率"].iter().any(|k| text.contains(k))
+        || (text.contains("预算数") && (text.contains("分值") || text.contains("完成数")));
+    header.then_some(1.1)
 }
 
 /// Splits loose lines into label/header rows (each with the wrapped lines
 /// beside it) and runs of other lines.
 fn split_loose(mut lines: Vec<LooseLine>, continues: bool, out: &mut Vec<FormItem>) {
     lines.sort_by(|a, b| a.top.total_cmp(&b.top));
-    let structural: Vec<bool> = lines.iter().map(is_structural).collect();
-    // A line within most of a line height of a label/header line is its wrap.
+    let reach: Vec<Option<f32>> = lines.iter().map(structural_reach).collect();
+    let structural: Vec<bool> = reach.iter().map(Option::is_some).collect();
+    // A line within reach of a label/header line is its wrap.
     let mut owner: Vec<Option<usize>> = vec![None; lines.len()];
     for (i, l) in lines.iter().enumerate() {
         if structural[i] {
             continue;
         }
         owner[i] = (0..lines.len())
-            .filter(|&s| structural[s])
-            .filter(|&s| (lines[s].center() - l.center()).abs() < 0.75 * (lines[s].bottom - lines[s].top))
+            .filter(|&s| reach[s].is_some_and(|r| (lines[s].center() - l.center()).abs() < r * (lines[s].bottom - lines[s].top)))
             .min_by(|&a, &b| (lines[a].center() - l.center()).abs().total_cmp(&(lines[b].center() - l.center()).abs()));
     }
     let mut first = true;
@@ -368,9 +374,10 @@ impl<F: Copy + PartialEq> Fields<F> {
     }
 }
 
+/// The value beside a label: the next cell, unless that is another label.
 fn text_after(row: &FormRow, label: &str) -> Option<String> {
     let i = row.cells.iter().position(|c| compact(&c.text) == label)?;
-    row.cells[i + 1..].iter().find_map(|c| non_empty(&c.text))
+    row.cells[i + 1..].iter().find_map(|c| non_empty(&c.text)).filter(|v| !LABELS.contains(&compact(v).as_str()))
 }
 
 fn has_cell(row: &FormRow, pred: impl Fn(&str) -> bool) -> bool {
@@ -603,6 +610,18 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
                 t.indicators.push(ind);
             }
             State::Head | State::Done => {}
+        }
+    }
+    // Merged 指标类别 / 一级指标 cells of unruled forms print their text once, in
+    // the middle of the rows they span: rows above it take it from below.
+    for i in (0..t.indicators.len().saturating_sub(1)).rev() {
+        let (head, tail) = t.indicators.split_at_mut(i + 1);
+        let (cur, next) = (&mut head[i], &tail[0]);
+        if cur.category.is_none() {
+            cur.category = next.category.clone();
+        }
+        if cur.level1.is_none() && cur.category == next.category {
+            cur.level1 = next.level1.clone();
         }
     }
     t
