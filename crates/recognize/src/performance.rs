@@ -143,7 +143,7 @@ const LABELS: [&str; 4] = ["项目名称", "主管部门", "实施单位", "部�
 fn structural_reach(line: &LooseLine) -> Option<f32> {
     let text: String = line.texts.iter().map(|t| compact(&t.text)).collect();
     if LABELS.iter().any(|k| text.contains(k)) {
-        return Some(1.35);
+        return Some(1.6);
     }
     let header = ["一级指标", "关键指标", "预期实现值", "年度绩效目标内容", "总分", "预算完成率"].iter().any(|k| text.contains(k))
         || (text.contains("预算数") && (text.contains("分值") || text.contains("完成数")));
@@ -233,8 +233,43 @@ fn is_section_label(t: &str) -> bool {
 /// merged over several rows are left out: their text runs on): lines of one
 /// cell follow at the line pitch, the next row starts after a larger step.
 /// Each line then joins the row its centre lies in, or the nearest.
-fn split_run(lines: &[LooseLine], continues: bool, window: Option<(f32, f32)>) -> Vec<FormRow> {
+/// How a run of loose lines is cut into rows.
+#[derive(Clone, Copy, Debug)]
+enum Split {
+    /// One row (the goal texts).
+    Single,
+    /// Each line with a figure in these columns is a row; other lines join the
+    /// nearest (cells are centred on their row).
+    Anchors(f32, f32),
+    /// Rows by the line rhythm of these columns.
+    Rhythm(f32, f32),
+}
+
+fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow> {
     let keep = |t: &LooseText| !is_section_label(&compact(&t.text));
+    if let Split::Anchors(a, b) = split {
+        let is_anchor = |l: &LooseLine| {
+            l.texts.iter().any(|t| (t.x0 + t.x1) / 2.0 >= a && (t.x0 + t.x1) / 2.0 <= b && fiscal_layout::align::is_numeric(&t.text))
+        };
+        let anchors: Vec<f32> = lines.iter().filter(|l| is_anchor(l)).map(LooseLine::center).collect();
+        if !anchors.is_empty() {
+            let mut members: Vec<Vec<LooseText>> = vec![Vec::new(); anchors.len()];
+            for l in lines {
+                let k = (0..anchors.len()).min_by(|&i, &j| (anchors[i] - l.center()).abs().total_cmp(&(anchors[j] - l.center()).abs())).unwrap_or(0);
+                members[k].extend(l.texts.iter().filter(|t| keep(t)).cloned());
+            }
+            return members
+                .into_iter()
+                .filter(|m| !m.is_empty())
+                .enumerate()
+                .map(|(i, m)| FormRow { cells: stack_cells(&m), continues: continues && i == 0, loose: true })
+                .collect();
+        }
+    }
+    let window = match split {
+        Split::Rhythm(a, b) | Split::Anchors(a, b) => Some((a, b)),
+        Split::Single => None,
+    };
     let in_window: Vec<&LooseText> = match window {
         Some((a, b)) => lines
             .iter()
@@ -251,7 +286,8 @@ fn split_run(lines: &[LooseLine], continues: bool, window: Option<(f32, f32)>) -
     // The line pitch: the step from a piece of text to the next one below it in
     // the same column.
     let mut steps: Vec<f32> = Vec::new();
-    for t in &in_window {
+    // Figures are one line per cell; their steps are row steps, not line pitch.
+    for t in in_window.iter().filter(|t| !fiscal_layout::align::is_numeric(&t.text)) {
         let below = in_window
             .iter()
             .filter(|u| u.top > t.top + 0.5 * height && u.x1.min(t.x1) - u.x0.max(t.x0) > 0.5 * (u.x1 - u.x0).min(t.x1 - t.x0))
@@ -464,20 +500,34 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
     let mut state = State::Head;
     let mut queue: std::collections::VecDeque<FormItem> = form_items(pieces).into();
     while let Some(item) = queue.pop_front() {
+        if std::env::var("FORM_DEBUG").is_ok() {
+            match &item {
+                FormItem::Row(r) => eprintln!("ROW {:?}", r.cells.iter().map(|c| (c.x0 as i32, c.text.chars().take(12).collect::<String>())).collect::<Vec<_>>()),
+                FormItem::Run { lines, .. } => eprintln!("RUN {} lines: {:?}", lines.len(), lines.iter().map(|l| l.texts.iter().map(|t| t.text.chars().take(8).collect::<String>()).collect::<Vec<_>>()).collect::<Vec<_>>()),
+            }
+        }
         let row = match item {
             FormItem::Row(r) => r,
             FormItem::Run { lines, continues } => {
-                let window = match &state {
-                    State::Funds(f, _) => {
-                        let values = f.ranges.iter().filter(|r| matches!(r.0, FundField::Value(_) | FundField::Source));
-                        let a = values.clone().map(|r| r.1).fold(f32::MAX, f32::min);
-                        let b = values.map(|r| r.2).fold(f32::MIN, f32::max);
-                        (a < b).then_some((a, b))
-                    }
-                    State::Indicators(f) => f.ranges.iter().find(|r| r.0 == IndField::Level2).map(|r| (r.1, f32::MAX)),
-                    _ => None,
+                let span = |fields: &[(bool, f32, f32)]| {
+                    let a = fields.iter().filter(|r| r.0).map(|r| r.1).fold(f32::MAX, f32::min);
+                    let b = fields.iter().filter(|r| r.0).map(|r| r.2).fold(f32::MIN, f32::max);
+                    (a < b).then_some((a, b))
                 };
-                for r in split_run(&lines, continues, window).into_iter().rev() {
+                let split = match &state {
+                    State::Funds(f, _) => {
+                        let v: Vec<_> = f.ranges.iter().map(|r| (matches!(r.0, FundField::Value(_)), r.1, r.2)).collect();
+                        span(&v).map(|(a, b)| Split::Anchors(a, b))
+                    }
+                    State::Indicators(f) => {
+                        let v: Vec<_> = f.ranges.iter().map(|r| (matches!(r.0, IndField::Weight | IndField::Score), r.1, r.2)).collect();
+                        let level2 = f.ranges.iter().find(|r| r.0 == IndField::Level2).map(|r| r.1);
+                        span(&v).map(|(a, b)| Split::Anchors(a, b)).or(level2.map(|a| Split::Rhythm(a, f32::MAX)))
+                    }
+                    _ => None,
+                }
+                .unwrap_or(Split::Single);
+                for r in split_run(&lines, continues, split).into_iter().rev() {
                     queue.push_front(FormItem::Row(r));
                 }
                 continue;
@@ -514,11 +564,12 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
                 left = left.min(c.x0);
                 ranges.push((f, c.x0, c.x1));
             }
-            // The source label sits left of the figures (the section label further left is skipped).
-            let label = row.cells.iter().filter(|c| c.x1 <= left + 1.0).map(|c| (c.x0, c.x1)).last();
-            if let Some((a, b)) = label {
-                ranges.push((FundField::Source, a, b));
-            }
+            // The source label sits left of the figures: in the empty header cell
+            // there when ruled, anywhere left of them when not (the section label
+            // 项目资金（万元） further left is no field's text).
+            let label = row.cells.iter().filter(|c| c.x1 <= left + 1.0 && !is_section_label(&compact(&c.text))).map(|c| (c.x0, c.x1)).last();
+            let (a, b) = label.unwrap_or((0.0, left - 1.0));
+            ranges.push((FundField::Source, a, b));
             state = State::Funds(Fields { ranges }, 0);
             continue;
         }
@@ -654,8 +705,11 @@ pub fn department_table(title: String, pages: Vec<u32>, pieces: &[(u32, PerfPiec
         let row = match item {
             FormItem::Row(r) => r,
             FormItem::Run { lines, continues } => {
-                let window = fields.as_ref().and_then(|f| f.ranges.iter().find(|r| r.0 == DeptField::Indicator)).map(|r| (r.1, f32::MAX));
-                for r in split_run(&lines, continues, window).into_iter().rev() {
+                let split = fields
+                    .as_ref()
+                    .and_then(|f| f.ranges.iter().find(|r| r.0 == DeptField::Indicator))
+                    .map_or(Split::Single, |r| Split::Rhythm(r.1, f32::MAX));
+                for r in split_run(&lines, continues, split).into_iter().rev() {
                     queue.push_front(FormItem::Row(r));
                 }
                 continue;
