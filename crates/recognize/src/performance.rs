@@ -500,12 +500,6 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
     let mut state = State::Head;
     let mut queue: std::collections::VecDeque<FormItem> = form_items(pieces).into();
     while let Some(item) = queue.pop_front() {
-        if std::env::var("FORM_DEBUG").is_ok() {
-            match &item {
-                FormItem::Row(r) => eprintln!("ROW {:?}", r.cells.iter().map(|c| (c.x0 as i32, c.text.chars().take(12).collect::<String>())).collect::<Vec<_>>()),
-                FormItem::Run { lines, .. } => eprintln!("RUN {} lines: {:?}", lines.len(), lines.iter().map(|l| l.texts.iter().map(|t| t.text.chars().take(8).collect::<String>()).collect::<Vec<_>>()).collect::<Vec<_>>()),
-            }
-        }
         let row = match item {
             FormItem::Row(r) => r,
             FormItem::Run { lines, continues } => {
