@@ -1,0 +1,102 @@
+//! Validation against the document's own arithmetic and narrative. Checks
+//! report; they never change a figure. Amount tolerance: 0.01 per summand
+//! (the documents note that unit conversion leaves 尾数误差).
+//!
+//! Rule names: identities between figures are named for the identity
+//! (`hierarchy_sum`, `total_row`, `row_total`, `sides_balance`, `cross_table`,
+//! `completion_rate`); comparisons of the narrative with the tables start with
+//! `narrative_`.
+mod arithmetic;
+mod cross_table;
+mod narrative;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use fiscal_recognize::{AnyTable, Recognized, Row, Table};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Fail,
+    /// The text could not be bound to one figure; nothing was compared.
+    Undetermined,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub rule: String,
+    pub table: Option<String>,
+    pub status: Status,
+    pub detail: String,
+    pub pages: Vec<u32>,
+}
+
+/// Runs every rule over a recognized document.
+pub fn run_checks(doc: &Recognized) -> Vec<Check> {
+    let mut out = Vec::new();
+    let grids: Vec<&Table> = doc.tables.iter().filter_map(AnyTable::as_grid).collect();
+    for t in &grids {
+        arithmetic::hierarchy_sum(t, &mut out);
+        arithmetic::total_row(t, &mut out);
+        arithmetic::summary_totals(t, &mut out);
+        arithmetic::row_total(t, &mut out);
+        arithmetic::sides_balance(t, &mut out);
+    }
+    for t in &doc.tables {
+        if let AnyTable::Performance(p) = t {
+            arithmetic::completion_rate(p, &mut out);
+        }
+    }
+    cross_table::run(&grids, &mut out);
+    narrative::run(doc, &grids, &mut out);
+    out
+}
+
+/// Tolerance for a comparison of a figure with the sum of `n` figures.
+pub(crate) fn tolerance(n: usize) -> Decimal {
+    Decimal::new(1, 2) * Decimal::from(n.max(1) as u64)
+}
+
+pub(crate) fn label(t: &Table) -> String {
+    t.number.clone().unwrap_or_else(|| t.title.clone())
+}
+
+pub(crate) fn val(r: &Row, key: &str) -> Decimal {
+    r.values.get(key).copied().flatten().unwrap_or_default()
+}
+
+/// A check comparing `left` with `right` (a figure with a sum of `n` figures).
+pub(crate) fn compare(rule: &str, t: Option<&Table>, what: String, left: Decimal, right: Decimal, n: usize) -> Check {
+    let ok = (left - right).abs() <= tolerance(n);
+    Check {
+        rule: rule.to_string(),
+        table: t.map(label),
+        status: if ok { Status::Pass } else { Status::Fail },
+        detail: format!("{what}: {left} {} {right}", if ok { "=" } else { "≠" }),
+        pages: t.map(|t| t.pages.clone()).unwrap_or_default(),
+    }
+}
+
+pub(crate) fn table_of<'a>(tables: &[&'a Table], kind: &str) -> Option<&'a Table> {
+    tables.iter().copied().find(|t| t.kind == kind)
+}
+
+/// The key of the first column whose header path satisfies `pred`.
+pub(crate) fn column<'a>(t: &'a Table, pred: impl Fn(&str) -> bool) -> Option<&'a str> {
+    t.columns.iter().find(|c| pred(&c.header)).map(|c| c.key.as_str())
+}
+
+/// The first row of `group` (any group when `None`) whose name satisfies `pred`.
+pub(crate) fn row<'a>(t: &'a Table, group: Option<&str>, pred: impl Fn(&str) -> bool) -> Option<&'a Row> {
+    t.rows
+        .iter()
+        .find(|r| group.is_none_or(|g| r.group.as_deref() == Some(g)) && r.code.is_none() && r.name.as_deref().is_some_and(&pred))
+}
+
+/// Whether a row name is an ordinal item ("一、…").
+pub(crate) fn is_ordinal_item(name: &str) -> bool {
+    let head: String = name.chars().take(5).collect();
+    head.contains('、') && name.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c))
+}
