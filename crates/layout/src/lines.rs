@@ -163,7 +163,12 @@ fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
     }
     let top = chunks.iter().map(|c| c.top).fold(f32::MAX, f32::min);
     let bottom = chunks.iter().map(|c| c.bottom).fold(f32::MIN, f32::max);
-    TextLine { top, bottom, chunks, fine_chunks: Vec::new() }
+    TextLine {
+        top,
+        bottom,
+        chunks,
+        fine_chunks: Vec::new(),
+    }
 }
 
 #[cfg(test)]

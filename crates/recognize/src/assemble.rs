@@ -53,7 +53,10 @@ struct OpenTable {
 
 impl OpenTable {
     fn is_form(&self) -> bool {
-        matches!(self.kind.as_str(), "project_performance_self_evaluation" | "department_performance_goals")
+        matches!(
+            self.kind.as_str(),
+            "project_performance_self_evaluation" | "department_performance_goals"
+        )
     }
     fn has_body(&self) -> bool {
         self.model.is_some() || !self.pieces.is_empty()
@@ -132,7 +135,9 @@ fn ends_form(line: &TextLine, text: &str, page: &PageBlocks) -> bool {
     let single = line.chunks.len() == 1;
     looks_like_title(text)
         || number_re().is_match(text)
-        || single && crate::narrative::numbering_level(text).is_some() && line.x0() < page.width * 0.2
+        || single
+            && crate::narrative::numbering_level(text).is_some()
+            && line.x0() < page.width * 0.2
         || single && line.x1() - line.x0() > 0.6 * page.width
 }
 
@@ -141,7 +146,15 @@ fn loose_line(l: &TextLine, chunks: &[fiscal_layout::lines::Chunk]) -> LooseLine
     LooseLine {
         top: l.top,
         bottom: l.bottom,
-        texts: chunks.iter().map(|c| LooseText { x0: c.x0, x1: c.x1, top: c.top, text: c.text.clone() }).collect(),
+        texts: chunks
+            .iter()
+            .map(|c| LooseText {
+                x0: c.x0,
+                x1: c.x1,
+                top: c.top,
+                text: c.text.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -172,7 +185,9 @@ impl Walker {
     }
 
     fn finish(&mut self) {
-        let Some(mut t) = self.current.take() else { return };
+        let Some(mut t) = self.current.take() else {
+            return;
+        };
         if t.is_form() {
             // Lines held back since the last grid are the form's own (unruled rows).
             Self::flush_loose(&mut t, &mut self.pending_loose);
@@ -290,7 +305,12 @@ impl Walker {
             let piece = if grid.ruled {
                 PerfPiece::Grid(grid.clone())
             } else {
-                PerfPiece::Loose(grid.source_lines.iter().map(|l| loose_line(l, &l.chunks)).collect())
+                PerfPiece::Loose(
+                    grid.source_lines
+                        .iter()
+                        .map(|l| loose_line(l, &l.chunks))
+                        .collect(),
+                )
             };
             t.pieces.push((page, piece));
             self.last_grid_page = page;
@@ -332,7 +352,8 @@ impl Walker {
                 return;
             }
             if !ends_form(line, &text, page) {
-                self.pending_loose.push((page.number, page.width, line.clone()));
+                self.pending_loose
+                    .push((page.number, page.width, line.clone()));
                 return;
             }
             self.finish();

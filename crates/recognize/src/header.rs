@@ -48,8 +48,14 @@ pub struct TableModel {
 /// A 栏次 row: "栏次", "1", "2", … only.
 pub fn is_column_number_row(texts: &[String]) -> bool {
     let small_int = |t: &str| t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
-    let nums = texts.iter().filter(|t| !t.is_empty() && small_int(t)).count();
-    let others = texts.iter().filter(|t| !t.is_empty() && !small_int(t)).count();
+    let nums = texts
+        .iter()
+        .filter(|t| !t.is_empty() && small_int(t))
+        .count();
+    let others = texts
+        .iter()
+        .filter(|t| !t.is_empty() && !small_int(t))
+        .count();
     let labelled = texts.iter().any(|t| t.contains("栏次"));
     nums >= 1
         && (labelled

@@ -145,7 +145,6 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -132,7 +132,10 @@ struct FormRow {
 /// knows the fields of the section they are in.
 enum FormItem {
     Row(FormRow),
-    Run { lines: Vec<LooseLine>, continues: bool },
+    Run {
+        lines: Vec<LooseLine>,
+        continues: bool,
+    },
 }
 
 const LABELS: [&str; 4] = ["项目名称", "主管部门", "实施单位", "部门名称"];
@@ -145,7 +148,16 @@ fn structural_reach(line: &LooseLine) -> Option<f32> {
     if LABELS.iter().any(|k| text.contains(k)) {
         return Some(1.6);
     }
-    let header = ["一级指标", "关键指标", "预期实现值", "年度绩效目标内容", "总分", "预算完成率"].iter().any(|k| text.contains(k))
+    let header = [
+        "一级指标",
+        "关键指标",
+        "预期实现值",
+        "年度绩效目标内容",
+        "总分",
+        "预算完成率",
+    ]
+    .iter()
+    .any(|k| text.contains(k))
         || (text.contains("预算数") && (text.contains("分值") || text.contains("完成数")));
     header.then_some(1.1)
 }
@@ -163,8 +175,16 @@ fn split_loose(mut lines: Vec<LooseLine>, continues: bool, out: &mut Vec<FormIte
             continue;
         }
         owner[i] = (0..lines.len())
-            .filter(|&s| reach[s].is_some_and(|r| (lines[s].center() - l.center()).abs() < r * (lines[s].bottom - lines[s].top)))
-            .min_by(|&a, &b| (lines[a].center() - l.center()).abs().total_cmp(&(lines[b].center() - l.center()).abs()));
+            .filter(|&s| {
+                reach[s].is_some_and(|r| {
+                    (lines[s].center() - l.center()).abs() < r * (lines[s].bottom - lines[s].top)
+                })
+            })
+            .min_by(|&a, &b| {
+                (lines[a].center() - l.center())
+                    .abs()
+                    .total_cmp(&(lines[b].center() - l.center()).abs())
+            });
     }
     let mut first = true;
     let mut run: Vec<LooseLine> = Vec::new();
@@ -174,19 +194,31 @@ fn split_loose(mut lines: Vec<LooseLine>, continues: bool, out: &mut Vec<FormIte
         }
         if structural[i] {
             if !run.is_empty() {
-                out.push(FormItem::Run { lines: std::mem::take(&mut run), continues: continues && first });
+                out.push(FormItem::Run {
+                    lines: std::mem::take(&mut run),
+                    continues: continues && first,
+                });
                 first = false;
             }
-            let texts: Vec<LooseText> =
-                (0..lines.len()).filter(|&j| j == i || owner[j] == Some(i)).flat_map(|j| lines[j].texts.iter().cloned()).collect();
-            out.push(FormItem::Row(FormRow { cells: stack_cells(&texts), continues: continues && first, loose: true }));
+            let texts: Vec<LooseText> = (0..lines.len())
+                .filter(|&j| j == i || owner[j] == Some(i))
+                .flat_map(|j| lines[j].texts.iter().cloned())
+                .collect();
+            out.push(FormItem::Row(FormRow {
+                cells: stack_cells(&texts),
+                continues: continues && first,
+                loose: true,
+            }));
             first = false;
         } else {
             run.push(lines[i].clone());
         }
     }
     if !run.is_empty() {
-        out.push(FormItem::Run { lines: run, continues: continues && first });
+        out.push(FormItem::Run {
+            lines: run,
+            continues: continues && first,
+        });
     }
 }
 
@@ -196,7 +228,9 @@ fn form_items(pieces: &[(u32, PerfPiece)]) -> Vec<FormItem> {
     let mut merged: Vec<(u32, PerfPiece)> = Vec::new();
     for (page, piece) in pieces {
         match (merged.last_mut(), piece) {
-            (Some((p, PerfPiece::Loose(acc))), PerfPiece::Loose(more)) if p == page => acc.extend(more.iter().cloned()),
+            (Some((p, PerfPiece::Loose(acc))), PerfPiece::Loose(more)) if p == page => {
+                acc.extend(more.iter().cloned())
+            }
             _ => merged.push((*page, piece.clone())),
         }
     }
@@ -210,10 +244,18 @@ fn form_items(pieces: &[(u32, PerfPiece)]) -> Vec<FormItem> {
                 for r in 0..g.rows() {
                     let mut cells: Vec<FormCell> = g
                         .row_cells(r)
-                        .map(|c| FormCell { text: c.text.trim().to_string(), x0: c.x0, x1: c.x1 })
+                        .map(|c| FormCell {
+                            text: c.text.trim().to_string(),
+                            x0: c.x0,
+                            x1: c.x1,
+                        })
                         .collect();
                     cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-                    out.push(FormItem::Row(FormRow { cells, continues: new_page && r == 0, loose: false }));
+                    out.push(FormItem::Row(FormRow {
+                        cells,
+                        continues: new_page && r == 0,
+                        loose: false,
+                    }));
                 }
             }
             PerfPiece::Loose(lines) => split_loose(lines, new_page, &mut out),
@@ -225,7 +267,21 @@ fn form_items(pieces: &[(u32, PerfPiece)]) -> Vec<FormItem> {
 /// Labels of form sections printed in the margin column, which are no
 /// field's content.
 fn is_section_label(t: &str) -> bool {
-    matches!(t, "项目资金" | "（万元）" | "(万元)" | "项目资金（万元）" | "绩效目标" | "完成情况" | "绩效目标完成情况" | "绩效指标" | "年度绩效目标" | "年度" | "年度绩效" | "目标")
+    matches!(
+        t,
+        "项目资金"
+            | "（万元）"
+            | "(万元)"
+            | "项目资金（万元）"
+            | "绩效目标"
+            | "完成情况"
+            | "绩效目标完成情况"
+            | "绩效指标"
+            | "年度绩效目标"
+            | "年度"
+            | "年度绩效"
+            | "目标"
+    )
 }
 
 /// A run of loose lines → data rows. Rows are told apart by the vertical
@@ -249,20 +305,38 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
     let keep = |t: &LooseText| !is_section_label(&compact(&t.text));
     if let Split::Anchors(a, b) = split {
         let is_anchor = |l: &LooseLine| {
-            l.texts.iter().any(|t| (t.x0 + t.x1) / 2.0 >= a && (t.x0 + t.x1) / 2.0 <= b && fiscal_layout::align::is_numeric(&t.text))
+            l.texts.iter().any(|t| {
+                (t.x0 + t.x1) / 2.0 >= a
+                    && (t.x0 + t.x1) / 2.0 <= b
+                    && fiscal_layout::align::is_numeric(&t.text)
+            })
         };
-        let anchors: Vec<f32> = lines.iter().filter(|l| is_anchor(l)).map(LooseLine::center).collect();
+        let anchors: Vec<f32> = lines
+            .iter()
+            .filter(|l| is_anchor(l))
+            .map(LooseLine::center)
+            .collect();
         if !anchors.is_empty() {
             let mut members: Vec<Vec<LooseText>> = vec![Vec::new(); anchors.len()];
             for l in lines {
-                let k = (0..anchors.len()).min_by(|&i, &j| (anchors[i] - l.center()).abs().total_cmp(&(anchors[j] - l.center()).abs())).unwrap_or(0);
+                let k = (0..anchors.len())
+                    .min_by(|&i, &j| {
+                        (anchors[i] - l.center())
+                            .abs()
+                            .total_cmp(&(anchors[j] - l.center()).abs())
+                    })
+                    .unwrap_or(0);
                 members[k].extend(l.texts.iter().filter(|t| keep(t)).cloned());
             }
             return members
                 .into_iter()
                 .filter(|m| !m.is_empty())
                 .enumerate()
-                .map(|(i, m)| FormRow { cells: stack_cells(&m), continues: continues && i == 0, loose: true })
+                .map(|(i, m)| FormRow {
+                    cells: stack_cells(&m),
+                    continues: continues && i == 0,
+                    loose: true,
+                })
                 .collect();
         }
     }
@@ -287,10 +361,16 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
     // the same column.
     let mut steps: Vec<f32> = Vec::new();
     // Figures are one line per cell; their steps are row steps, not line pitch.
-    for t in in_window.iter().filter(|t| !fiscal_layout::align::is_numeric(&t.text)) {
+    for t in in_window
+        .iter()
+        .filter(|t| !fiscal_layout::align::is_numeric(&t.text))
+    {
         let below = in_window
             .iter()
-            .filter(|u| u.top > t.top + 0.5 * height && u.x1.min(t.x1) - u.x0.max(t.x0) > 0.5 * (u.x1 - u.x0).min(t.x1 - t.x0))
+            .filter(|u| {
+                u.top > t.top + 0.5 * height
+                    && u.x1.min(t.x1) - u.x0.max(t.x0) > 0.5 * (u.x1 - u.x0).min(t.x1 - t.x0)
+            })
             .map(|u| u.top - t.top)
             .fold(f32::MAX, f32::min);
         if below < 2.5 * height {
@@ -316,7 +396,15 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
         let c = l.top;
         let k = (0..bands.len())
             .min_by(|&a, &b| {
-                let d = |i: usize| if c < bands[i].0 { bands[i].0 - c } else if c > bands[i].1 { c - bands[i].1 } else { 0.0 };
+                let d = |i: usize| {
+                    if c < bands[i].0 {
+                        bands[i].0 - c
+                    } else if c > bands[i].1 {
+                        c - bands[i].1
+                    } else {
+                        0.0
+                    }
+                };
                 d(a).total_cmp(&d(b))
             })
             .unwrap_or(0);
@@ -326,7 +414,11 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
         .into_iter()
         .filter(|m| !m.is_empty())
         .enumerate()
-        .map(|(i, m)| FormRow { cells: stack_cells(&m), continues: continues && i == 0, loose: true })
+        .map(|(i, m)| FormRow {
+            cells: stack_cells(&m),
+            continues: continues && i == 0,
+            loose: true,
+        })
         .collect()
 }
 
@@ -348,7 +440,11 @@ fn stack_cells(texts: &[LooseText]) -> Vec<FormCell> {
                 c.x0 = c.x0.min(t.x0);
                 c.x1 = c.x1.max(t.x1);
             }
-            None => cells.push(FormCell { text: t.text, x0: t.x0, x1: t.x1 }),
+            None => cells.push(FormCell {
+                text: t.text,
+                x0: t.x0,
+                x1: t.x1,
+            }),
         }
     }
     cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
@@ -356,7 +452,8 @@ fn stack_cells(texts: &[LooseText]) -> Vec<FormCell> {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end().ends_with(['。', '！', '？', '；', '”', '.', '）'])
+    s.trim_end()
+        .ends_with(['。', '！', '？', '；', '”', '.', '）'])
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -400,7 +497,9 @@ impl<F: Copy + PartialEq> Fields<F> {
             if c.text.is_empty() {
                 continue;
             }
-            let Some(f) = self.field_of(c.x0, c.x1) else { continue };
+            let Some(f) = self.field_of(c.x0, c.x1) else {
+                continue;
+            };
             match out.iter_mut().find(|(g, _)| *g == f) {
                 Some((_, t)) => *t = join_wrapped([t.as_str(), c.text.as_str()]),
                 None => out.push((f, c.text.clone())),
@@ -413,7 +512,10 @@ impl<F: Copy + PartialEq> Fields<F> {
 /// The value beside a label: the next cell, unless that is another label.
 fn text_after(row: &FormRow, label: &str) -> Option<String> {
     let i = row.cells.iter().position(|c| compact(&c.text) == label)?;
-    row.cells[i + 1..].iter().find_map(|c| non_empty(&c.text)).filter(|v| !LABELS.contains(&compact(v).as_str()))
+    row.cells[i + 1..]
+        .iter()
+        .find_map(|c| non_empty(&c.text))
+        .filter(|v| !LABELS.contains(&compact(v).as_str()))
 }
 
 fn has_cell(row: &FormRow, pred: impl Fn(&str) -> bool) -> bool {
@@ -483,7 +585,12 @@ enum State {
 }
 
 /// Reads one 项目支出绩效自评表.
-pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>, pieces: &[(u32, PerfPiece)]) -> PerformanceTable {
+pub fn project_table(
+    title: String,
+    pages: Vec<u32>,
+    money_unit: Option<String>,
+    pieces: &[(u32, PerfPiece)],
+) -> PerformanceTable {
     let mut t = PerformanceTable {
         kind: "project_performance_self_evaluation".into(),
         title,
@@ -504,19 +611,41 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
             FormItem::Row(r) => r,
             FormItem::Run { lines, continues } => {
                 let span = |fields: &[(bool, f32, f32)]| {
-                    let a = fields.iter().filter(|r| r.0).map(|r| r.1).fold(f32::MAX, f32::min);
-                    let b = fields.iter().filter(|r| r.0).map(|r| r.2).fold(f32::MIN, f32::max);
+                    let a = fields
+                        .iter()
+                        .filter(|r| r.0)
+                        .map(|r| r.1)
+                        .fold(f32::MAX, f32::min);
+                    let b = fields
+                        .iter()
+                        .filter(|r| r.0)
+                        .map(|r| r.2)
+                        .fold(f32::MIN, f32::max);
                     (a < b).then_some((a, b))
                 };
                 let split = match &state {
                     State::Funds(f, _) => {
-                        let v: Vec<_> = f.ranges.iter().map(|r| (matches!(r.0, FundField::Value(_)), r.1, r.2)).collect();
+                        let v: Vec<_> = f
+                            .ranges
+                            .iter()
+                            .map(|r| (matches!(r.0, FundField::Value(_)), r.1, r.2))
+                            .collect();
                         span(&v).map(|(a, b)| Split::Anchors(a, b))
                     }
                     State::Indicators(f) => {
-                        let v: Vec<_> = f.ranges.iter().map(|r| (matches!(r.0, IndField::Weight | IndField::Score), r.1, r.2)).collect();
-                        let level2 = f.ranges.iter().find(|r| r.0 == IndField::Level2).map(|r| r.1);
-                        span(&v).map(|(a, b)| Split::Anchors(a, b)).or(level2.map(|a| Split::Rhythm(a, f32::MAX)))
+                        let v: Vec<_> = f
+                            .ranges
+                            .iter()
+                            .map(|r| (matches!(r.0, IndField::Weight | IndField::Score), r.1, r.2))
+                            .collect();
+                        let level2 = f
+                            .ranges
+                            .iter()
+                            .find(|r| r.0 == IndField::Level2)
+                            .map(|r| r.1);
+                        span(&v)
+                            .map(|(a, b)| Split::Anchors(a, b))
+                            .or(level2.map(|a| Split::Rhythm(a, f32::MAX)))
                     }
                     _ => None,
                 }
@@ -538,7 +667,9 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
             t.implementer = imp.or(t.implementer.take());
             continue;
         }
-        if has_cell(&row, |c| c.contains("预算数") || c.contains("执行数")) && has_cell(&row, |c| c == "分值" || c.contains("完成率")) {
+        if has_cell(&row, |c| c.contains("预算数") || c.contains("执行数"))
+            && has_cell(&row, |c| c == "分值" || c.contains("完成率"))
+        {
             let mut ranges = Vec::new();
             let mut left = f32::MAX;
             for c in &row.cells {
@@ -549,7 +680,8 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
                     FundField::Rate
                 } else if h == "得分" {
                     FundField::Score
-                } else if h.contains("预算") || h.contains("完成数") || h.contains("执行数") {
+                } else if h.contains("预算") || h.contains("完成数") || h.contains("执行数")
+                {
                     t.funds.columns.push(h.clone());
                     FundField::Value(t.funds.columns.len() - 1)
                 } else {
@@ -561,13 +693,20 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
             // The source label sits left of the figures: in the empty header cell
             // there when ruled, anywhere left of them when not (the section label
             // 项目资金（万元） further left is no field's text).
-            let label = row.cells.iter().filter(|c| c.x1 <= left + 1.0 && !is_section_label(&compact(&c.text))).map(|c| (c.x0, c.x1)).last();
+            let label = row
+                .cells
+                .iter()
+                .filter(|c| c.x1 <= left + 1.0 && !is_section_label(&compact(&c.text)))
+                .map(|c| (c.x0, c.x1))
+                .last();
             let (a, b) = label.unwrap_or((0.0, left - 1.0));
             ranges.push((FundField::Source, a, b));
             state = State::Funds(Fields { ranges }, 0);
             continue;
         }
-        if has_cell(&row, |c| c.contains("年度绩效目标") || c == "年度目标") && has_cell(&row, |c| c.contains("实际完成情况")) {
+        if has_cell(&row, |c| c.contains("年度绩效目标") || c == "年度目标")
+            && has_cell(&row, |c| c.contains("实际完成情况"))
+        {
             let ranges = row
                 .cells
                 .iter()
@@ -575,7 +714,8 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
                     let h = compact(&c.text);
                     let f = if h.contains("实际完成") {
                         GoalField::Actual
-                    } else if h.contains("目标") && h != "绩效目标完成情况" && h.len() < 40 {
+                    } else if h.contains("目标") && h != "绩效目标完成情况" && h.len() < 40
+                    {
                         GoalField::Target
                     } else {
                         return None;
@@ -587,28 +727,43 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
             continue;
         }
         if has_cell(&row, |c| c.contains("一级指标")) {
-            let ranges = row.cells.iter().filter_map(|c| ind_field(&compact(&c.text)).map(|f| (f, c.x0, c.x1))).collect();
+            let ranges = row
+                .cells
+                .iter()
+                .filter_map(|c| ind_field(&compact(&c.text)).map(|f| (f, c.x0, c.x1)))
+                .collect();
             state = State::Indicators(Fields { ranges });
             continue;
         }
         if has_cell(&row, |c| c == "总分" || c == "总得分") {
-            t.total_score = row.cells.iter().rev().find_map(|c| non_empty(&c.text).filter(|s| s.chars().any(|ch| ch.is_ascii_digit())));
+            t.total_score = row.cells.iter().rev().find_map(|c| {
+                non_empty(&c.text).filter(|s| s.chars().any(|ch| ch.is_ascii_digit()))
+            });
             state = State::Done;
             continue;
         }
         match &mut state {
             State::Funds(fields, n) => {
                 let parts = fields.split(&row);
-                let source = parts.iter().find(|(f, _)| *f == FundField::Source).map(|(_, s)| compact(s));
+                let source = parts
+                    .iter()
+                    .find(|(f, _)| *f == FundField::Source)
+                    .map(|(_, s)| compact(s));
                 let Some(source) = source else { continue };
                 let mut values = vec![None; t.funds.columns.len()];
                 for (f, s) in &parts {
                     match f {
                         FundField::Value(i) => values[*i] = Some(compact(s)),
                         // Merged over the fund rows: printed once, in whichever row.
-                        FundField::Weight if t.funds.weight.is_none() => t.funds.weight = Some(compact(s)),
-                        FundField::Rate if t.funds.completion_rate.is_none() => t.funds.completion_rate = Some(compact(s)),
-                        FundField::Score if t.funds.score.is_none() => t.funds.score = Some(compact(s)),
+                        FundField::Weight if t.funds.weight.is_none() => {
+                            t.funds.weight = Some(compact(s))
+                        }
+                        FundField::Rate if t.funds.completion_rate.is_none() => {
+                            t.funds.completion_rate = Some(compact(s))
+                        }
+                        FundField::Score if t.funds.score.is_none() => {
+                            t.funds.score = Some(compact(s))
+                        }
                         _ => {}
                     }
                 }
@@ -629,9 +784,13 @@ pub fn project_table(title: String, pages: Vec<u32>, money_unit: Option<String>,
                     continue;
                 }
                 let has = |f: IndField| parts.iter().any(|(g, _)| *g == f);
-                let prev_complete = t.indicators.last().is_some_and(|p| p.level2.is_some() && (p.weight.is_some() || p.score.is_some()));
-                let starts_row = has(IndField::Level2) && (has(IndField::Weight) || has(IndField::Score));
-                let cut_rest = row.continues && !t.indicators.is_empty() && !(prev_complete && starts_row);
+                let prev_complete = t.indicators.last().is_some_and(|p| {
+                    p.level2.is_some() && (p.weight.is_some() || p.score.is_some())
+                });
+                let starts_row =
+                    has(IndField::Level2) && (has(IndField::Weight) || has(IndField::Score));
+                let cut_rest =
+                    row.continues && !t.indicators.is_empty() && !(prev_complete && starts_row);
                 if cut_rest || (row.loose && !t.indicators.is_empty() && !starts_row) {
                     let last = t.indicators.last_mut().unwrap();
                     for (f, s) in parts {
@@ -681,7 +840,11 @@ enum DeptField {
 }
 
 /// Reads one 部门整体支出主要绩效目标完成情况表.
-pub fn department_table(title: String, pages: Vec<u32>, pieces: &[(u32, PerfPiece)]) -> DepartmentGoals {
+pub fn department_table(
+    title: String,
+    pages: Vec<u32>,
+    pieces: &[(u32, PerfPiece)],
+) -> DepartmentGoals {
     let mut t = DepartmentGoals {
         kind: "department_performance_goals".into(),
         title,
@@ -734,10 +897,15 @@ pub fn department_table(title: String, pages: Vec<u32>, pieces: &[(u32, PerfPiec
             fields = Some(Fields { ranges });
             continue;
         }
-        if let Some(i) = row.cells.iter().position(|c| compact(&c.text).contains("预期预算完成率") || compact(&c.text).contains("预算完成率")) {
+        if let Some(i) = row.cells.iter().position(|c| {
+            compact(&c.text).contains("预期预算完成率") || compact(&c.text).contains("预算完成率")
+        }) {
             if t.budget_rate_expected.is_none() {
                 t.budget_rate_expected = Some(compact(&row.cells[i].text));
-                t.budget_rate_actual = row.cells[i + 1..].iter().find_map(|c| non_empty(&c.text)).map(|s| compact(&s));
+                t.budget_rate_actual = row.cells[i + 1..]
+                    .iter()
+                    .find_map(|c| non_empty(&c.text))
+                    .map(|s| compact(&s));
                 continue;
             }
         }
@@ -751,7 +919,11 @@ pub fn department_table(title: String, pages: Vec<u32>, pieces: &[(u32, PerfPiec
         // ruled first row continues it only if it names no indicator of its own.
         // An unruled row at the head of a page may also be a whole new row: it is
         // the rest of the last one only if that one stops mid-sentence.
-        let last_open = t.rows.last().is_some_and(|r| [&r.expected, &r.actual].iter().any(|f| f.as_deref().is_some_and(|x| !ends_sentence(x))));
+        let last_open = t.rows.last().is_some_and(|r| {
+            [&r.expected, &r.actual]
+                .iter()
+                .any(|f| f.as_deref().is_some_and(|x| !ends_sentence(x)))
+        });
         let rest_of_cut_row = row.continues && (if row.loose { last_open } else { !has_indicator });
         // Text of the merged goal cell alone starts no row.
         let only_goal = parts.iter().all(|(f, _)| *f == DeptField::Goal);

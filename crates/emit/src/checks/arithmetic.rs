@@ -13,7 +13,11 @@ fn value_keys(t: &Table) -> Vec<&str> {
 pub fn hierarchy_sum(t: &Table, out: &mut Vec<Check>) {
     for parent in t.rows.iter().filter(|r| r.code.is_some()) {
         let code = parent.code.as_deref().unwrap_or_default();
-        let kids: Vec<&Row> = t.rows.iter().filter(|r| r.group == parent.group && r.parent.as_deref() == Some(code)).collect();
+        let kids: Vec<&Row> = t
+            .rows
+            .iter()
+            .filter(|r| r.group == parent.group && r.parent.as_deref() == Some(code))
+            .collect();
         if kids.is_empty() {
             continue;
         }
@@ -22,8 +26,19 @@ pub fn hierarchy_sum(t: &Table, out: &mut Vec<Check>) {
                 continue;
             }
             let sum: Decimal = kids.iter().map(|r| val(r, k)).sum();
-            let what = format!("{code} {} [{k}] = Σ {} children", parent.name.as_deref().unwrap_or(""), kids.len());
-            out.push(compare("hierarchy_sum", Some(t), what, val(parent, k), sum, kids.len()));
+            let what = format!(
+                "{code} {} [{k}] = Σ {} children",
+                parent.name.as_deref().unwrap_or(""),
+                kids.len()
+            );
+            out.push(compare(
+                "hierarchy_sum",
+                Some(t),
+                what,
+                val(parent, k),
+                sum,
+                kids.len(),
+            ));
         }
     }
 }
@@ -37,15 +52,30 @@ pub fn total_row(t: &Table, out: &mut Vec<Check>) {
         }
     }
     for g in groups {
-        let tops: Vec<&Row> = t.rows.iter().filter(|r| r.group == g && r.level == Some(1)).collect();
-        let total = t.rows.iter().find(|r| r.group == g && r.code.is_none() && matches!(r.name.as_deref(), Some("合计" | "总计")));
-        let (Some(total), false) = (total, tops.is_empty()) else { continue };
+        let tops: Vec<&Row> = t
+            .rows
+            .iter()
+            .filter(|r| r.group == g && r.level == Some(1))
+            .collect();
+        let total = t.rows.iter().find(|r| {
+            r.group == g && r.code.is_none() && matches!(r.name.as_deref(), Some("合计" | "总计"))
+        });
+        let (Some(total), false) = (total, tops.is_empty()) else {
+            continue;
+        };
         for k in value_keys(t) {
             if !total.values.contains_key(k) {
                 continue;
             }
             let sum: Decimal = tops.iter().map(|r| val(r, k)).sum();
-            out.push(compare("total_row", Some(t), format!("合计 [{k}] = Σ {} 类 rows", tops.len()), val(total, k), sum, tops.len()));
+            out.push(compare(
+                "total_row",
+                Some(t),
+                format!("合计 [{k}] = Σ {} 类 rows", tops.len()),
+                val(total, k),
+                sum,
+                tops.len(),
+            ));
         }
     }
 }
@@ -65,32 +95,71 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
     }
     for g in groups {
         let rows: Vec<&Row> = t.rows.iter().filter(|r| r.group == g).collect();
-        let Some(sub) = rows.iter().position(|r| r.name.as_deref().is_some_and(|n| n.starts_with("本年") && n.ends_with("合计"))) else { continue };
-        let items: Vec<&Row> = rows[..sub].iter().copied().filter(|r| r.name.as_deref().is_some_and(is_ordinal_item)).collect();
+        let Some(sub) = rows.iter().position(|r| {
+            r.name
+                .as_deref()
+                .is_some_and(|n| n.starts_with("本年") && n.ends_with("合计"))
+        }) else {
+            continue;
+        };
+        let items: Vec<&Row> = rows[..sub]
+            .iter()
+            .copied()
+            .filter(|r| r.name.as_deref().is_some_and(is_ordinal_item))
+            .collect();
         for k in value_keys(t) {
             if !rows[sub].values.contains_key(k) || items.is_empty() {
                 continue;
             }
             let sum: Decimal = items.iter().map(|r| val(r, k)).sum();
-            let what = format!("{} [{k}] = Σ {} items", rows[sub].name.as_deref().unwrap_or(""), items.len());
-            out.push(compare("total_row", Some(t), what, val(rows[sub], k), sum, items.len()));
+            let what = format!(
+                "{} [{k}] = Σ {} items",
+                rows[sub].name.as_deref().unwrap_or(""),
+                items.len()
+            );
+            out.push(compare(
+                "total_row",
+                Some(t),
+                what,
+                val(rows[sub], k),
+                sum,
+                items.len(),
+            ));
         }
-        let Some(grand) = rows.iter().position(|r| r.name.as_deref() == Some("总计")) else { continue };
+        let Some(grand) = rows.iter().position(|r| r.name.as_deref() == Some("总计")) else {
+            continue;
+        };
         if grand <= sub {
             continue;
         }
         let balances: Vec<&Row> = rows[sub + 1..grand]
             .iter()
             .copied()
-            .filter(|r| r.name.as_deref().is_some_and(|n| n.contains("结余") || n.contains("结转")))
+            .filter(|r| {
+                r.name
+                    .as_deref()
+                    .is_some_and(|n| n.contains("结余") || n.contains("结转"))
+            })
             .collect();
         for k in value_keys(t) {
             if !rows[grand].values.contains_key(k) {
                 continue;
             }
-            let sum: Decimal = val(rows[sub], k) + balances.iter().map(|r| val(r, k)).sum::<Decimal>();
-            let what = format!("总计 [{k}] = {} + {} balances", rows[sub].name.as_deref().unwrap_or(""), balances.len());
-            out.push(compare("total_row", Some(t), what, val(rows[grand], k), sum, balances.len() + 1));
+            let sum: Decimal =
+                val(rows[sub], k) + balances.iter().map(|r| val(r, k)).sum::<Decimal>();
+            let what = format!(
+                "总计 [{k}] = {} + {} balances",
+                rows[sub].name.as_deref().unwrap_or(""),
+                balances.len()
+            );
+            out.push(compare(
+                "total_row",
+                Some(t),
+                what,
+                val(rows[grand], k),
+                sum,
+                balances.len() + 1,
+            ));
         }
     }
 }
@@ -109,9 +178,15 @@ fn is_total_part(p: &str) -> bool {
 /// "预算数/公务用车购置及运行费/小计" + "预算数/公务接待费"; also where the
 /// total heads the path, "合计/预算数" = "X/预算数" …).
 pub fn row_total(t: &Table, out: &mut Vec<Check>) {
-    let cols: Vec<(&str, Vec<&str>)> = t.columns.iter().map(|c| (c.key.as_str(), parts(&c.header))).collect();
+    let cols: Vec<(&str, Vec<&str>)> = t
+        .columns
+        .iter()
+        .map(|c| (c.key.as_str(), parts(&c.header)))
+        .collect();
     for (key, path) in &cols {
-        let Some(i) = path.iter().position(|p| is_total_part(p)) else { continue };
+        let Some(i) = path.iter().position(|p| is_total_part(p)) else {
+            continue;
+        };
         // Components: same path except at i, where a sibling stands (possibly
         // through its own 小计 one level down).
         let comps: Vec<&str> = cols
@@ -121,16 +196,23 @@ pub fn row_total(t: &Table, out: &mut Vec<Check>) {
                     return false;
                 }
                 let rest = &p[i + 1..];
-                rest == &path[i + 1..] || (rest.len() == path.len() - i && rest[0] == "小计" && rest[1..] == path[i + 1..])
+                rest == &path[i + 1..]
+                    || (rest.len() == path.len() - i
+                        && rest[0] == "小计"
+                        && rest[1..] == path[i + 1..])
             })
             .map(|(k, _)| *k)
             .collect();
         // Every sibling under the same parent must be represented, or the sum is not knowable.
         let head_of = |k: &str| cols.iter().find(|(ck, _)| *ck == k).map(|(_, p)| p[i]);
         let covered: Vec<&str> = comps.iter().filter_map(|c| head_of(c)).collect();
-        let siblings_without = cols
-            .iter()
-            .any(|(k, p)| k != key && p.len() > i && p[..i] == path[..i] && !is_total_part(p[i]) && !covered.contains(&p[i]));
+        let siblings_without = cols.iter().any(|(k, p)| {
+            k != key
+                && p.len() > i
+                && p[..i] == path[..i]
+                && !is_total_part(p[i])
+                && !covered.contains(&p[i])
+        });
         if comps.len() < 2 || siblings_without {
             continue;
         }
@@ -138,13 +220,28 @@ pub fn row_total(t: &Table, out: &mut Vec<Check>) {
             if !r.values.contains_key(*key) || !comps.iter().all(|c| r.values.contains_key(*c)) {
                 continue;
             }
-            if r.values.get(*key).copied().flatten().is_none() && comps.iter().all(|c| r.values.get(*c).copied().flatten().is_none()) {
+            if r.values.get(*key).copied().flatten().is_none()
+                && comps
+                    .iter()
+                    .all(|c| r.values.get(*c).copied().flatten().is_none())
+            {
                 continue;
             }
             let sum: Decimal = comps.iter().map(|c| val(r, c)).sum();
-            let who = r.code.clone().or_else(|| r.name.clone()).unwrap_or_default();
+            let who = r
+                .code
+                .clone()
+                .or_else(|| r.name.clone())
+                .unwrap_or_default();
             let what = format!("{who} [{}] = Σ {} columns", path.join("/"), comps.len());
-            out.push(compare("row_total", Some(t), what, val(r, key), sum, comps.len()));
+            out.push(compare(
+                "row_total",
+                Some(t),
+                what,
+                val(r, key),
+                sum,
+                comps.len(),
+            ));
         }
     }
 }
@@ -154,26 +251,62 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
     if !t.kind.ends_with("summary") {
         return;
     }
-    let totals: Vec<&Row> = t.rows.iter().filter(|r| r.group.is_some() && r.name.as_deref() == Some("总计")).collect();
+    let totals: Vec<&Row> = t
+        .rows
+        .iter()
+        .filter(|r| r.group.is_some() && r.name.as_deref() == Some("总计"))
+        .collect();
     if totals.len() != 2 {
         return;
     }
     // Each side's first value column (决算数 / 合计) carries the side's total.
     let first_value = |r: &Row| -> Option<Decimal> {
-        t.columns.iter().find(|c| r.values.contains_key(&c.key)).and_then(|c| r.values.get(&c.key).copied().flatten())
+        t.columns
+            .iter()
+            .find(|c| r.values.contains_key(&c.key))
+            .and_then(|c| r.values.get(&c.key).copied().flatten())
     };
-    let (Some(a), Some(b)) = (first_value(totals[0]), first_value(totals[1])) else { return };
-    let what = format!("总计 {} = 总计 {}", totals[0].group.as_deref().unwrap_or(""), totals[1].group.as_deref().unwrap_or(""));
+    let (Some(a), Some(b)) = (first_value(totals[0]), first_value(totals[1])) else {
+        return;
+    };
+    let what = format!(
+        "总计 {} = 总计 {}",
+        totals[0].group.as_deref().unwrap_or(""),
+        totals[1].group.as_deref().unwrap_or("")
+    );
     out.push(compare("sides_balance", Some(t), what, a, b, 1));
 }
 
 /// 预算完成率 = 完成数 / 预算数 of a 项目支出绩效自评表's total funds.
 pub fn completion_rate(p: &PerformanceTable, out: &mut Vec<Check>) {
-    let (Some(stated), Some(total)) = (p.funds.completion_rate.as_deref(), p.funds.rows.first()) else { return };
-    let num = |s: &Option<String>| s.as_deref().and_then(|v| v.replace(',', "").parse::<Decimal>().ok());
-    let (Some(budget), Some(done)) = (total.values.first().and_then(num), total.values.get(1).and_then(num)) else { return };
-    let Some(rate) = stated.trim_end_matches('%').parse::<Decimal>().ok() else { return };
+    let (Some(stated), Some(total)) = (p.funds.completion_rate.as_deref(), p.funds.rows.first())
+    else {
+        return;
+    };
+    let num = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|v| v.replace(',', "").parse::<Decimal>().ok())
+    };
+    let (Some(budget), Some(done)) = (
+        total.values.first().and_then(num),
+        total.values.get(1).and_then(num),
+    ) else {
+        return;
+    };
+    let Some(rate) = stated.trim_end_matches('%').parse::<Decimal>().ok() else {
+        return;
+    };
     let project = p.project.clone().unwrap_or_default();
-    let check = super::narrative::rate_check("completion_rate", &format!("{project} 预算完成率 {stated} = {done} / {budget}"), rate, done, budget);
-    out.push(Check { table: Some(format!("{} {project}", p.title)), pages: p.pages.clone(), ..check });
+    let check = super::narrative::rate_check(
+        "completion_rate",
+        &format!("{project} 预算完成率 {stated} = {done} / {budget}"),
+        rate,
+        done,
+        budget,
+    );
+    out.push(Check {
+        table: Some(format!("{} {project}", p.title)),
+        pages: p.pages.clone(),
+        ..check
+    });
 }

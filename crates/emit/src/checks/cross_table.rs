@@ -14,9 +14,15 @@ fn leaf(h: &str) -> &str {
 /// (the first column of the row's side when `leaves` is empty).
 fn figure(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
     let key = if leaves.is_empty() {
-        t.columns.iter().find(|c| r.values.contains_key(&c.key)).map(|c| c.key.as_str())
+        t.columns
+            .iter()
+            .find(|c| r.values.contains_key(&c.key))
+            .map(|c| c.key.as_str())
     } else {
-        t.columns.iter().find(|c| r.values.contains_key(&c.key) && leaves.contains(&leaf(&c.header))).map(|c| c.key.as_str())
+        t.columns
+            .iter()
+            .find(|c| r.values.contains_key(&c.key) && leaves.contains(&leaf(&c.header)))
+            .map(|c| c.key.as_str())
     }?;
     r.values.get(key).copied().flatten().or(Some(Decimal::ZERO))
 }
@@ -53,10 +59,29 @@ pub fn run(tables: &[&Table], out: &mut Vec<Check>) {
     }
     if let (Some(s), Some(f)) = (summary, fiscal) {
         // The three fiscal appropriation incomes, item by item.
-        for (i, word) in ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"].iter().enumerate() {
-            let a = row(s, Some("收入"), |n| is_ordinal_item(n) && n.contains(word)).and_then(|r| figure(s, r, &[]));
-            let b = row(f, Some("收入"), |n| is_ordinal_item(n) && n.contains(word)).and_then(|r| figure(f, r, &[]));
-            push(out, f, format!("表1 收入 {} = 表4 收入 item {}", word, i + 1), a, b);
+        for (i, word) in [
+            "一般公共预算财政拨款",
+            "政府性基金预算财政拨款",
+            "国有资本经营预算财政拨款",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let a = row(s, Some("收入"), |n| {
+                is_ordinal_item(n) && n.contains(word)
+            })
+            .and_then(|r| figure(s, r, &[]));
+            let b = row(f, Some("收入"), |n| {
+                is_ordinal_item(n) && n.contains(word)
+            })
+            .and_then(|r| figure(f, r, &[]));
+            push(
+                out,
+                f,
+                format!("表1 收入 {} = 表4 收入 item {}", word, i + 1),
+                a,
+                b,
+            );
         }
     }
     if let Some(f) = fiscal {
@@ -69,29 +94,72 @@ pub fn run(tables: &[&Table], out: &mut Vec<Check>) {
             let Some(t) = t else { continue };
             let a = spent.and_then(|r| figure(f, r, &[word]));
             let b = total_row(t).and_then(|r| figure(t, r, &leaves));
-            push(out, t, format!("表4 本年支出合计 [{word}] = {} 合计", t.title), a, b);
+            push(
+                out,
+                t,
+                format!("表4 本年支出合计 [{word}] = {} 合计", t.title),
+                a,
+                b,
+            );
         }
         // 表4's 一般公共预算 spending by 类 against 表5's 类 rows, matched by name.
         if let Some(g) = general {
             let key = column(f, |h| h.ends_with("一般公共预算财政拨款"));
-            for r in f.rows.iter().filter(|r| r.group.as_deref() == Some("支出") && r.name.as_deref().is_some_and(is_ordinal_item)) {
+            for r in f.rows.iter().filter(|r| {
+                r.group.as_deref() == Some("支出") && r.name.as_deref().is_some_and(is_ordinal_item)
+            }) {
                 let name = r.name.as_deref().unwrap_or_default();
                 let bare = name.split_once('、').map_or(name, |(_, b)| b);
-                let Some(g_row) = g.rows.iter().find(|x| x.level == Some(1) && x.name.as_deref() == Some(bare)) else { continue };
-                let (Some(k), Some(b)) = (key, figure(g, g_row, &["本年支出合计", "合计"])) else { continue };
-                push(out, g, format!("表4 支出 {name} = 表5 {}", g_row.code.as_deref().unwrap_or("")), Some(val(r, k)), Some(b));
+                let Some(g_row) = g
+                    .rows
+                    .iter()
+                    .find(|x| x.level == Some(1) && x.name.as_deref() == Some(bare))
+                else {
+                    continue;
+                };
+                let (Some(k), Some(b)) = (key, figure(g, g_row, &["本年支出合计", "合计"]))
+                else {
+                    continue;
+                };
+                push(
+                    out,
+                    g,
+                    format!(
+                        "表4 支出 {name} = 表5 {}",
+                        g_row.code.as_deref().unwrap_or("")
+                    ),
+                    Some(val(r, k)),
+                    Some(b),
+                );
             }
         }
     }
     if let (Some(g), Some(b)) = (general, basic) {
         let a = total_row(g).and_then(|r| figure(g, r, &["基本支出"]));
         // 人员经费合计 + 公用经费合计 where printed, else the 类 rows of both sides.
-        let printed: Vec<&Row> = b.rows.iter().filter(|r| r.code.is_none() && r.name.as_deref().is_some_and(|n| n.ends_with("经费合计"))).collect();
-        let parts: Vec<&Row> = if printed.len() == 2 { printed } else { b.rows.iter().filter(|r| r.level == Some(1)).collect() };
+        let printed: Vec<&Row> = b
+            .rows
+            .iter()
+            .filter(|r| {
+                r.code.is_none() && r.name.as_deref().is_some_and(|n| n.ends_with("经费合计"))
+            })
+            .collect();
+        let parts: Vec<&Row> = if printed.len() == 2 {
+            printed
+        } else {
+            b.rows.iter().filter(|r| r.level == Some(1)).collect()
+        };
         if !parts.is_empty() {
             let sum: Decimal = parts.iter().filter_map(|r| figure(b, r, &[])).sum();
             if let Some(a) = a {
-                out.push(compare("cross_table", Some(b), format!("表5 合计 基本支出 = 表6 Σ {} parts", parts.len()), a, sum, parts.len()));
+                out.push(compare(
+                    "cross_table",
+                    Some(b),
+                    format!("表5 合计 基本支出 = 表6 Σ {} parts", parts.len()),
+                    a,
+                    sum,
+                    parts.len(),
+                ));
             }
         }
     }

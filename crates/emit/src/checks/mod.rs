@@ -9,6 +9,8 @@
 mod arithmetic;
 mod cross_table;
 mod narrative;
+#[cfg(test)]
+mod tests;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -68,7 +70,14 @@ pub(crate) fn val(r: &Row, key: &str) -> Decimal {
 }
 
 /// A check comparing `left` with `right` (a figure with a sum of `n` figures).
-pub(crate) fn compare(rule: &str, t: Option<&Table>, what: String, left: Decimal, right: Decimal, n: usize) -> Check {
+pub(crate) fn compare(
+    rule: &str,
+    t: Option<&Table>,
+    what: String,
+    left: Decimal,
+    right: Decimal,
+    n: usize,
+) -> Check {
     let ok = (left - right).abs() <= tolerance(n);
     Check {
         rule: rule.to_string(),
@@ -85,18 +94,31 @@ pub(crate) fn table_of<'a>(tables: &[&'a Table], kind: &str) -> Option<&'a Table
 
 /// The key of the first column whose header path satisfies `pred`.
 pub(crate) fn column<'a>(t: &'a Table, pred: impl Fn(&str) -> bool) -> Option<&'a str> {
-    t.columns.iter().find(|c| pred(&c.header)).map(|c| c.key.as_str())
+    t.columns
+        .iter()
+        .find(|c| pred(&c.header))
+        .map(|c| c.key.as_str())
 }
 
 /// The first row of `group` (any group when `None`) whose name satisfies `pred`.
-pub(crate) fn row<'a>(t: &'a Table, group: Option<&str>, pred: impl Fn(&str) -> bool) -> Option<&'a Row> {
-    t.rows
-        .iter()
-        .find(|r| group.is_none_or(|g| r.group.as_deref() == Some(g)) && r.code.is_none() && r.name.as_deref().is_some_and(&pred))
+pub(crate) fn row<'a>(
+    t: &'a Table,
+    group: Option<&str>,
+    pred: impl Fn(&str) -> bool,
+) -> Option<&'a Row> {
+    t.rows.iter().find(|r| {
+        group.is_none_or(|g| r.group.as_deref() == Some(g))
+            && r.code.is_none()
+            && r.name.as_deref().is_some_and(&pred)
+    })
 }
 
 /// Whether a row name is an ordinal item ("一、…").
 pub(crate) fn is_ordinal_item(name: &str) -> bool {
     let head: String = name.chars().take(5).collect();
-    head.contains('、') && name.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c))
+    head.contains('、')
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
 }
