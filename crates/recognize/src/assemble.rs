@@ -395,7 +395,8 @@ impl Walker {
                 && text.chars().nth(1).is_some_and(|c| c == '.' || c == '、');
             if text.starts_with('注')
                 || (t.noted && numbered)
-                || (text.contains("本表") && text.chars().count() < 40)
+                || text.starts_with("说明：")
+                || text.contains("本表")
             {
                 t.notes.push(text);
                 t.noted = true;
@@ -429,8 +430,30 @@ pub fn assemble(pages: &[PageBlocks]) -> Assembled {
         pending_number: None,
         last_grid_page: 0,
     };
+    // A contents list (目录, over a page or two) repeats the outline; its entries
+    // are not the sections. It ends where its first entry comes again as the
+    // body's first heading.
+    let mut contents: Option<(u32, Option<String>)> = None;
     for page in pages {
         for (i, block) in page.blocks.iter().enumerate() {
+            if let Block::Line(l) = block {
+                let text = compact(&l.text());
+                if text == "目录" {
+                    contents = Some((page.number, None));
+                    continue;
+                }
+                if let Some((start, first)) = &mut contents {
+                    match first {
+                        None => *first = Some(text),
+                        Some(f) if *f == text && page.number > *start => contents = None,
+                        _ if page.number > *start + 3 => contents = None,
+                        _ => {}
+                    }
+                    if contents.is_some() {
+                        continue;
+                    }
+                }
+            }
             match block {
                 Block::Grid(g) => w.grid(g, page.number),
                 Block::Line(l) => w.line(l, page, page.blocks.get(i + 1)),

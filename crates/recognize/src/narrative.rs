@@ -37,6 +37,13 @@ pub fn numbering_level(text: &str) -> Option<u8> {
         .map(|(_, l)| *l)
 }
 
+/// A part title printed without its 第X部分 ("上海市…局2024年度部门决算表" over
+/// the tables part) is a level-1 heading too.
+fn part_title_level(text: &str) -> Option<u8> {
+    let n = text.chars().count();
+    ((8..=60).contains(&n) && (text.ends_with("部门决算表") || text.ends_with("部门预算表")) && !text.contains('。')).then_some(1)
+}
+
 fn ends_list_item(t: &str) -> bool {
     t.ends_with(['；', '，', ';', ','])
 }
@@ -44,6 +51,8 @@ fn ends_list_item(t: &str) -> bool {
 struct Margins {
     left: f32,
     right: f32,
+    /// The usual step from one line to the next (documents use 1 to 2 line spacing).
+    pitch: f32,
 }
 
 fn margins(lines: &[NarrativeLine]) -> Margins {
@@ -53,7 +62,15 @@ fn margins(lines: &[NarrativeLine]) -> Margins {
     x1.sort_by(f32::total_cmp);
     let left = x0.get(x0.len() / 10).copied().unwrap_or(0.0);
     let right = x1.get(x1.len() * 9 / 10).copied().unwrap_or(0.0);
-    Margins { left, right }
+    let mut steps: Vec<f32> = lines
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page)
+        .map(|w| w[1].line.top - w[0].line.top)
+        .filter(|d| *d > 0.0)
+        .collect();
+    steps.sort_by(f32::total_cmp);
+    let pitch = steps.get(steps.len() / 3).copied().unwrap_or(20.0);
+    Margins { left, right, pitch }
 }
 
 /// Builds the outline from the narrative lines (tables already removed).
@@ -87,13 +104,13 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
         let full = nl.line.x1() >= m.right - 1.5 * size;
         let indented = nl.line.x0() > m.left + 1.2 * size;
         let next_same_para = lines.get(i + 1).is_some_and(|n| {
-            n.page == nl.page
-                && n.line.top - nl.line.bottom < 0.8 * size
+            // The next line of the paragraph, on this page or at the head of the next.
+            (n.page == nl.page && n.line.top - nl.line.top <= 1.25 * m.pitch || n.page == nl.page + 1)
                 && n.line.x0() <= m.left + 1.2 * size
         });
         // A heading stands alone on its line: short, not an item of a list run
         // in with "；" or "，", and not filling the line to wrap on.
-        let level = numbering_level(&text).filter(|_| {
+        let level = numbering_level(&text).or_else(|| part_title_level(&text)).filter(|_| {
             text.chars().count() <= 48 && !ends_list_item(&text) && !(full && next_same_para)
                 || text.starts_with('第') && text.contains("部分")
         });
