@@ -132,13 +132,14 @@ fn caption_title(grid: &CellGrid) -> Option<String> {
 /// A line that ends a form: a title, an outline heading at the margin, a
 /// paragraph line across the page, a table number.
 fn ends_form(line: &TextLine, text: &str, page: &PageBlocks) -> bool {
-    let single = line.chunks.len() == 1;
+    // One run of text even at narrow gaps (two form cells side by side are two).
+    let single = line.chunks.len() == 1 && line.fine_chunks.len() <= 1;
     looks_like_title(text)
         || number_re().is_match(text)
         || single
             && crate::narrative::numbering_level(text).is_some()
             && line.x0() < page.width * 0.2
-        || single && line.x1() - line.x0() > 0.6 * page.width
+        || single && line.x1() - line.x0() > 0.7 * page.width
 }
 
 /// A text line as loose form text, split at the given chunks.
