@@ -727,11 +727,18 @@ pub fn project_table(
             continue;
         }
         if has_cell(&row, |c| c.contains("一级指标")) {
-            let ranges = row
+            let mut ranges: Vec<(IndField, f32, f32)> = row
                 .cells
                 .iter()
                 .filter_map(|c| ind_field(&compact(&c.text)).map(|f| (f, c.x0, c.x1)))
                 .collect();
+            // 偏差原因分析及改进措施 is the last column of the standard form; its
+            // header wraps over several lines and may not be on the header line.
+            if !ranges.iter().any(|r| r.0 == IndField::Deviation) {
+                if let Some(score) = ranges.iter().find(|r| r.0 == IndField::Score).copied() {
+                    ranges.push((IndField::Deviation, score.2 + 1.0, f32::MAX));
+                }
+            }
             state = State::Indicators(Fields { ranges });
             continue;
         }
