@@ -174,9 +174,13 @@ fn split_loose(mut lines: Vec<LooseLine>, continues: bool, out: &mut Vec<FormIte
         if structural[i] {
             continue;
         }
+        // Pieces of header words reach further: a header word wraps over up to
+        // three lines around its line.
+        let fragments = l.texts.iter().all(|t| is_header_fragment(&compact(&t.text)));
         owner[i] = (0..lines.len())
             .filter(|&s| {
                 reach[s].is_some_and(|r| {
+                    let r = if fragments { r.max(2.2) } else { r };
                     (lines[s].center() - l.center()).abs() < r * (lines[s].bottom - lines[s].top)
                 })
             })
@@ -262,6 +266,30 @@ fn form_items(pieces: &[(u32, PerfPiece)]) -> Vec<FormItem> {
         }
     }
     out
+}
+
+/// Whether a piece of text is part of a form header word (headers wrap over
+/// lines above and below the header line: "偏差原因" / "分析及改" / "进措施").
+fn is_header_fragment(t: &str) -> bool {
+    const HEADERS: [&str; 16] = [
+        "偏差原因分析及改进措施",
+        "实际完成指标值",
+        "年度指标值",
+        "预算完成率",
+        "年度预算完成数",
+        "年度预算数",
+        "指标类别",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "目标实际完成情况",
+        "年度绩效目标内容",
+        "部门整体支出目标",
+        "预期实现值",
+        "指标完成情况",
+        "关键指标",
+    ];
+    t.chars().count() >= 2 && HEADERS.iter().any(|h| h.contains(t))
 }
 
 /// Labels of form sections printed in the margin column, which are no
