@@ -86,6 +86,8 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
     }];
     let mut para: Vec<String> = Vec::new();
     let mut para_open_full = false;
+    // Per numbering level (4, 5): whether the last numbered item was a heading.
+    let mut list_items: std::collections::BTreeMap<u8, bool> = Default::default();
     let flush = |stack: &mut Vec<Section>, para: &mut Vec<String>| {
         if !para.is_empty() {
             let text = join_wrapped(para.iter().map(String::as_str));
@@ -110,11 +112,23 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
         });
         // A heading stands alone on its line: short, not an item of a list run
         // in with "；" or "，", and not filling the line to wrap on.
-        let level = numbering_level(&text).or_else(|| part_title_level(&text)).filter(|_| {
+        let mut level = numbering_level(&text).or_else(|| part_title_level(&text)).filter(|_| {
             text.chars().count() <= 48 && !ends_list_item(&text) && !(full && next_same_para)
                 || text.starts_with('第') && text.contains("部分")
         });
+        // "1." and "（1）" also number the items of a list. An item is a heading
+        // only if something other than the next item follows it, and the item
+        // before it in the same list was a heading too.
+        if let Some(own) = numbering_level(&text).filter(|l| *l >= 4) {
+            let next_is_sibling = lines.get(i + 1).is_some_and(|n| numbering_level(&compact(&n.line.text())) == Some(own));
+            let after_list_item = list_items.get(&own) == Some(&false);
+            if next_is_sibling || after_list_item {
+                level = None;
+            }
+            list_items.insert(own, level.is_some());
+        }
         if let Some(level) = level {
+            list_items.retain(|l, _| *l <= level);
             flush(&mut stack, &mut para);
             while stack.len() > 1 && stack.last().unwrap().level >= level {
                 let done = stack.pop().unwrap();

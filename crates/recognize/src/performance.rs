@@ -295,21 +295,9 @@ fn is_header_fragment(t: &str) -> bool {
 /// Labels of form sections printed in the margin column, which are no
 /// field's content.
 fn is_section_label(t: &str) -> bool {
-    matches!(
-        t,
-        "项目资金"
-            | "（万元）"
-            | "(万元)"
-            | "项目资金（万元）"
-            | "绩效目标"
-            | "完成情况"
-            | "绩效目标完成情况"
-            | "绩效指标"
-            | "年度绩效目标"
-            | "年度"
-            | "年度绩效"
-            | "目标"
-    )
+    const SECTIONS: [&str; 4] = ["项目资金（万元）", "绩效目标完成情况", "年度绩效目标", "绩效指标"];
+    // Also their pieces, when the label cell wraps ("绩效目" / "标完成" / "情况").
+    matches!(t, "(万元)" | "项目资金(万元)") || t.chars().count() >= 2 && SECTIONS.iter().any(|s| s.contains(t))
 }
 
 /// A run of loose lines → data rows. Rows are told apart by the vertical
@@ -503,19 +491,26 @@ struct Fields<F: Copy + PartialEq> {
 }
 
 impl<F: Copy + PartialEq> Fields<F> {
+    /// The field of a piece of text: the header range its centre lies in, or
+    /// else the column around a header (up to midway to the neighbouring
+    /// headers; half a header width beyond the outer ones). Unruled forms centre
+    /// a header over its column, so body text reaches past the header's ends.
     fn field_of(&self, x0: f32, x1: f32) -> Option<F> {
         let cx = (x0 + x1) / 2.0;
-        self.ranges
-            .iter()
-            .find(|(_, a, b)| cx >= *a && cx <= *b)
-            .or_else(|| {
-                self.ranges.iter().max_by(|p, q| {
-                    let o = |r: &&(F, f32, f32)| (x1.min(r.2) - x0.max(r.1)).max(0.0);
-                    o(p).total_cmp(&o(q))
-                })
-            })
-            .filter(|(_, a, b)| x1.min(*b) - x0.max(*a) > 0.0)
-            .map(|(f, _, _)| *f)
+        if let Some((f, _, _)) = self.ranges.iter().find(|(_, a, b)| cx >= *a && cx <= *b) {
+            return Some(*f);
+        }
+        let mut sorted: Vec<&(F, f32, f32)> = self.ranges.iter().filter(|r| r.2 < f32::MAX / 2.0 && r.1 > f32::MIN / 2.0).collect();
+        sorted.sort_by(|a, b| a.1.total_cmp(&b.1));
+        for (i, r) in sorted.iter().enumerate() {
+            let half = (r.2 - r.1) / 2.0;
+            let left = if i > 0 { (sorted[i - 1].2 + r.1) / 2.0 } else { r.1 - half };
+            let right = if i + 1 < sorted.len() { (r.2 + sorted[i + 1].1) / 2.0 } else { r.2 + half };
+            if cx >= left && cx <= right {
+                return Some(r.0);
+            }
+        }
+        self.ranges.iter().find(|(_, a, b)| x1.min(*b) - x0.max(*a) > 0.0).map(|(f, _, _)| *f)
     }
 
     /// Texts of a row by field (several cells of one field joined).
@@ -633,6 +628,7 @@ pub fn project_table(
         total_score: None,
     };
     let mut state = State::Head;
+    let mut head_values: [Option<(f32, f32)>; 2] = [None, None];
     let mut queue: std::collections::VecDeque<FormItem> = form_items(pieces).into();
     while let Some(item) = queue.pop_front() {
         let row = match item {
@@ -693,6 +689,12 @@ pub fn project_table(
         if dept.is_some() || imp.is_some() {
             t.department = dept.or(t.department.take());
             t.implementer = imp.or(t.implementer.take());
+            // Where the values stand, for their rest cut off by a page break.
+            let spans = |label: &str| {
+                let i = row.cells.iter().position(|c| compact(&c.text) == label)?;
+                row.cells[i + 1..].iter().find(|c| !c.text.trim().is_empty()).map(|c| (c.x0, c.x1))
+            };
+            head_values = [spans("主管部门"), spans("实施单位")];
             continue;
         }
         if has_cell(&row, |c| c.contains("预算数") || c.contains("执行数"))
@@ -847,6 +849,16 @@ pub fn project_table(
                     }
                 }
                 t.indicators.push(ind);
+            }
+            State::Head if row.continues => {
+                for c in &row.cells {
+                    let overlaps = |r: Option<(f32, f32)>| r.is_some_and(|(a, b)| c.x1.min(b) - c.x0.max(a) > 0.0);
+                    if overlaps(head_values[0]) {
+                        append(&mut t.department, &c.text);
+                    } else if overlaps(head_values[1]) {
+                        append(&mut t.implementer, &c.text);
+                    }
+                }
             }
             State::Head | State::Done => {}
         }
