@@ -441,8 +441,29 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
 /// Loose text → cells: pieces stacked over one another (a wrapped cell's
 /// lines) are one cell, read top to bottom; cells left to right.
 fn stack_cells(texts: &[LooseText]) -> Vec<FormCell> {
-    let mut texts = texts.to_vec();
-    texts.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    let mut sorted = texts.to_vec();
+    sorted.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    // Pieces of one line set a space apart around a figure ("2023 年", as word
+    // processors space Latin text in Chinese) are one text.
+    let mut texts: Vec<LooseText> = Vec::new();
+    for t in sorted {
+        let em = texts.last().map_or(0.0, |p: &LooseText| {
+            let n = p.text.chars().count().max(1) as f32;
+            ((p.x1 - p.x0) / n).max(4.0)
+        });
+        match texts.last_mut() {
+            Some(p)
+                if (p.top - t.top).abs() < 0.3 * em
+                    && t.x0 - p.x1 < 0.45 * em.max(8.0)
+                    && t.x0 >= p.x1 - 1.0
+                    && (p.text.ends_with(|c: char| c.is_ascii_alphanumeric()) || t.text.starts_with(|c: char| c.is_ascii_alphanumeric())) =>
+            {
+                p.text.push_str(&t.text);
+                p.x1 = t.x1;
+            }
+            _ => texts.push(t),
+        }
+    }
     let mut cells: Vec<FormCell> = Vec::new();
     for t in texts {
         let w = t.x1 - t.x0;
