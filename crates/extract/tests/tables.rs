@@ -163,3 +163,17 @@ fn real_word_document_with_blank_zeros_and_headerless_continuation() {
     assert_eq!(row["values"][key(t, "合计/决算数")], "0.39");
     assert_eq!(row["values"][key(t, "公务接待费/决算数")], "0.39");
 }
+
+/// The document's own arithmetic holds on correctly extracted real tables.
+#[test]
+fn real_tables_pass_their_own_checks() {
+    let json = extract_json("word-real-blank-zeros.pdf");
+    let checks = json["checks"].as_array().unwrap();
+    let ran = |rule: &str| checks.iter().filter(|c| c["rule"] == rule).count();
+    assert!(
+        ran("hierarchy_sum") >= 10 && ran("total_row") >= 1 && ran("row_total") >= 1,
+        "{checks:#?}"
+    );
+    let failed: Vec<&serde_json::Value> = checks.iter().filter(|c| c["status"] == "fail").collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+}

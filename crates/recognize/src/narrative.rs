@@ -41,7 +41,10 @@ pub fn numbering_level(text: &str) -> Option<u8> {
 /// the tables part) is a level-1 heading too.
 fn part_title_level(text: &str) -> Option<u8> {
     let n = text.chars().count();
-    ((8..=60).contains(&n) && (text.ends_with("部门决算表") || text.ends_with("部门预算表")) && !text.contains('。')).then_some(1)
+    ((8..=60).contains(&n)
+        && (text.ends_with("部门决算表") || text.ends_with("部门预算表"))
+        && !text.contains('。'))
+    .then_some(1)
 }
 
 fn ends_list_item(t: &str) -> bool {
@@ -107,20 +110,25 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
         let indented = nl.line.x0() > m.left + 1.2 * size;
         let next_same_para = lines.get(i + 1).is_some_and(|n| {
             // The next line of the paragraph, on this page or at the head of the next.
-            (n.page == nl.page && n.line.top - nl.line.top <= 1.25 * m.pitch || n.page == nl.page + 1)
+            (n.page == nl.page && n.line.top - nl.line.top <= 1.25 * m.pitch
+                || n.page == nl.page + 1)
                 && n.line.x0() <= m.left + 1.2 * size
         });
         // A heading stands alone on its line: short, not an item of a list run
         // in with "；" or "，", and not filling the line to wrap on.
-        let mut level = numbering_level(&text).or_else(|| part_title_level(&text)).filter(|_| {
-            text.chars().count() <= 48 && !ends_list_item(&text) && !(full && next_same_para)
-                || text.starts_with('第') && text.contains("部分")
-        });
+        let mut level = numbering_level(&text)
+            .or_else(|| part_title_level(&text))
+            .filter(|_| {
+                text.chars().count() <= 48 && !ends_list_item(&text) && !(full && next_same_para)
+                    || text.starts_with('第') && text.contains("部分")
+            });
         // "1." and "（1）" also number the items of a list. An item is a heading
         // only if something other than the next item follows it, and the item
         // before it in the same list was a heading too.
         if let Some(own) = numbering_level(&text).filter(|l| *l >= 4) {
-            let next_is_sibling = lines.get(i + 1).is_some_and(|n| numbering_level(&compact(&n.line.text())) == Some(own));
+            let next_is_sibling = lines
+                .get(i + 1)
+                .is_some_and(|n| numbering_level(&compact(&n.line.text())) == Some(own));
             let after_list_item = list_items.get(&own) == Some(&false);
             if next_is_sibling || after_list_item {
                 level = None;

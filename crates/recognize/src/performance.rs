@@ -176,7 +176,10 @@ fn split_loose(mut lines: Vec<LooseLine>, continues: bool, out: &mut Vec<FormIte
         }
         // Pieces of header words reach further: a header word wraps over up to
         // three lines around its line.
-        let fragments = l.texts.iter().all(|t| is_header_fragment(&compact(&t.text)));
+        let fragments = l
+            .texts
+            .iter()
+            .all(|t| is_header_fragment(&compact(&t.text)));
         owner[i] = (0..lines.len())
             .filter(|&s| {
                 reach[s].is_some_and(|r| {
@@ -295,9 +298,15 @@ fn is_header_fragment(t: &str) -> bool {
 /// Labels of form sections printed in the margin column, which are no
 /// field's content.
 fn is_section_label(t: &str) -> bool {
-    const SECTIONS: [&str; 4] = ["项目资金（万元）", "绩效目标完成情况", "年度绩效目标", "绩效指标"];
+    const SECTIONS: [&str; 4] = [
+        "项目资金（万元）",
+        "绩效目标完成情况",
+        "年度绩效目标",
+        "绩效指标",
+    ];
     // Also their pieces, when the label cell wraps ("绩效目" / "标完成" / "情况").
-    matches!(t, "(万元)" | "项目资金(万元)") || t.chars().count() >= 2 && SECTIONS.iter().any(|s| s.contains(t))
+    matches!(t, "(万元)" | "项目资金(万元)")
+        || t.chars().count() >= 2 && SECTIONS.iter().any(|s| s.contains(t))
 }
 
 /// A run of loose lines → data rows. Rows are told apart by the vertical
@@ -456,7 +465,8 @@ fn stack_cells(texts: &[LooseText]) -> Vec<FormCell> {
                 if (p.top - t.top).abs() < 0.3 * em
                     && t.x0 - p.x1 < 0.45 * em.max(8.0)
                     && t.x0 >= p.x1 - 1.0
-                    && (p.text.ends_with(|c: char| c.is_ascii_alphanumeric()) || t.text.starts_with(|c: char| c.is_ascii_alphanumeric())) =>
+                    && (p.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                        || t.text.starts_with(|c: char| c.is_ascii_alphanumeric())) =>
             {
                 p.text.push_str(&t.text);
                 p.x1 = t.x1;
@@ -521,17 +531,32 @@ impl<F: Copy + PartialEq> Fields<F> {
         if let Some((f, _, _)) = self.ranges.iter().find(|(_, a, b)| cx >= *a && cx <= *b) {
             return Some(*f);
         }
-        let mut sorted: Vec<&(F, f32, f32)> = self.ranges.iter().filter(|r| r.2 < f32::MAX / 2.0 && r.1 > f32::MIN / 2.0).collect();
+        let mut sorted: Vec<&(F, f32, f32)> = self
+            .ranges
+            .iter()
+            .filter(|r| r.2 < f32::MAX / 2.0 && r.1 > f32::MIN / 2.0)
+            .collect();
         sorted.sort_by(|a, b| a.1.total_cmp(&b.1));
         for (i, r) in sorted.iter().enumerate() {
             let half = (r.2 - r.1) / 2.0;
-            let left = if i > 0 { (sorted[i - 1].2 + r.1) / 2.0 } else { r.1 - half };
-            let right = if i + 1 < sorted.len() { (r.2 + sorted[i + 1].1) / 2.0 } else { r.2 + half };
+            let left = if i > 0 {
+                (sorted[i - 1].2 + r.1) / 2.0
+            } else {
+                r.1 - half
+            };
+            let right = if i + 1 < sorted.len() {
+                (r.2 + sorted[i + 1].1) / 2.0
+            } else {
+                r.2 + half
+            };
             if cx >= left && cx <= right {
                 return Some(r.0);
             }
         }
-        self.ranges.iter().find(|(_, a, b)| x1.min(*b) - x0.max(*a) > 0.0).map(|(f, _, _)| *f)
+        self.ranges
+            .iter()
+            .find(|(_, a, b)| x1.min(*b) - x0.max(*a) > 0.0)
+            .map(|(f, _, _)| *f)
     }
 
     /// Texts of a row by field (several cells of one field joined).
@@ -601,7 +626,7 @@ fn ind_field(header: &str) -> Option<IndField> {
         h if h.contains("指标值") && !h.contains("实际") => IndField::Target,
         h if h.contains("实际完成") => IndField::Actual,
         h if h == "分值" || h.contains("权重") => IndField::Weight,
-        h if h == "得分" => IndField::Score,
+        "得分" => IndField::Score,
         h if h.contains("偏差") || h.contains("改进措施") => IndField::Deviation,
         _ => return None,
     })
@@ -713,7 +738,10 @@ pub fn project_table(
             // Where the values stand, for their rest cut off by a page break.
             let spans = |label: &str| {
                 let i = row.cells.iter().position(|c| compact(&c.text) == label)?;
-                row.cells[i + 1..].iter().find(|c| !c.text.trim().is_empty()).map(|c| (c.x0, c.x1))
+                row.cells[i + 1..]
+                    .iter()
+                    .find(|c| !c.text.trim().is_empty())
+                    .map(|c| (c.x0, c.x1))
             };
             head_values = [spans("主管部门"), spans("实施单位")];
             continue;
@@ -749,7 +777,7 @@ pub fn project_table(
                 .iter()
                 .filter(|c| c.x1 <= left + 1.0 && !is_section_label(&compact(&c.text)))
                 .map(|c| (c.x0, c.x1))
-                .last();
+                .next_back();
             let (a, b) = label.unwrap_or((0.0, left - 1.0));
             ranges.push((FundField::Source, a, b));
             state = State::Funds(Fields { ranges }, 0);
@@ -873,7 +901,9 @@ pub fn project_table(
             }
             State::Head if row.continues => {
                 for c in &row.cells {
-                    let overlaps = |r: Option<(f32, f32)>| r.is_some_and(|(a, b)| c.x1.min(b) - c.x0.max(a) > 0.0);
+                    let overlaps = |r: Option<(f32, f32)>| {
+                        r.is_some_and(|(a, b)| c.x1.min(b) - c.x0.max(a) > 0.0)
+                    };
                     if overlaps(head_values[0]) {
                         append(&mut t.department, &c.text);
                     } else if overlaps(head_values[1]) {
@@ -995,7 +1025,8 @@ pub fn department_table(
         let rest_of_cut_row = row.continues && (if row.loose { last_open } else { !has_indicator });
         // Text of the merged goal cell alone starts no row.
         let only_goal = parts.iter().all(|(f, _)| *f == DeptField::Goal);
-        if !(rest_of_cut_row && !t.rows.is_empty()) && !only_goal {
+        let continues_last = rest_of_cut_row && !t.rows.is_empty();
+        if !continues_last && !only_goal {
             t.rows.push(GoalRow::default());
         }
         for (f, s) in parts {

@@ -93,7 +93,7 @@ pub(crate) fn table_of<'a>(tables: &[&'a Table], kind: &str) -> Option<&'a Table
 }
 
 /// The key of the first column whose header path satisfies `pred`.
-pub(crate) fn column<'a>(t: &'a Table, pred: impl Fn(&str) -> bool) -> Option<&'a str> {
+pub(crate) fn column(t: &Table, pred: impl Fn(&str) -> bool) -> Option<&str> {
     t.columns
         .iter()
         .find(|c| pred(&c.header))

@@ -348,6 +348,7 @@ static BUDGET_RATE: OnceLock<Regex> = OnceLock::new();
 static CHANGE: OnceLock<Regex> = OnceLock::new();
 static SHARE: OnceLock<Regex> = OnceLock::new();
 static DONE_RATE: OnceLock<Regex> = OnceLock::new();
+static TOTAL: OnceLock<Regex> = OnceLock::new();
 
 fn paragraphs<'a>(sections: &'a [Section], out: &mut Vec<(&'a str, Vec<u32>)>) {
     for s in sections {
@@ -421,6 +422,10 @@ pub fn run(doc: &Recognized, tables: &[&Table], out: &mut Vec<Check>) {
     let done_rate = re(
         &DONE_RATE,
         r"预算数?为?([0-9][0-9,]*(?:\.[0-9]+)?)万元，(?:执行数|支出决算为|决算为?)([0-9][0-9,]*(?:\.[0-9]+)?)万元[，。](?:完成(?:年初)?预算的|执行率)([0-9]+(?:\.[0-9]+)?)%",
+    );
+    let total = re(
+        &TOTAL,
+        r"(?:合计|总额|总计)(?:为)?([0-9][0-9,]*(?:\.[0-9]+)?)万元",
     );
     let binds = bindings();
     for (text, pages) in paras {
@@ -561,11 +566,7 @@ pub fn run(doc: &Recognized, tables: &[&Table], out: &mut Vec<Check>) {
                     let opening = &text[..c.get(0).map_or(0, |m| m.start())];
                     if opening.contains("三公") {
                         three_public(tables, &["决算数", "合计"]).map(|(v, t)| in_wan(t, v))
-                    } else if let Some(d) =
-                        Regex::new(r"(?:合计|总额|总计)(?:为)?([0-9][0-9,]*(?:\.[0-9]+)?)万元")
-                            .ok()
-                            .and_then(|r| r.captures(opening).and_then(|d| dec(&d[1])))
-                    {
+                    } else if let Some(d) = total.captures(opening).and_then(|d| dec(&d[1])) {
                         Some(d)
                     } else {
                         let first = amount.find(opening);
