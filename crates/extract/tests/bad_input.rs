@@ -66,8 +66,8 @@ fn missing_file() {
     );
 }
 
-fn one_page_pdf(content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
-    let mut doc = Document::with_version("1.7");
+/// Saves `doc` with one page drawing `content` with `resources`.
+fn save_one_page(mut doc: Document, content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
     let pages_id = doc.new_object_id();
     let content_id = doc.add_object(content);
     let page_id = doc.add_object(dictionary! {
@@ -75,17 +75,17 @@ fn one_page_pdf(content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         "Resources" => resources,
     });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
-        ),
-    );
+    let pages = dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 };
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     let mut out = Vec::new();
     doc.save_to(&mut out).unwrap();
     out
+}
+
+fn one_page_pdf(content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
+    save_one_page(Document::with_version("1.7"), content, resources)
 }
 
 #[test]
@@ -125,23 +125,12 @@ fn hostile_form_recursion_terminates() {
         b"BT /F 10 Tf 1 1 Td (a) Tj ET /X Do".to_vec(),
     );
     doc.objects.insert(form_id, Object::Stream(form));
-    let pages_id = doc.new_object_id();
-    let content_id = doc.add_object(Stream::new(dictionary! {}, b"/X Do".to_vec()));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
-        ),
+    let page_content = Stream::new(dictionary! {}, b"/X Do".to_vec());
+    let pdf = save_one_page(
+        doc,
+        page_content,
+        dictionary! { "XObject" => dictionary! { "X" => form_id } },
     );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut pdf = Vec::new();
-    doc.save_to(&mut pdf).unwrap();
     let layout = load_document(&pdf, Limits::default()).unwrap();
     // Bounded nesting: one glyph per level, no more.
     assert!(layout.pages[0].glyphs.len() <= 16);

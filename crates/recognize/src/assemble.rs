@@ -52,6 +52,17 @@ struct OpenTable {
 }
 
 impl OpenTable {
+    fn new(number: Option<String>, title: String, page: u32) -> Self {
+        let kind = kind_of_title(&title).unwrap_or("unknown").to_string();
+        OpenTable {
+            number,
+            title,
+            kind,
+            pages: vec![page],
+            ..Default::default()
+        }
+    }
+
     fn is_form(&self) -> bool {
         matches!(
             self.kind.as_str(),
@@ -60,6 +71,20 @@ impl OpenTable {
     }
     fn has_body(&self) -> bool {
         self.model.is_some() || !self.pieces.is_empty()
+    }
+
+    fn into_table(self, columns: Vec<Column>, rows: Vec<crate::model::Row>) -> Table {
+        Table {
+            number: self.number,
+            title: self.title,
+            kind: self.kind,
+            entity: self.entity,
+            money_unit: self.money_unit,
+            pages: self.pages,
+            columns,
+            rows,
+            notes: self.notes,
+        }
     }
 }
 
@@ -200,20 +225,12 @@ impl Walker {
             self.out.tables.push(table);
             return;
         }
-        let Some(model) = t.model else {
+        let Some(model) = t.model.take() else {
             // A title with no grid after it (e.g. "本表本年度无发生额" with no table).
             if !t.title.is_empty() {
-                self.out.tables.push(AnyTable::Grid(Table {
-                    number: t.number,
-                    title: t.title,
-                    kind: t.kind,
-                    entity: t.entity,
-                    money_unit: t.money_unit,
-                    pages: t.pages,
-                    columns: Vec::new(),
-                    rows: Vec::new(),
-                    notes: t.notes,
-                }));
+                self.out
+                    .tables
+                    .push(AnyTable::Grid(t.into_table(Vec::new(), Vec::new())));
             }
             return;
         };
@@ -244,29 +261,14 @@ impl Walker {
                 header: c.path.join("/"),
             })
             .collect();
-        self.out.tables.push(AnyTable::Grid(Table {
-            number: t.number,
-            title: t.title,
-            kind: t.kind,
-            entity: t.entity,
-            money_unit: t.money_unit,
-            pages: t.pages,
-            columns,
-            rows,
-            notes: t.notes,
-        }));
+        self.out
+            .tables
+            .push(AnyTable::Grid(t.into_table(columns, rows)));
     }
 
     fn open(&mut self, number: Option<String>, title: String, page: u32) {
         self.finish();
-        let kind = kind_of_title(&title).unwrap_or("unknown").to_string();
-        self.current = Some(OpenTable {
-            number,
-            title,
-            kind,
-            pages: vec![page],
-            ..Default::default()
-        });
+        self.current = Some(OpenTable::new(number, title, page));
     }
 
     fn grid(&mut self, grid: &CellGrid, page: u32) {
@@ -282,19 +284,12 @@ impl Walker {
             self.finish();
             // A "表N" line waits for its title; a grid without a title does not take it.
             let title = caption_title(grid).unwrap_or_default();
-            let kind = kind_of_title(&title).unwrap_or("unknown").to_string();
             let number = if title.is_empty() {
                 None
             } else {
                 self.pending_number.take()
             };
-            self.current = Some(OpenTable {
-                number,
-                title,
-                kind,
-                pages: vec![page],
-                ..Default::default()
-            });
+            self.current = Some(OpenTable::new(number, title, page));
         }
         let t = self.current.as_mut().unwrap();
         if !t.pages.contains(&page) {

@@ -653,6 +653,78 @@ enum State {
     Done,
 }
 
+/// Form rows in order. A run of loose lines is cut into rows only when it is
+/// reached, the way the section then being read calls for.
+struct FormRows {
+    queue: std::collections::VecDeque<FormItem>,
+}
+
+impl FormRows {
+    fn new(pieces: &[(u32, PerfPiece)]) -> Self {
+        FormRows {
+            queue: form_items(pieces).into(),
+        }
+    }
+
+    fn next(&mut self, split: impl Fn() -> Split) -> Option<FormRow> {
+        loop {
+            match self.queue.pop_front()? {
+                FormItem::Row(r) => return Some(r),
+                FormItem::Run { lines, continues } => {
+                    for r in split_run(&lines, continues, split()).into_iter().rev() {
+                        self.queue.push_front(FormItem::Row(r));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How the project form's current section cuts loose lines into rows: funds
+/// and indicators by their figures, the rest as one row.
+fn project_split(state: &State) -> Split {
+    let span = |fields: &[(bool, f32, f32)]| {
+        let a = fields
+            .iter()
+            .filter(|r| r.0)
+            .map(|r| r.1)
+            .fold(f32::MAX, f32::min);
+        let b = fields
+            .iter()
+            .filter(|r| r.0)
+            .map(|r| r.2)
+            .fold(f32::MIN, f32::max);
+        (a < b).then_some((a, b))
+    };
+    match state {
+        State::Funds(f, _) => {
+            let v: Vec<_> = f
+                .ranges
+                .iter()
+                .map(|r| (matches!(r.0, FundField::Value(_)), r.1, r.2))
+                .collect();
+            span(&v).map(|(a, b)| Split::Anchors(a, b))
+        }
+        State::Indicators(f) => {
+            let v: Vec<_> = f
+                .ranges
+                .iter()
+                .map(|r| (matches!(r.0, IndField::Weight | IndField::Score), r.1, r.2))
+                .collect();
+            let level2 = f
+                .ranges
+                .iter()
+                .find(|r| r.0 == IndField::Level2)
+                .map(|r| r.1);
+            span(&v)
+                .map(|(a, b)| Split::Anchors(a, b))
+                .or(level2.map(|a| Split::Rhythm(a, f32::MAX)))
+        }
+        _ => None,
+    }
+    .unwrap_or(Split::Single)
+}
+
 /// Reads one 项目支出绩效自评表.
 pub fn project_table(
     title: String,
@@ -675,57 +747,8 @@ pub fn project_table(
     };
     let mut state = State::Head;
     let mut head_values: [Option<(f32, f32)>; 2] = [None, None];
-    let mut queue: std::collections::VecDeque<FormItem> = form_items(pieces).into();
-    while let Some(item) = queue.pop_front() {
-        let row = match item {
-            FormItem::Row(r) => r,
-            FormItem::Run { lines, continues } => {
-                let span = |fields: &[(bool, f32, f32)]| {
-                    let a = fields
-                        .iter()
-                        .filter(|r| r.0)
-                        .map(|r| r.1)
-                        .fold(f32::MAX, f32::min);
-                    let b = fields
-                        .iter()
-                        .filter(|r| r.0)
-                        .map(|r| r.2)
-                        .fold(f32::MIN, f32::max);
-                    (a < b).then_some((a, b))
-                };
-                let split = match &state {
-                    State::Funds(f, _) => {
-                        let v: Vec<_> = f
-                            .ranges
-                            .iter()
-                            .map(|r| (matches!(r.0, FundField::Value(_)), r.1, r.2))
-                            .collect();
-                        span(&v).map(|(a, b)| Split::Anchors(a, b))
-                    }
-                    State::Indicators(f) => {
-                        let v: Vec<_> = f
-                            .ranges
-                            .iter()
-                            .map(|r| (matches!(r.0, IndField::Weight | IndField::Score), r.1, r.2))
-                            .collect();
-                        let level2 = f
-                            .ranges
-                            .iter()
-                            .find(|r| r.0 == IndField::Level2)
-                            .map(|r| r.1);
-                        span(&v)
-                            .map(|(a, b)| Split::Anchors(a, b))
-                            .or(level2.map(|a| Split::Rhythm(a, f32::MAX)))
-                    }
-                    _ => None,
-                }
-                .unwrap_or(Split::Single);
-                for r in split_run(&lines, continues, split).into_iter().rev() {
-                    queue.push_front(FormItem::Row(r));
-                }
-                continue;
-            }
-        };
+    let mut rows = FormRows::new(pieces);
+    while let Some(row) = rows.next(|| project_split(&state)) {
         if let Some(v) = text_after(&row, "项目名称") {
             t.project = Some(compact(&v));
             continue;
@@ -955,21 +978,13 @@ pub fn department_table(
         rows: Vec::new(),
     };
     let mut fields: Option<Fields<DeptField>> = None;
-    let mut queue: std::collections::VecDeque<FormItem> = form_items(pieces).into();
-    while let Some(item) = queue.pop_front() {
-        let row = match item {
-            FormItem::Row(r) => r,
-            FormItem::Run { lines, continues } => {
-                let split = fields
-                    .as_ref()
-                    .and_then(|f| f.ranges.iter().find(|r| r.0 == DeptField::Indicator))
-                    .map_or(Split::Single, |r| Split::Rhythm(r.1, f32::MAX));
-                for r in split_run(&lines, continues, split).into_iter().rev() {
-                    queue.push_front(FormItem::Row(r));
-                }
-                continue;
-            }
-        };
+    let mut rows = FormRows::new(pieces);
+    while let Some(row) = rows.next(|| {
+        fields
+            .as_ref()
+            .and_then(|f| f.ranges.iter().find(|r| r.0 == DeptField::Indicator))
+            .map_or(Split::Single, |r| Split::Rhythm(r.1, f32::MAX))
+    }) {
         if let Some(v) = text_after(&row, "部门名称") {
             t.department = Some(compact(&v));
             continue;

@@ -5,6 +5,17 @@ use fiscal_recognize::{PerformanceTable, Row, Table};
 
 use super::{compare, is_ordinal_item, val, Check};
 
+/// The sides of a table in order of appearance (one `None` side when one-sided).
+fn groups(t: &Table) -> Vec<Option<String>> {
+    let mut groups: Vec<Option<String>> = Vec::new();
+    for r in &t.rows {
+        if !groups.contains(&r.group) {
+            groups.push(r.group.clone());
+        }
+    }
+    groups
+}
+
 fn value_keys(t: &Table) -> Vec<&str> {
     t.columns.iter().map(|c| c.key.as_str()).collect()
 }
@@ -45,13 +56,7 @@ pub fn hierarchy_sum(t: &Table, out: &mut Vec<Check>) {
 
 /// 合计 = Σ 类 rows, per column.
 pub fn total_row(t: &Table, out: &mut Vec<Check>) {
-    let mut groups: Vec<Option<String>> = Vec::new();
-    for r in &t.rows {
-        if !groups.contains(&r.group) {
-            groups.push(r.group.clone());
-        }
-    }
-    for g in groups {
+    for g in groups(t) {
         let tops: Vec<&Row> = t
             .rows
             .iter()
@@ -87,13 +92,7 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
     if !t.kind.ends_with("summary") {
         return;
     }
-    let mut groups: Vec<Option<String>> = Vec::new();
-    for r in &t.rows {
-        if !groups.contains(&r.group) {
-            groups.push(r.group.clone());
-        }
-    }
-    for g in groups {
+    for g in groups(t) {
         let rows: Vec<&Row> = t.rows.iter().filter(|r| r.group == g).collect();
         let Some(sub) = rows.iter().position(|r| {
             r.name
