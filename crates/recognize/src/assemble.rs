@@ -156,15 +156,25 @@ fn caption_title(grid: &CellGrid) -> Option<String> {
 
 /// A line that ends a form: a title, an outline heading at the margin, a
 /// paragraph line across the page, a table number.
-fn ends_form(line: &TextLine, text: &str, page: &PageBlocks) -> bool {
+/// `form_left` is where the form's multi-cell lines begin: a single run of text
+/// starting further left is the narrative again.
+fn ends_form(line: &TextLine, text: &str, page: &PageBlocks, form_left: f32) -> bool {
     // One run of text even at narrow gaps (two form cells side by side are two).
     let single = line.chunks.len() == 1 && line.fine_chunks.len() <= 1;
+    let size = line.size().max(1.0);
     looks_like_title(text)
+        || single && form_left < f32::MAX && line.x0() < form_left - 0.8 * size
         || number_re().is_match(text)
         || single
             && crate::narrative::numbering_level(text).is_some()
             && line.x0() < page.width * 0.2
         || single && line.x1() - line.x0() > 0.7 * page.width
+}
+
+/// The last row of a form: 总分 of a 项目支出绩效自评表, the budget completion
+/// rate of a 部门整体 table. Nothing after it belongs to the form.
+fn is_form_end(text: &str) -> bool {
+    text.contains("总分") || text.contains("预期预算完成率")
 }
 
 /// A text line as loose form text, split at the given chunks.
@@ -186,6 +196,10 @@ fn loose_line(l: &TextLine, chunks: &[fiscal_layout::lines::Chunk]) -> LooseLine
 
 struct Walker {
     out: Assembled,
+    /// Left edge of the current form's multi-cell lines and grids.
+    form_left: f32,
+    /// The current form's last row has been read.
+    form_done: bool,
     /// Lines at the head of a page while a form table may continue there.
     pending_loose: Vec<(u32, f32, TextLine)>,
     current: Option<OpenTable>,
@@ -268,6 +282,8 @@ impl Walker {
 
     fn open(&mut self, number: Option<String>, title: String, page: u32) {
         self.finish();
+        self.form_left = f32::MAX;
+        self.form_done = false;
         self.current = Some(OpenTable::new(number, title, page));
     }
 
@@ -296,6 +312,8 @@ impl Walker {
             t.pages.push(page);
         }
         if t.is_form() {
+            self.form_left = self.form_left.min(grid.x_edges.first().copied().unwrap_or(f32::MAX));
+            self.form_done |= grid.cells.iter().any(|c| is_form_end(&compact(&c.text)));
             Self::flush_loose(t, &mut self.pending_loose);
             // An unruled grid in a form is form text read by alignment: the form reader regroups it.
             let piece = if grid.ruled {
@@ -347,7 +365,11 @@ impl Walker {
                 }
                 return;
             }
-            if !ends_form(line, &text, page) {
+            if !self.form_done && !ends_form(line, &text, page, self.form_left) {
+                if line.fine_chunks.len() >= 2 {
+                    self.form_left = self.form_left.min(line.x0());
+                }
+                self.form_done = is_form_end(&text);
                 self.pending_loose
                     .push((page.number, page.width, line.clone()));
                 return;
@@ -421,6 +443,8 @@ impl Walker {
 pub fn assemble(pages: &[PageBlocks]) -> Assembled {
     let mut w = Walker {
         out: Assembled::default(),
+        form_left: f32::MAX,
+        form_done: false,
         pending_loose: Vec::new(),
         current: None,
         pending_number: None,
