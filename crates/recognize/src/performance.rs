@@ -351,14 +351,14 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                             .total_cmp(&(anchors[j] - l.center()).abs())
                     })
                     .unwrap_or(0);
-                members[k].extend(l.texts.iter().filter(|t| keep(t)).cloned());
+                members[k].extend(l.texts.iter().cloned());
             }
             return members
                 .into_iter()
                 .filter(|m| !m.is_empty())
                 .enumerate()
                 .map(|(i, m)| FormRow {
-                    cells: stack_cells(&m),
+                    cells: data_cells(&m),
                     continues: continues && i == 0,
                     loose: true,
                 })
@@ -433,18 +433,24 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                 d(a).total_cmp(&d(b))
             })
             .unwrap_or(0);
-        members[k].extend(l.texts.iter().filter(|t| keep(t)).cloned());
+        members[k].extend(l.texts.iter().cloned());
     }
     members
         .into_iter()
         .filter(|m| !m.is_empty())
         .enumerate()
         .map(|(i, m)| FormRow {
-            cells: stack_cells(&m),
+            cells: data_cells(&m),
             continues: continues && i == 0,
             loose: true,
         })
         .collect()
+}
+
+/// Cells of a data row: stacked loose text without the margin's section labels
+/// (judged on whole cells: "2019 年度…" keeps its "年度").
+fn data_cells(texts: &[LooseText]) -> Vec<FormCell> {
+    stack_cells(texts).into_iter().filter(|c| !is_section_label(&compact(&c.text))).collect()
 }
 
 /// Loose text → cells: pieces stacked over one another (a wrapped cell's
