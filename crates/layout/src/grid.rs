@@ -94,19 +94,30 @@ impl UnionFind {
 type Line1 = (f32, f32, f32);
 
 fn merge_collinear(mut lines: Vec<Line1>) -> Vec<Line1> {
-    lines.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    // Rulings a hair apart are one line: group by position first, then join
+    // overlapping or touching extents within the group.
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out: Vec<Line1> = Vec::new();
-    for l in lines {
-        if let Some(last) = out
-            .iter_mut()
-            .rev()
-            .take(8)
-            .find(|o| (o.0 - l.0).abs() <= 1.0 && l.1 <= o.2 + SNAP)
-        {
-            last.2 = last.2.max(l.2);
-            continue;
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].0 - lines[j - 1].0 <= 1.0 {
+            j += 1;
         }
-        out.push(l);
+        let mut group = lines[i..j].to_vec();
+        let pos = group.iter().map(|l| l.0).sum::<f32>() / group.len() as f32;
+        group.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut cur = (pos, group[0].1, group[0].2);
+        for l in &group[1..] {
+            if l.1 <= cur.2 + SNAP {
+                cur.2 = cur.2.max(l.2);
+            } else {
+                out.push(cur);
+                cur = (pos, l.1, l.2);
+            }
+        }
+        out.push(cur);
+        i = j;
     }
     out
 }
@@ -171,6 +182,7 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
     if hs.len() < 2 || vs.len() < 2 {
         return None;
     }
+    if std::env::var("GRID_DEBUG").is_ok() { for l in vs { eprintln!("V {:?}", l); } }
     let xs = cluster_positions(vs.iter().map(|l| l.0).collect());
     let ys = cluster_positions(hs.iter().map(|l| l.0).collect());
     let (nr, nc) = (ys.len().checked_sub(1)?, xs.len().checked_sub(1)?);
@@ -350,6 +362,15 @@ mod tests {
         assert_eq!(grids.len(), 1);
         assert_eq!(grids[0].cells[0].text, "一般公共预算拨款收入");
         assert_eq!(grids[0].cells[1].text, "1.00");
+    }
+
+    #[test]
+    fn collinear_pieces_join_whatever_their_order() {
+        // Positions a float's width apart sort before the extents do.
+        let lines = vec![(505.669_3, 152.8, 179.6), (505.669_28, 126.0, 152.8), (505.669_31, 179.6, 196.0), (505.669_3, 200.0, 210.0)];
+        let merged = merge_collinear(lines);
+        assert_eq!(merged.len(), 2);
+        assert_eq!((merged[0].1, merged[0].2), (126.0, 196.0));
     }
 
     #[test]
