@@ -321,12 +321,31 @@ pub fn aligned_grids(
                 .collect::<Vec<_>>(),
         );
         let head: Vec<&TextLine> = header_lines[start..start + first_anchor].iter().collect();
-        // Header chunks over no body column (a column left blank in every row) add one.
-        for l in &head {
+        // Header chunks over no body column (a column left blank in every row) add
+        // one, unless they are the wrapped end of the header word above or below.
+        let stacked = |c: &Chunk, li: usize| {
+            head.iter().enumerate().any(|(lj, other)| {
+                lj != li
+                    && (other.top - head[li].top).abs() < 2.0 * (c.bottom - c.top)
+                    && other.chunks.iter().any(|o| overlap((o.x0, o.x1), (c.x0, c.x1)) > 0.0)
+            })
+        };
+        // A header over figures set flush right (a centred 合计 over right-aligned
+        // amounts) may miss them: it heads the nearest column no header covers.
+        let headed = |cols: &[(f32, f32)], k: usize| head.iter().any(|l| l.chunks.iter().any(|o| overlap((o.x0, o.x1), cols[k]) > 0.0));
+        for (li, l) in head.iter().enumerate() {
             for c in &l.chunks {
-                if cols.iter().all(|&k| overlap((c.x0, c.x1), k) <= 0.0) {
-                    let at = cols.partition_point(|k| k.0 < c.x0);
-                    cols.insert(at, (c.x0, c.x1));
+                if cols.iter().any(|&k| overlap((c.x0, c.x1), k) > 0.0) || stacked(c, li) {
+                    continue;
+                }
+                let gap = |k: &(f32, f32)| if k.0 > c.x1 { k.0 - c.x1 } else { c.x0 - k.1 };
+                let orphan = (0..cols.len()).filter(|&k| !headed(&cols, k)).min_by(|&a, &b| gap(&cols[a]).total_cmp(&gap(&cols[b])));
+                match orphan.filter(|&k| gap(&cols[k]) < 2.0 * (c.x1 - c.x0) + 10.0) {
+                    Some(k) => cols[k] = (cols[k].0.min(c.x0), cols[k].1.max(c.x1)),
+                    None => {
+                        let at = cols.partition_point(|k| k.0 < c.x0);
+                        cols.insert(at, (c.x0, c.x1));
+                    }
                 }
             }
         }
