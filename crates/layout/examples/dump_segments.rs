@@ -5,7 +5,13 @@ fn main() {
     let page: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(1);
     let doc = fiscal_layout::load_document(&bytes, Default::default()).expect("load");
     for s in &doc.pages[page - 1].segments {
-        let kind = if s.is_horizontal() { "H" } else if s.is_vertical() { "V" } else { "?" };
+        let kind = if s.is_horizontal() {
+            "H"
+        } else if s.is_vertical() {
+            "V"
+        } else {
+            "?"
+        };
         println!("{kind} {:.1},{:.1} - {:.1},{:.1}", s.x0, s.y0, s.x1, s.y1);
     }
 }

@@ -327,19 +327,30 @@ pub fn aligned_grids(
             head.iter().enumerate().any(|(lj, other)| {
                 lj != li
                     && (other.top - head[li].top).abs() < 2.0 * (c.bottom - c.top)
-                    && other.chunks.iter().any(|o| overlap((o.x0, o.x1), (c.x0, c.x1)) > 0.0)
+                    && other
+                        .chunks
+                        .iter()
+                        .any(|o| overlap((o.x0, o.x1), (c.x0, c.x1)) > 0.0)
             })
         };
         // A header over figures set flush right (a centred 合计 over right-aligned
         // amounts) may miss them: it heads the nearest column no header covers.
-        let headed = |cols: &[(f32, f32)], k: usize| head.iter().any(|l| l.chunks.iter().any(|o| overlap((o.x0, o.x1), cols[k]) > 0.0));
+        let headed = |cols: &[(f32, f32)], k: usize| {
+            head.iter().any(|l| {
+                l.chunks
+                    .iter()
+                    .any(|o| overlap((o.x0, o.x1), cols[k]) > 0.0)
+            })
+        };
         for (li, l) in head.iter().enumerate() {
             for c in &l.chunks {
                 if cols.iter().any(|&k| overlap((c.x0, c.x1), k) > 0.0) || stacked(c, li) {
                     continue;
                 }
                 let gap = |k: &(f32, f32)| if k.0 > c.x1 { k.0 - c.x1 } else { c.x0 - k.1 };
-                let orphan = (0..cols.len()).filter(|&k| !headed(&cols, k)).min_by(|&a, &b| gap(&cols[a]).total_cmp(&gap(&cols[b])));
+                let orphan = (0..cols.len())
+                    .filter(|&k| !headed(&cols, k))
+                    .min_by(|&a, &b| gap(&cols[a]).total_cmp(&gap(&cols[b])));
                 match orphan.filter(|&k| gap(&cols[k]) < 2.0 * (c.x1 - c.x0) + 10.0) {
                     Some(k) => cols[k] = (cols[k].0.min(c.x0), cols[k].1.max(c.x1)),
                     None => {
@@ -473,5 +484,30 @@ mod tests {
                 (2, 1, "2.00")
             ]
         );
+    }
+
+    #[test]
+    fn a_centred_header_over_flush_right_figures_heads_them() {
+        let mut g = Vec::new();
+        put(&mut g, "项目", 0.0, 10.0);
+        put(&mut g, "合计", 100.0, 10.0); // 100-120, figures end at 170
+        put(&mut g, "其中", 200.0, 10.0);
+        put(&mut g, "一、收入", 0.0, 30.0);
+        put(&mut g, "1.00", 130.0, 30.0);
+        put(&mut g, "2.00", 200.0, 30.0);
+        put(&mut g, "二、支出", 0.0, 50.0);
+        put(&mut g, "3.00", 130.0, 50.0);
+        put(&mut g, "4.00", 200.0, 50.0);
+        let refs: Vec<&Glyph> = g.iter().collect();
+        let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
+        let grid = &grids[0].0;
+        assert_eq!(grid.cols(), 3, "{:?}", grid.col_spans);
+        let header: Vec<(usize, &str)> = grid
+            .cells
+            .iter()
+            .filter(|c| c.row0 == 0)
+            .map(|c| (c.col0, c.text.as_str()))
+            .collect();
+        assert_eq!(header, vec![(0, "项目"), (1, "合计"), (2, "其中")]);
     }
 }

@@ -182,7 +182,11 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
     if hs.len() < 2 || vs.len() < 2 {
         return None;
     }
-    if std::env::var("GRID_DEBUG").is_ok() { for l in vs { eprintln!("V {:?}", l); } }
+    if std::env::var("GRID_DEBUG").is_ok() {
+        for l in vs {
+            eprintln!("V {:?}", l);
+        }
+    }
     let xs = cluster_positions(vs.iter().map(|l| l.0).collect());
     let ys = cluster_positions(hs.iter().map(|l| l.0).collect());
     let (nr, nc) = (ys.len().checked_sub(1)?, xs.len().checked_sub(1)?);
@@ -367,7 +371,12 @@ mod tests {
     #[test]
     fn collinear_pieces_join_whatever_their_order() {
         // Positions a float's width apart sort before the extents do.
-        let lines = vec![(505.669_3, 152.8, 179.6), (505.669_28, 126.0, 152.8), (505.669_31, 179.6, 196.0), (505.669_3, 200.0, 210.0)];
+        let lines = vec![
+            (505.669_3, 152.8, 179.6),
+            (505.669_28, 126.0, 152.8),
+            (505.669_31, 179.6, 196.0),
+            (505.669_3, 200.0, 210.0),
+        ];
         let merged = merge_collinear(lines);
         assert_eq!(merged.len(), 2);
         assert_eq!((merged[0].1, merged[0].2), (126.0, 196.0));

@@ -312,7 +312,9 @@ impl Walker {
             t.pages.push(page);
         }
         if t.is_form() {
-            self.form_left = self.form_left.min(grid.x_edges.first().copied().unwrap_or(f32::MAX));
+            self.form_left = self
+                .form_left
+                .min(grid.x_edges.first().copied().unwrap_or(f32::MAX));
             self.form_done |= grid.cells.iter().any(|c| is_form_end(&compact(&c.text)));
             Self::flush_loose(t, &mut self.pending_loose);
             // An unruled grid in a form is form text read by alignment: the form reader regroups it.

@@ -450,7 +450,10 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
 /// Cells of a data row: stacked loose text without the margin's section labels
 /// (judged on whole cells: "2019 年度…" keeps its "年度").
 fn data_cells(texts: &[LooseText]) -> Vec<FormCell> {
-    stack_cells(texts).into_iter().filter(|c| !is_section_label(&compact(&c.text))).collect()
+    stack_cells(texts)
+        .into_iter()
+        .filter(|c| !is_section_label(&compact(&c.text)))
+        .collect()
 }
 
 /// Loose text → cells: pieces stacked over one another (a wrapped cell's
