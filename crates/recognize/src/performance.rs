@@ -342,16 +342,66 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             .map(LooseLine::center)
             .collect();
         if !anchors.is_empty() {
+            // A cell's lines follow one another at the line pitch in its column; the
+            // whole cell goes to the row whose figures are nearest its middle (a tall
+            // cell reaches past the middle of its neighbours' rows). Figures are one
+            // line each and go by themselves.
+            let nearest = |y: f32| (0..anchors.len()).min_by(|&i, &j| (anchors[i] - y).abs().total_cmp(&(anchors[j] - y).abs())).unwrap_or(0);
             let mut members: Vec<Vec<LooseText>> = vec![Vec::new(); anchors.len()];
+            let mut texts: Vec<(f32, LooseText)> = Vec::new();
             for l in lines {
-                let k = (0..anchors.len())
-                    .min_by(|&i, &j| {
-                        (anchors[i] - l.center())
-                            .abs()
-                            .total_cmp(&(anchors[j] - l.center()).abs())
-                    })
-                    .unwrap_or(0);
-                members[k].extend(l.texts.iter().cloned());
+                for t in &l.texts {
+                    if fiscal_layout::align::is_numeric(&t.text) {
+                        members[nearest(l.center())].push(t.clone());
+                    } else {
+                        texts.push((l.center(), t.clone()));
+                    }
+                }
+            }
+            texts.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let height = {
+                let mut h: Vec<f32> = lines.iter().map(|l| l.bottom - l.top).collect();
+                h.sort_by(f32::total_cmp);
+                h.get(h.len() / 2).copied().unwrap_or(10.0)
+            };
+            let same_column = |a: &LooseText, b: &LooseText| a.x1.min(b.x1) - a.x0.max(b.x0) > 0.5 * (a.x1 - a.x0).min(b.x1 - b.x0);
+            let mut steps: Vec<f32> = Vec::new();
+            for (i, (y, t)) in texts.iter().enumerate() {
+                if let Some((y2, _)) = texts[i + 1..].iter().find(|(y2, u)| *y2 > y + 0.5 * height && same_column(t, u)) {
+                    if y2 - y < 2.5 * height {
+                        steps.push(y2 - y);
+                    }
+                }
+            }
+            steps.sort_by(f32::total_cmp);
+            // Most steps are line steps inside cells; the rest are steps between rows.
+            let pitch = steps.get(steps.len() / 4).copied().unwrap_or(1.3 * height);
+            // (x0, x1, first centre, last centre, texts with their line centres)
+            type Block = (f32, f32, f32, f32, Vec<(f32, LooseText)>);
+            let mut blocks: Vec<Block> = Vec::new();
+            for (y, t) in texts {
+                let open = blocks.iter_mut().rev().find(|b| {
+                    let overlap = b.1.min(t.x1) - b.0.max(t.x0);
+                    overlap > 0.5 * (t.x1 - t.x0).min(b.1 - b.0) && y - b.3 <= 1.12 * pitch
+                });
+                match open {
+                    Some(b) => {
+                        b.0 = b.0.min(t.x0);
+                        b.1 = b.1.max(t.x1);
+                        b.3 = y;
+                        b.4.push((y, t));
+                    }
+                    None => blocks.push((t.x0, t.x1, y, y, vec![(y, t)])),
+                }
+            }
+            for (_, _, first, last, texts) in blocks {
+                // A run over several rows' figures is several one-line cells packed
+                // tight: each line goes by itself then.
+                let spanned = anchors.iter().filter(|a| **a > first + 0.25 * pitch && **a < last - 0.25 * pitch).count();
+                for (y, t) in texts {
+                    let at = if spanned >= 2 { y } else { (first + last) / 2.0 };
+                    members[nearest(at)].push(t);
+                }
             }
             return members
                 .into_iter()
