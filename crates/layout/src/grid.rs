@@ -372,10 +372,10 @@ mod tests {
     fn collinear_pieces_join_whatever_their_order() {
         // Positions a float's width apart sort before the extents do.
         let lines = vec![
-            (505.669_3, 152.8, 179.6),
-            (505.669_28, 126.0, 152.8),
-            (505.669_31, 179.6, 196.0),
-            (505.669_3, 200.0, 210.0),
+            (505.67, 152.8, 179.6),
+            (505.66, 126.0, 152.8),
+            (505.68, 179.6, 196.0),
+            (505.67, 200.0, 210.0),
         ];
         let merged = merge_collinear(lines);
         assert_eq!(merged.len(), 2);

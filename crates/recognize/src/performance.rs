@@ -315,20 +315,30 @@ fn is_section_label(t: &str) -> bool {
 /// cell follow at the line pitch, the next row starts after a larger step.
 /// Each line then joins the row its centre lies in, or the nearest.
 /// How a run of loose lines is cut into rows.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Split {
     /// One row (the goal texts).
     Single,
-    /// Each line with a figure in these columns is a row; other lines join the
-    /// nearest (cells are centred on their row).
-    Anchors(f32, f32),
+    /// Each line with a figure in the columns `figures` is a row; other lines
+    /// join the nearest (cells are centred on their row). Text in the `merged`
+    /// columns (指标类别, 一级指标: one cell over several rows, printed in their
+    /// middle) goes to every row it is the nearest label of.
+    Anchors {
+        figures: (f32, f32),
+        merged: Vec<(f32, f32)>,
+    },
     /// Rows by the line rhythm of these columns.
     Rhythm(f32, f32),
 }
 
 fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow> {
     let keep = |t: &LooseText| !is_section_label(&compact(&t.text));
-    if let Split::Anchors(a, b) = split {
+    if let Split::Anchors {
+        figures: (a, b),
+        merged,
+    } = &split
+    {
+        let (a, b) = (*a, *b);
         let is_anchor = |l: &LooseLine| {
             l.texts.iter().any(|t| {
                 (t.x0 + t.x1) / 2.0 >= a
@@ -346,28 +356,53 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             // whole cell goes to the row whose figures are nearest its middle (a tall
             // cell reaches past the middle of its neighbours' rows). Figures are one
             // line each and go by themselves.
-            let nearest = |y: f32| (0..anchors.len()).min_by(|&i, &j| (anchors[i] - y).abs().total_cmp(&(anchors[j] - y).abs())).unwrap_or(0);
+            let nearest = |y: f32| {
+                (0..anchors.len())
+                    .min_by(|&i, &j| (anchors[i] - y).abs().total_cmp(&(anchors[j] - y).abs()))
+                    .unwrap_or(0)
+            };
             let mut members: Vec<Vec<LooseText>> = vec![Vec::new(); anchors.len()];
             let mut texts: Vec<(f32, LooseText)> = Vec::new();
+            // Per merged column: its labels, a label being lines stacked at the pitch.
+            let mut labels: Vec<Vec<(f32, f32, Vec<LooseText>)>> = vec![Vec::new(); merged.len()];
             for l in lines {
                 for t in &l.texts {
-                    if fiscal_layout::align::is_numeric(&t.text) {
+                    let cx = (t.x0 + t.x1) / 2.0;
+                    if let Some(m) = merged.iter().position(|r| cx >= r.0 && cx <= r.1) {
+                        let y = l.center();
+                        match labels[m]
+                            .last_mut()
+                            .filter(|lab| y - lab.1 <= 1.6 * (l.bottom - l.top))
+                        {
+                            Some(lab) => {
+                                lab.1 = y;
+                                lab.2.push(t.clone());
+                            }
+                            None => labels[m].push((y, y, vec![t.clone()])),
+                        }
+                    } else if fiscal_layout::align::is_numeric(&t.text) {
                         members[nearest(l.center())].push(t.clone());
                     } else {
                         texts.push((l.center(), t.clone()));
                     }
                 }
             }
+            let merged_labels = labels;
             texts.sort_by(|a, b| a.0.total_cmp(&b.0));
             let height = {
                 let mut h: Vec<f32> = lines.iter().map(|l| l.bottom - l.top).collect();
                 h.sort_by(f32::total_cmp);
                 h.get(h.len() / 2).copied().unwrap_or(10.0)
             };
-            let same_column = |a: &LooseText, b: &LooseText| a.x1.min(b.x1) - a.x0.max(b.x0) > 0.5 * (a.x1 - a.x0).min(b.x1 - b.x0);
+            let same_column = |a: &LooseText, b: &LooseText| {
+                a.x1.min(b.x1) - a.x0.max(b.x0) > 0.5 * (a.x1 - a.x0).min(b.x1 - b.x0)
+            };
             let mut steps: Vec<f32> = Vec::new();
             for (i, (y, t)) in texts.iter().enumerate() {
-                if let Some((y2, _)) = texts[i + 1..].iter().find(|(y2, u)| *y2 > y + 0.5 * height && same_column(t, u)) {
+                if let Some((y2, _)) = texts[i + 1..]
+                    .iter()
+                    .find(|(y2, u)| *y2 > y + 0.5 * height && same_column(t, u))
+                {
                     if y2 - y < 2.5 * height {
                         steps.push(y2 - y);
                     }
@@ -397,10 +432,65 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             for (_, _, first, last, texts) in blocks {
                 // A run over several rows' figures is several one-line cells packed
                 // tight: each line goes by itself then.
-                let spanned = anchors.iter().filter(|a| **a > first + 0.25 * pitch && **a < last - 0.25 * pitch).count();
+                let spanned = anchors
+                    .iter()
+                    .filter(|a| **a > first + 0.25 * pitch && **a < last - 0.25 * pitch)
+                    .count();
                 for (y, t) in texts {
-                    let at = if spanned >= 2 { y } else { (first + last) / 2.0 };
+                    let at = if spanned >= 2 {
+                        y
+                    } else {
+                        (first + last) / 2.0
+                    };
                     members[nearest(at)].push(t);
+                }
+            }
+            // A merged label is printed in the middle of the rows it spans, and the
+            // labels of a column follow one another: walking down, each label's
+            // span ends as far below its middle as it began above it.
+            let line_h = height;
+            let extents: Vec<(f32, f32)> = members
+                .iter()
+                .zip(&anchors)
+                .map(|(m, a)| {
+                    let top = m.iter().map(|t| t.top).fold(*a - 0.5 * line_h, f32::min);
+                    let bottom = m
+                        .iter()
+                        .map(|t| t.top + line_h)
+                        .fold(*a + 0.5 * line_h, f32::max);
+                    (top, bottom)
+                })
+                .collect();
+            for column in &merged_labels {
+                let mut row = 0;
+                let mut start = extents.first().map_or(0.0, |e| e.0);
+                for (j, (first, last, texts)) in column.iter().enumerate() {
+                    let middle = (first + line_h / 2.0 + last - line_h / 2.0) / 2.0 + 0.0;
+                    let target_end = 2.0 * middle - start;
+                    // The row boundary nearest to where the span should end (the last label takes the rest).
+                    let mut end_row = row + 1;
+                    if j + 1 == column.len() {
+                        end_row = anchors.len();
+                    } else {
+                        while end_row < anchors.len()
+                            && (extents[end_row - 1].1 - target_end).abs()
+                                > (extents[end_row].1 - target_end).abs()
+                        {
+                            end_row += 1;
+                        }
+                    }
+                    for m in members
+                        .iter_mut()
+                        .take(end_row.min(anchors.len()))
+                        .skip(row)
+                    {
+                        m.extend(texts.iter().cloned());
+                    }
+                    if end_row >= anchors.len() {
+                        break;
+                    }
+                    start = extents[end_row - 1].1;
+                    row = end_row;
                 }
             }
             return members
@@ -416,7 +506,8 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
         }
     }
     let window = match split {
-        Split::Rhythm(a, b) | Split::Anchors(a, b) => Some((a, b)),
+        Split::Rhythm(a, b) => Some((a, b)),
+        Split::Anchors { figures, .. } => Some(figures),
         Split::Single => None,
     };
     let in_window: Vec<&LooseText> = match window {
@@ -590,32 +681,45 @@ impl<F: Copy + PartialEq> Fields<F> {
         if let Some((f, _, _)) = self.ranges.iter().find(|(_, a, b)| cx >= *a && cx <= *b) {
             return Some(*f);
         }
+        if let Some((f, _, _)) = self
+            .columns()
+            .into_iter()
+            .find(|(_, a, b)| cx >= *a && cx <= *b)
+        {
+            return Some(f);
+        }
+        self.ranges
+            .iter()
+            .find(|(_, a, b)| x1.min(*b) - x0.max(*a) > 0.0)
+            .map(|(f, _, _)| *f)
+    }
+
+    /// Each header's column: up to midway to the neighbouring headers, half a
+    /// header width beyond the outer ones.
+    fn columns(&self) -> Vec<(F, f32, f32)> {
         let mut sorted: Vec<&(F, f32, f32)> = self
             .ranges
             .iter()
             .filter(|r| r.2 < f32::MAX / 2.0 && r.1 > f32::MIN / 2.0)
             .collect();
         sorted.sort_by(|a, b| a.1.total_cmp(&b.1));
-        for (i, r) in sorted.iter().enumerate() {
-            let half = (r.2 - r.1) / 2.0;
-            let left = if i > 0 {
-                (sorted[i - 1].2 + r.1) / 2.0
-            } else {
-                r.1 - half
-            };
-            let right = if i + 1 < sorted.len() {
-                (r.2 + sorted[i + 1].1) / 2.0
-            } else {
-                r.2 + half
-            };
-            if cx >= left && cx <= right {
-                return Some(r.0);
-            }
-        }
-        self.ranges
-            .iter()
-            .find(|(_, a, b)| x1.min(*b) - x0.max(*a) > 0.0)
-            .map(|(f, _, _)| *f)
+        (0..sorted.len())
+            .map(|i| {
+                let r = sorted[i];
+                let half = (r.2 - r.1) / 2.0;
+                let left = if i > 0 {
+                    (sorted[i - 1].2 + r.1) / 2.0
+                } else {
+                    r.1 - half
+                };
+                let right = if i + 1 < sorted.len() {
+                    (r.2 + sorted[i + 1].1) / 2.0
+                } else {
+                    r.2 + half
+                };
+                (r.0, left, right)
+            })
+            .collect()
     }
 
     /// Texts of a row by field (several cells of one field joined).
@@ -762,7 +866,10 @@ fn project_split(state: &State) -> Split {
                 .iter()
                 .map(|r| (matches!(r.0, FundField::Value(_)), r.1, r.2))
                 .collect();
-            span(&v).map(|(a, b)| Split::Anchors(a, b))
+            span(&v).map(|(a, b)| Split::Anchors {
+                figures: (a, b),
+                merged: Vec::new(),
+            })
         }
         State::Indicators(f) => {
             let v: Vec<_> = f
@@ -776,7 +883,15 @@ fn project_split(state: &State) -> Split {
                 .find(|r| r.0 == IndField::Level2)
                 .map(|r| r.1);
             span(&v)
-                .map(|(a, b)| Split::Anchors(a, b))
+                .map(|(a, b)| Split::Anchors {
+                    figures: (a, b),
+                    merged: f
+                        .columns()
+                        .into_iter()
+                        .filter(|c| matches!(c.0, IndField::Category | IndField::Level1))
+                        .map(|c| (c.1, c.2))
+                        .collect(),
+                })
                 .or(level2.map(|a| Split::Rhythm(a, f32::MAX)))
         }
         _ => None,
