@@ -67,11 +67,15 @@ pub fn join_parts(parts: &[String], previous: &mut Vec<String>) -> Option<String
     let last = parts.iter().rposition(|p| !p.is_empty())?;
     let mut pieces = Vec::with_capacity(last + 1);
     for (i, p) in parts.iter().enumerate().take(last + 1) {
-        let piece = if p.is_empty() {
+        let mut piece = if p.is_empty() {
             previous.get(i).cloned()?
         } else {
             p.clone()
         };
+        // 款 and 项 are two digits; spreadsheets drop the leading zero ("301" | "2").
+        if i > 0 && piece.len() == 1 {
+            piece.insert(0, '0');
+        }
         if piece.is_empty() || !piece.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -129,6 +133,7 @@ mod tests {
             join_parts(&s(&["", "", "02"]), &mut prev).as_deref(),
             Some("2013102")
         );
+        assert_eq!(join_parts(&s(&["301", "2"]), &mut prev).as_deref(), Some("30102"));
     }
 
     #[test]
