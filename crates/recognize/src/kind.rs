@@ -78,7 +78,7 @@ pub fn looks_like_title(compact: &str) -> bool {
         && !compact.contains("…")
         && !compact.contains("...")
         && !compact.starts_with('注')
-        && !compact.contains('，')
+        && !compact.contains(['，', '；', ';', '《'])
         && crate::narrative::numbering_level(compact).is_none()
 }
 
