@@ -133,7 +133,10 @@ mod tests {
             join_parts(&s(&["", "", "02"]), &mut prev).as_deref(),
             Some("2013102")
         );
-        assert_eq!(join_parts(&s(&["301", "2"]), &mut prev).as_deref(), Some("30102"));
+        assert_eq!(
+            join_parts(&s(&["301", "2"]), &mut prev).as_deref(),
+            Some("30102")
+        );
     }
 
     #[test]
