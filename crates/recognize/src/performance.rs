@@ -445,9 +445,8 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                     members[nearest(at)].push(t);
                 }
             }
-            // A merged label is printed in the middle of the rows it spans, and the
-            // labels of a column follow one another: walking down, each label's
-            // span ends as far below its middle as it began above it.
+            // A merged label (one cell over several rows) is printed in the middle
+            // of its rows or at their top; which, the labels' positions tell.
             let line_h = height;
             let extents: Vec<(f32, f32)> = members
                 .iter()
@@ -462,35 +461,36 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                 })
                 .collect();
             for column in &merged_labels {
-                let mut row = 0;
-                let mut start = extents.first().map_or(0.0, |e| e.0);
-                for (j, (first, last, texts)) in column.iter().enumerate() {
-                    let middle = (first + line_h / 2.0 + last - line_h / 2.0) / 2.0 + 0.0;
-                    let target_end = 2.0 * middle - start;
-                    // The row boundary nearest to where the span should end (the last label takes the rest).
-                    let mut end_row = row + 1;
-                    if j + 1 == column.len() {
-                        end_row = anchors.len();
-                    } else {
-                        while end_row < anchors.len()
-                            && (extents[end_row - 1].1 - target_end).abs()
-                                > (extents[end_row].1 - target_end).abs()
-                        {
-                            end_row += 1;
-                        }
-                    }
-                    for m in members
-                        .iter_mut()
-                        .take(end_row.min(anchors.len()))
-                        .skip(row)
-                    {
+                // Each label's rows, as [first, end) per label, under both layouts.
+                let n = anchors.len();
+                let centred = centred_spans(column, &extents);
+                let top_aligned = top_aligned_spans(column, &extents);
+                let error = |spans: &[(usize, usize)], centred: bool| -> f32 {
+                    spans
+                        .iter()
+                        .zip(column)
+                        .filter(|(sp, _)| sp.0 < sp.1)
+                        .map(|(sp, (first, last, _))| {
+                            let label = (first + last) / 2.0;
+                            let (top, bottom) = (extents[sp.0].0, extents[sp.1 - 1].1);
+                            let expected = if centred {
+                                (top + bottom) / 2.0
+                            } else {
+                                top + line_h / 2.0
+                            };
+                            (label - expected).abs()
+                        })
+                        .sum()
+                };
+                let spans = if error(&top_aligned, false) < error(&centred, true) {
+                    top_aligned
+                } else {
+                    centred
+                };
+                for ((from, to), (_, _, texts)) in spans.into_iter().zip(column) {
+                    for m in members.iter_mut().take(to.min(n)).skip(from) {
                         m.extend(texts.iter().cloned());
                     }
-                    if end_row >= anchors.len() {
-                        break;
-                    }
-                    start = extents[end_row - 1].1;
-                    row = end_row;
                 }
             }
             return members
@@ -584,6 +584,75 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             cells: data_cells(&m),
             continues: continues && i == 0,
             loose: true,
+        })
+        .collect()
+}
+
+/// Rows of each merged label if labels are centred on their rows: walking down,
+/// each label's span ends as far below its middle as it began above it (the
+/// last label takes the rest).
+fn centred_spans(
+    labels: &[(f32, f32, Vec<LooseText>)],
+    extents: &[(f32, f32)],
+) -> Vec<(usize, usize)> {
+    let n = extents.len();
+    let mut spans = Vec::new();
+    let (mut row, mut start) = (0, extents.first().map_or(0.0, |e| e.0));
+    for (j, (first, last, _)) in labels.iter().enumerate() {
+        if row >= n {
+            spans.push((n, n));
+            continue;
+        }
+        let middle = (first + last) / 2.0;
+        let target_end = 2.0 * middle - start;
+        let mut end = row + 1;
+        if j + 1 == labels.len() {
+            end = n;
+        } else {
+            while end < n
+                && (extents[end - 1].1 - target_end).abs() > (extents[end].1 - target_end).abs()
+            {
+                end += 1;
+            }
+        }
+        spans.push((row, end));
+        start = extents[end - 1].1;
+        row = end;
+    }
+    spans
+}
+
+/// Rows of each merged label if labels stand at the top of their rows: a label
+/// starts at the first row reaching below it.
+fn top_aligned_spans(
+    labels: &[(f32, f32, Vec<LooseText>)],
+    extents: &[(f32, f32)],
+) -> Vec<(usize, usize)> {
+    let n = extents.len();
+    let starts: Vec<usize> = labels
+        .iter()
+        .enumerate()
+        .map(|(j, (first, last, _))| {
+            if j == 0 {
+                0
+            } else {
+                extents
+                    .iter()
+                    .position(|e| e.1 >= (first + last) / 2.0)
+                    .unwrap_or(n)
+            }
+        })
+        .collect();
+    (0..labels.len())
+        .map(|j| {
+            (
+                starts[j],
+                if j + 1 < labels.len() {
+                    starts[j + 1].max(starts[j])
+                } else {
+                    n
+                },
+            )
         })
         .collect()
 }
