@@ -33,6 +33,28 @@ struct Args {
     /// Worker threads for many files (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// Also draw every page as SVG into this directory (glyph boxes, rulings,
+    /// text chunks, table cells): NAME-pN.svg.
+    #[arg(long, value_name = "DIR")]
+    debug_layout: Option<PathBuf>,
+}
+
+/// Writes the layout SVGs of one file.
+fn debug_layout(path: &Path, dir: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let layout = fiscal_layout::load_document(&bytes, Default::default())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    for page in &layout.pages {
+        let svg = fiscal_layout::svg::page_svg(page, &fiscal_layout::blocks::page_blocks(page));
+        let target = dir.join(format!("{stem}-p{}.svg", page.number));
+        write_atomic(&target, svg.as_bytes()).map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    Ok(())
 }
 
 fn summary(path: &Path, out: &Output) -> String {
@@ -66,7 +88,7 @@ fn main() -> ExitCode {
             .num_threads(j.max(1))
             .build_global();
     }
-    if let Some(dir) = &args.out_dir {
+    for dir in [&args.out_dir, &args.debug_layout].into_iter().flatten() {
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("extract: {}: {e}", dir.display());
             return ExitCode::from(2);
@@ -75,6 +97,14 @@ fn main() -> ExitCode {
     let results: Vec<(bool, bool)> = args
         .files
         .par_iter()
+        .map(|path| {
+            if let Some(dir) = &args.debug_layout {
+                if let Err(e) = debug_layout(path, dir) {
+                    eprintln!("extract: {e}");
+                }
+            }
+            path
+        })
         .map(|path| match extract_file(path) {
             Ok(out) => {
                 let json = out.to_json();

@@ -18,6 +18,8 @@
 //! - [`lines`]: glyphs → text lines → chunks (runs of text separated by gaps or rulings).
 //! - [`grid`]: ruling segments → ruled cell grids.
 //! - [`align`]: unruled tables → cell grids from text alignment.
+//! - [`blocks`]: a page as reading-order lines and grids, page furniture removed.
+//! - [`svg`]: any page drawn with what was found on it (`extract --debug-layout`).
 
 pub mod align;
 pub mod blocks;
@@ -26,12 +28,11 @@ pub mod error;
 pub mod font;
 pub mod geometry;
 pub mod grid;
-
 pub mod interpret;
 pub mod lines;
-
 pub mod normalize;
 pub mod page;
+pub mod svg;
 
 pub use document::{load_document, LayoutDocument, Limits};
 pub use error::LayoutError;

@@ -1,0 +1,123 @@
+//! A page drawn as SVG — glyph boxes, rulings, text chunks and the cells of
+//! the grids found — so a user can see why a table came out as it did.
+use std::fmt::Write;
+
+use crate::blocks::{Block, PageBlocks};
+use crate::page::Page;
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The SVG of one page (page space: points, origin top-left).
+pub fn page_svg(page: &Page, blocks: &PageBlocks) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif">"#,
+        w = page.width,
+        h = page.height
+    );
+    let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
+    // Glyph boxes, grey.
+    for g in &page.glyphs {
+        let _ = writeln!(
+            s,
+            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="#ccc" stroke-width="0.3"/>"##,
+            g.x,
+            g.top(),
+            g.width.max(0.1),
+            g.size
+        );
+    }
+    // Rulings, red.
+    for r in &page.segments {
+        let _ = writeln!(
+            s,
+            r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#d00" stroke-width="0.6"/>"##,
+            r.x0, r.y0, r.x1, r.y1
+        );
+    }
+    for b in &blocks.blocks {
+        match b {
+            // Text chunks, green, with their text.
+            Block::Line(l) => {
+                for c in &l.chunks {
+                    let _ = writeln!(
+                        s,
+                        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="#0a0" stroke-width="0.4"/><text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#070">{}</text>"##,
+                        c.x0,
+                        c.top,
+                        c.x1 - c.x0,
+                        c.bottom - c.top,
+                        c.x0,
+                        c.bottom,
+                        (c.size * 0.8).max(3.0),
+                        escape(&c.text)
+                    );
+                }
+            }
+            // Grid cells, blue (dashed when found from alignment), with their text.
+            Block::Grid(g) => {
+                let dash = if g.ruled {
+                    ""
+                } else {
+                    r#" stroke-dasharray="2,2""#
+                };
+                for c in &g.cells {
+                    let (y0, y1) = (
+                        g.y_edges[c.row0],
+                        g.y_edges[c.row1.min(g.y_edges.len() - 1)],
+                    );
+                    let _ = writeln!(
+                        s,
+                        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#06c" fill-opacity="0.05" stroke="#06c" stroke-width="0.5"{dash}/><text x="{:.1}" y="{:.1}" font-size="5" fill="#036">{}</text>"##,
+                        c.x0,
+                        y0,
+                        (c.x1 - c.x0).max(0.5),
+                        (y1 - y0).max(0.5),
+                        c.x0 + 1.0,
+                        y0 + 6.0,
+                        escape(&c.text)
+                    );
+                }
+            }
+        }
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::page_blocks;
+    use crate::page::{Glyph, Segment};
+
+    #[test]
+    fn draws_glyphs_rulings_and_cells() {
+        let mut page = Page {
+            number: 1,
+            width: 200.0,
+            height: 100.0,
+            ..Default::default()
+        };
+        for (i, ch) in "合计<1>".chars().enumerate() {
+            page.glyphs.push(Glyph {
+                ch,
+                x: 10.0 + 8.0 * i as f32,
+                baseline: 30.0,
+                width: 8.0,
+                size: 8.0,
+                font: 0,
+            });
+        }
+        page.segments.push(Segment::new(0.0, 10.0, 200.0, 10.0));
+        let svg = page_svg(&page, &page_blocks(&page));
+        assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+        assert!(svg.contains("&lt;1&gt;"), "text is escaped");
+        assert!(svg.contains("<line x1=\"0.0\" y1=\"10.0\""));
+    }
+}
