@@ -144,20 +144,15 @@ const LABELS: [&str; 4] = ["项目名称", "主管部门", "实施单位", "部�
 /// reach: a label's value is centred on it over up to three lines; a header
 /// line's wrapped neighbours sit within about a line.
 fn structural_reach(line: &LooseLine) -> Option<f32> {
-    let text: String = line.texts.iter().map(|t| compact(&t.text)).collect();
-    if LABELS.iter().any(|k| text.contains(k)) {
+    // Labels and header words are short pieces of their own; a sentence in a
+    // cell that mentions 主管部门 is no label.
+    let pieces: Vec<String> = line.texts.iter().map(|t| compact(&t.text)).collect();
+    let short = |p: &&String| p.chars().count() <= 12;
+    if pieces.iter().filter(short).any(|p| LABELS.iter().any(|k| p.contains(k))) {
         return Some(1.6);
     }
-    let header = [
-        "一级指标",
-        "关键指标",
-        "预期实现值",
-        "年度绩效目标内容",
-        "总分",
-        "预算完成率",
-    ]
-    .iter()
-    .any(|k| text.contains(k))
+    let text: String = pieces.iter().filter(short).map(String::as_str).collect();
+    let header = ["一级指标", "关键指标", "预期实现值", "年度绩效目标内容", "总分", "预算完成率"].iter().any(|k| text.contains(k))
         || (text.contains("预算数") && (text.contains("分值") || text.contains("完成数")));
     header.then_some(1.1)
 }
