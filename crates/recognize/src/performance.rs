@@ -477,11 +477,16 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                         })
                         .sum()
                 };
-                let spans = if error(&top_aligned, false) < error(&centred, true) {
-                    top_aligned
-                } else {
-                    centred
-                };
+                let mut spans = if error(&top_aligned, false) < error(&centred, true) { top_aligned } else { centred };
+                // At the head of a continuation page, rows above the first label go on
+                // with the label of the page before (printed there).
+                if continues {
+                    if let (Some(first), Some((top, bottom, _))) = (spans.first_mut(), column.first()) {
+                        let label = (top + bottom) / 2.0;
+                        let own = extents.iter().position(|e| e.1 >= label - line_h).unwrap_or(n);
+                        first.0 = first.0.max(own.min(first.1));
+                    }
+                }
                 for ((from, to), (_, _, texts)) in spans.into_iter().zip(column) {
                     for m in members.iter_mut().take(to.min(n)).skip(from) {
                         m.extend(texts.iter().cloned());
