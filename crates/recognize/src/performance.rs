@@ -424,6 +424,22 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                     None => blocks.push((t.x0, t.x1, y, y, vec![(y, t)])),
                 }
             }
+            // At the head of a continuation page, text that ends well above the first
+            // row's figures, with a gap before that row's own text, is the rest of
+            // cells the page break cut: it belongs to the row on the page before.
+            let run_top = lines.first().map_or(0.0, LooseLine::center);
+            let mut carry: Vec<LooseText> = Vec::new();
+            let blocks: Vec<Block> = blocks
+                .into_iter()
+                .filter_map(|b| {
+                    if continues && b.2 <= run_top + 0.5 * pitch && b.3 < anchors[0] - 0.75 * pitch {
+                        carry.extend(b.4.into_iter().map(|(_, t)| t));
+                        None
+                    } else {
+                        Some(b)
+                    }
+                })
+                .collect();
             for (_, _, first, last, texts) in blocks {
                 // A run over several rows' figures is several one-line cells packed
                 // tight: each line goes by itself then.
@@ -493,16 +509,13 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                     }
                 }
             }
-            return members
-                .into_iter()
-                .filter(|m| !m.is_empty())
-                .enumerate()
-                .map(|(i, m)| FormRow {
-                    cells: data_cells(&m),
-                    continues: continues && i == 0,
-                    loose: true,
-                })
-                .collect();
+            let carried = (!carry.is_empty()).then(|| FormRow { cells: data_cells(&carry), continues: true, loose: true });
+            let rows = members.into_iter().filter(|m| !m.is_empty()).enumerate().map(|(i, m)| FormRow {
+                cells: data_cells(&m),
+                continues: continues && i == 0 && carry.is_empty(),
+                loose: true,
+            });
+            return carried.into_iter().chain(rows).collect();
         }
     }
     let window = match split {
