@@ -367,7 +367,7 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                         let y = l.center();
                         match labels[m]
                             .last_mut()
-                            .filter(|lab| y - lab.1 <= 1.6 * (l.bottom - l.top))
+                            .filter(|lab| y - lab.1 <= 2.4 * (l.bottom - l.top))
                         {
                             Some(lab) => {
                                 lab.1 = y;
@@ -432,7 +432,7 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             let blocks: Vec<Block> = blocks
                 .into_iter()
                 .filter_map(|b| {
-                    if continues && b.2 <= run_top + 0.5 * pitch && b.3 < anchors[0] - 0.75 * pitch {
+                    if continues && b.2 <= run_top + pitch && b.3 < anchors[0] - 0.75 * pitch {
                         carry.extend(b.4.into_iter().map(|(_, t)| t));
                         None
                     } else {
