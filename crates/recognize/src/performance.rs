@@ -148,11 +148,24 @@ fn structural_reach(line: &LooseLine) -> Option<f32> {
     // cell that mentions 主管部门 is no label.
     let pieces: Vec<String> = line.texts.iter().map(|t| compact(&t.text)).collect();
     let short = |p: &&String| p.chars().count() <= 12;
-    if pieces.iter().filter(short).any(|p| LABELS.iter().any(|k| p.contains(k))) {
+    if pieces
+        .iter()
+        .filter(short)
+        .any(|p| LABELS.iter().any(|k| p.contains(k)))
+    {
         return Some(1.6);
     }
     let text: String = pieces.iter().filter(short).map(String::as_str).collect();
-    let header = ["一级指标", "关键指标", "预期实现值", "年度绩效目标内容", "总分", "预算完成率"].iter().any(|k| text.contains(k))
+    let header = [
+        "一级指标",
+        "关键指标",
+        "预期实现值",
+        "年度绩效目标内容",
+        "总分",
+        "预算完成率",
+    ]
+    .iter()
+    .any(|k| text.contains(k))
         || (text.contains("预算数") && (text.contains("分值") || text.contains("完成数")));
     header.then_some(1.1)
 }
@@ -493,13 +506,22 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                         })
                         .sum()
                 };
-                let mut spans = if error(&top_aligned, false) < error(&centred, true) { top_aligned } else { centred };
+                let mut spans = if error(&top_aligned, false) < error(&centred, true) {
+                    top_aligned
+                } else {
+                    centred
+                };
                 // At the head of a continuation page, rows above the first label go on
                 // with the label of the page before (printed there).
                 if continues {
-                    if let (Some(first), Some((top, bottom, _))) = (spans.first_mut(), column.first()) {
+                    if let (Some(first), Some((top, bottom, _))) =
+                        (spans.first_mut(), column.first())
+                    {
                         let label = (top + bottom) / 2.0;
-                        let own = extents.iter().position(|e| e.1 >= label - line_h).unwrap_or(n);
+                        let own = extents
+                            .iter()
+                            .position(|e| e.1 >= label - line_h)
+                            .unwrap_or(n);
                         first.0 = first.0.max(own.min(first.1));
                     }
                 }
@@ -509,12 +531,20 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                     }
                 }
             }
-            let carried = (!carry.is_empty()).then(|| FormRow { cells: data_cells(&carry), continues: true, loose: true });
-            let rows = members.into_iter().filter(|m| !m.is_empty()).enumerate().map(|(i, m)| FormRow {
-                cells: data_cells(&m),
-                continues: continues && i == 0 && carry.is_empty(),
+            let carried = (!carry.is_empty()).then(|| FormRow {
+                cells: data_cells(&carry),
+                continues: true,
                 loose: true,
             });
+            let rows = members
+                .into_iter()
+                .filter(|m| !m.is_empty())
+                .enumerate()
+                .map(|(i, m)| FormRow {
+                    cells: data_cells(&m),
+                    continues: continues && i == 0 && carry.is_empty(),
+                    loose: true,
+                });
             return carried.into_iter().chain(rows).collect();
         }
     }
@@ -588,6 +618,17 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             })
             .unwrap_or(0);
         members[k].extend(l.texts.iter().cloned());
+    }
+    // One row of side-by-side texts (the goal's target | actual): pieces read as
+    // one run over the gutter between them are split there.
+    if matches!(split, Split::Single) {
+        for m in members.iter_mut() {
+            let g = gutters(m);
+            *m = std::mem::take(m)
+                .into_iter()
+                .flat_map(|t| split_at_gutters(t, &g))
+                .collect();
+        }
     }
     members
         .into_iter()
@@ -681,6 +722,70 @@ fn data_cells(texts: &[LooseText]) -> Vec<FormCell> {
 
 /// Loose text → cells: pieces stacked over one another (a wrapped cell's
 /// lines) are one cell, read top to bottom; cells left to right.
+/// Gutters between the columns of loose text: where several pieces end and
+/// several others begin just after.
+fn gutters(texts: &[LooseText]) -> Vec<f32> {
+    let mut out: Vec<f32> = Vec::new();
+    for t in texts {
+        let ends = texts.iter().filter(|u| (u.x1 - t.x1).abs() <= 4.0).count();
+        let starts: Vec<f32> = texts
+            .iter()
+            .filter(|u| u.x0 > t.x1 && u.x0 - t.x1 <= 12.0)
+            .map(|u| u.x0)
+            .collect();
+        if ends >= 2 && starts.len() >= 2 {
+            let g = (t.x1 + starts.iter().copied().fold(f32::MAX, f32::min)) / 2.0;
+            if out.iter().all(|o| (o - g).abs() > 8.0) {
+                out.push(g);
+            }
+        }
+    }
+    out
+}
+
+/// Splits a piece of text that runs over a gutter (two cells set a space apart
+/// read as one run) where the gutter falls, estimating glyph advances: CJK a
+/// full em, Latin letters and figures half.
+fn split_at_gutters(t: LooseText, gutters: &[f32]) -> Vec<LooseText> {
+    let weight = |c: char| if c.is_ascii() { 0.5 } else { 1.0 };
+    let total: f32 = t.text.chars().map(weight).sum();
+    let Some(&g) = gutters.iter().find(|g| **g > t.x0 && **g < t.x1) else {
+        return vec![t];
+    };
+    if total <= 0.0 {
+        return vec![t];
+    }
+    let em = (t.x1 - t.x0) / total;
+    let (mut x, mut cut) = (t.x0, 0);
+    for (i, c) in t.text.char_indices() {
+        if x + weight(c) * em / 2.0 > g {
+            cut = i;
+            break;
+        }
+        x += weight(c) * em;
+        cut = i + c.len_utf8();
+    }
+    // Two real pieces only: at least two glyphs on each side.
+    if t.text[..cut].chars().count() < 2 || t.text[cut..].chars().count() < 2 {
+        return vec![t];
+    }
+    let left = LooseText {
+        x0: t.x0,
+        x1: x,
+        top: t.top,
+        text: t.text[..cut].to_string(),
+    };
+    let right = LooseText {
+        x0: x,
+        x1: t.x1,
+        top: t.top,
+        text: t.text[cut..].to_string(),
+    };
+    let mut out = vec![left];
+    out.extend(split_at_gutters(right, gutters));
+    out
+}
+
 fn stack_cells(texts: &[LooseText]) -> Vec<FormCell> {
     let mut sorted = texts.to_vec();
     sorted.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
@@ -1318,4 +1423,43 @@ pub fn department_table(
         r.goal = t.goal.clone();
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str, x0: f32, x1: f32, top: f32) -> LooseText {
+        LooseText {
+            x0,
+            x1,
+            top,
+            text: s.to_string(),
+        }
+    }
+
+    #[test]
+    fn two_cells_read_as_one_run_split_at_the_gutter() {
+        // Two columns: the target column ends at 100, the actual column starts at 104.
+        let texts = vec![
+            text("目标一二三四", 40.0, 100.0, 0.0),
+            text("完成五六七八", 104.0, 164.0, 0.0),
+            text("目标九十", 40.0, 100.0, 12.0),
+            text("完成甲乙", 104.0, 144.0, 12.0),
+            // A line where the two cells' texts ran together (10 pt per glyph).
+            text("一二三四五六丙丁戊己", 40.0, 140.0, 24.0),
+        ];
+        let g = gutters(&texts);
+        assert_eq!(g.len(), 1, "{g:?}");
+        let parts = split_at_gutters(texts[4].clone(), &g);
+        let got: Vec<&str> = parts.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(got, vec!["一二三四五六", "丙丁戊己"]);
+    }
+
+    #[test]
+    fn a_run_inside_one_column_is_not_split() {
+        let g = vec![300.0];
+        let t = text("一二三四", 40.0, 80.0, 0.0);
+        assert_eq!(split_at_gutters(t.clone(), &g)[0].text, t.text);
+    }
 }
