@@ -100,9 +100,10 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
             }
         }
     };
+    let mut skip_next = false;
     for (i, nl) in lines.iter().enumerate() {
         let text = compact(&nl.line.text());
-        if text.is_empty() {
+        if text.is_empty() || std::mem::take(&mut skip_next) {
             continue;
         }
         let size = nl.line.size();
@@ -142,8 +143,25 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
                 let done = stack.pop().unwrap();
                 stack.last_mut().unwrap().children.push(done);
             }
+            // A part title wrapped onto a short second line ("…部门决算" / "情况说明").
+            let mut heading = text;
+            if level <= 2 {
+                if let Some(n) = lines.get(i + 1).filter(|n| {
+                    let t = compact(&n.line.text());
+                    n.page == nl.page
+                        && n.line.top - nl.line.top <= 1.6 * m.pitch
+                        && t.chars().count() <= 8
+                        && numbering_level(&t).is_none()
+                        && !t.ends_with(['。', '：', '；'])
+                        && n.line.size() >= 0.95 * size
+                        && (n.line.x0() - m.left).abs() > 2.0 * size
+                }) {
+                    heading.push_str(&compact(&n.line.text()));
+                    skip_next = true;
+                }
+            }
             stack.push(Section {
-                heading: text,
+                heading,
                 level,
                 pages: vec![nl.page],
                 ..Default::default()
