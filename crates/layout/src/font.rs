@@ -434,14 +434,6 @@ impl FontTable {
     pub fn get_mut(&mut self, i: u32) -> &mut Font {
         &mut self.fonts[i as usize]
     }
-
-    pub fn len(&self) -> usize {
-        self.fonts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.fonts.is_empty()
-    }
 }
 
 #[cfg(test)]

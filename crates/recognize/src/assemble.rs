@@ -29,8 +29,6 @@ pub struct NarrativeLine {
 pub struct Assembled {
     pub tables: Vec<AnyTable>,
     pub narrative: Vec<NarrativeLine>,
-    /// Entity and unit lines seen (for document metadata).
-    pub unit_lines: Vec<(Option<String>, Option<String>)>,
     pub warnings: Vec<String>,
 }
 
@@ -397,7 +395,6 @@ impl Walker {
             return;
         }
         if let Some((entity, unit)) = parse_unit_line(&line.text()) {
-            self.out.unit_lines.push((entity.clone(), unit.clone()));
             if let Some(t) = self.current.as_mut().filter(|t| t.model.is_none()) {
                 t.entity = entity.or(t.entity.take());
                 t.money_unit = unit.or(t.money_unit.take());

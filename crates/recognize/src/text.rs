@@ -1,5 +1,4 @@
 //! Small text helpers shared by the recognizers.
-pub use fiscal_layout::normalize::normalize_text;
 
 /// Text without any whitespace (printed labels are often letter-spaced: "合    计").
 pub fn compact(s: &str) -> String {
