@@ -6,6 +6,7 @@
 //! Columns are the x ranges the body's chunks cover, separated by gutters no
 //! chunk crosses; header lines above the body are mapped onto those columns,
 //! a header chunk spanning several columns becoming a spanning cell.
+use crate::geometry::overlap;
 use crate::grid::{CellGrid, GridCell};
 use crate::lines::{join_wrapped, Chunk, TextLine};
 
@@ -113,10 +114,6 @@ fn columns(body: &[&TextLine]) -> Vec<(f32, f32)> {
         }
     }
     cols
-}
-
-fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
-    (a.1.min(b.1) - a.0.max(b.0)).max(0.0)
 }
 
 /// Column index range a chunk covers.

@@ -5,6 +5,7 @@
 //! repeated on every row it spans, and text that a page break cut off —
 //! printed at the head of the next page, ruled or not — is joined to the
 //! row it belongs to.
+use fiscal_layout::geometry::{mostly_overlap, overlap};
 use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::join_wrapped;
 use serde::Serialize;
@@ -402,9 +403,8 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                 h.sort_by(f32::total_cmp);
                 h.get(h.len() / 2).copied().unwrap_or(10.0)
             };
-            let same_column = |a: &LooseText, b: &LooseText| {
-                a.x1.min(b.x1) - a.x0.max(b.x0) > 0.5 * (a.x1 - a.x0).min(b.x1 - b.x0)
-            };
+            let same_column =
+                |a: &LooseText, b: &LooseText| mostly_overlap((a.x0, a.x1), (b.x0, b.x1));
             let mut steps: Vec<f32> = Vec::new();
             for (i, (y, t)) in texts.iter().enumerate() {
                 if let Some((y2, _)) = texts[i + 1..]
@@ -423,10 +423,10 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             type Block = (f32, f32, f32, f32, Vec<(f32, LooseText)>);
             let mut blocks: Vec<Block> = Vec::new();
             for (y, t) in texts {
-                let open = blocks.iter_mut().rev().find(|b| {
-                    let overlap = b.1.min(t.x1) - b.0.max(t.x0);
-                    overlap > 0.5 * (t.x1 - t.x0).min(b.1 - b.0) && y - b.3 <= 1.12 * pitch
-                });
+                let open = blocks
+                    .iter_mut()
+                    .rev()
+                    .find(|b| mostly_overlap((b.0, b.1), (t.x0, t.x1)) && y - b.3 <= 1.12 * pitch);
                 match open {
                     Some(b) => {
                         b.0 = b.0.min(t.x0);
@@ -576,10 +576,7 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
     {
         let below = in_window
             .iter()
-            .filter(|u| {
-                u.top > t.top + 0.5 * height
-                    && u.x1.min(t.x1) - u.x0.max(t.x0) > 0.5 * (u.x1 - u.x0).min(t.x1 - t.x0)
-            })
+            .filter(|u| u.top > t.top + 0.5 * height && mostly_overlap((u.x0, u.x1), (t.x0, t.x1)))
             .map(|u| u.top - t.top)
             .fold(f32::MAX, f32::min);
         if below < 2.5 * height {
@@ -813,11 +810,10 @@ fn stack_cells(texts: &[LooseText]) -> Vec<FormCell> {
     }
     let mut cells: Vec<FormCell> = Vec::new();
     for t in texts {
-        let w = t.x1 - t.x0;
-        let stacked = cells.iter_mut().rev().find(|c| {
-            let overlap = c.x1.min(t.x1) - c.x0.max(t.x0);
-            overlap > 0.5 * w.min(c.x1 - c.x0)
-        });
+        let stacked = cells
+            .iter_mut()
+            .rev()
+            .find(|c| mostly_overlap((c.x0, c.x1), (t.x0, t.x1)));
         match stacked {
             Some(c) => {
                 c.text = join_wrapped([c.text.as_str(), t.text.as_str()]);
@@ -877,7 +873,7 @@ impl<F: Copy + PartialEq> Fields<F> {
         }
         self.ranges
             .iter()
-            .find(|(_, a, b)| x1.min(*b) - x0.max(*a) > 0.0)
+            .find(|&&(_, a, b)| overlap((x0, x1), (a, b)) > 0.0)
             .map(|(f, _, _)| *f)
     }
 
@@ -1285,9 +1281,8 @@ pub fn project_table(
             }
             State::Head if row.continues => {
                 for c in &row.cells {
-                    let overlaps = |r: Option<(f32, f32)>| {
-                        r.is_some_and(|(a, b)| c.x1.min(b) - c.x0.max(a) > 0.0)
-                    };
+                    let overlaps =
+                        |r: Option<(f32, f32)>| r.is_some_and(|r| overlap((c.x0, c.x1), r) > 0.0);
                     if overlaps(head_values[0]) {
                         append(&mut t.department, &c.text);
                     } else if overlaps(head_values[1]) {

@@ -1,4 +1,5 @@
 //! Body rows: grid cells → per-column texts (`RawRow`) → classified rows.
+use fiscal_layout::geometry::overlap;
 use fiscal_layout::grid::CellGrid;
 
 use crate::amount::parse_amount;
@@ -12,10 +13,6 @@ use crate::text::compact;
 pub struct RawRow {
     pub cells: Vec<String>,
     pub page: u32,
-}
-
-fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
-    (a.1.min(b.1) - a.0.max(b.0)).max(0.0)
 }
 
 /// The model column a cell spanning `x` belongs to. A cell spanning several
