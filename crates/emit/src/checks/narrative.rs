@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use fiscal_recognize::{Recognized, Row, Section, Table};
 
-use super::{row, table_of, Check, Status};
+use super::{row, table_of, val, Check, Status};
 
 fn dec(s: &str) -> Option<Decimal> {
     s.replace([',', '，'], "").parse().ok()
@@ -68,16 +68,11 @@ struct Binding {
 
 fn in_row(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
     let leaf = |h: &str| h.rsplit('/').next().unwrap_or(h).to_string();
-    let key = t
-        .columns
-        .iter()
-        .find(|c| {
-            r.values.contains_key(&c.key)
-                && (leaves.is_empty() || leaves.contains(&leaf(&c.header).as_str()))
-        })?
-        .key
-        .clone();
-    Some(r.values.get(&key).copied().flatten().unwrap_or_default())
+    let c = t.columns.iter().find(|c| {
+        r.values.contains_key(&c.key)
+            && (leaves.is_empty() || leaves.contains(&leaf(&c.header).as_str()))
+    })?;
+    Some(val(r, &c.key))
 }
 
 macro_rules! bind {
@@ -112,10 +107,7 @@ fn three_public<'a>(ts: &[&'a Table], path: &[&str]) -> Option<(Decimal, &'a Tab
             .all(|p| parts.iter().any(|q| q == p || q.replace("维护", "") == *p))
             && parts.len() == path.len()
     })?;
-    Some((
-        r.values.get(&c.key).copied().flatten().unwrap_or_default(),
-        t,
-    ))
+    Some((val(r, &c.key), t))
 }
 
 /// Items a sentence may state, longest wording first.
@@ -368,6 +360,17 @@ fn in_wan(t: &Table, v: Decimal) -> Decimal {
     }
 }
 
+/// A sentence whose figure could not be bound to anything to compare with.
+fn undetermined(rule: &str, detail: String, pages: &[u32]) -> Check {
+    Check {
+        rule: rule.to_string(),
+        table: None,
+        status: Status::Undetermined,
+        detail,
+        pages: pages.to_vec(),
+    }
+}
+
 fn amount_check(
     rule: &str,
     what: String,
@@ -376,13 +379,11 @@ fn amount_check(
     pages: &[u32],
 ) -> Check {
     match table {
-        None => Check {
-            rule: rule.to_string(),
-            table: None,
-            status: Status::Undetermined,
-            detail: format!("{what}: stated {stated} 万元, no table figure to compare"),
-            pages: pages.to_vec(),
-        },
+        None => undetermined(
+            rule,
+            format!("{what}: stated {stated} 万元, no table figure to compare"),
+            pages,
+        ),
         Some((v, t)) => {
             let v = in_wan(t, v);
             // Stated to 0.01 万元 or coarser: allow only the rounding of the stated figure.
@@ -443,13 +444,11 @@ pub fn run(doc: &Recognized, tables: &[&Table], out: &mut Vec<Check>) {
                 continue;
             };
             let Some((head, key)) = three_public_item(subject) else {
-                out.push(Check {
-                    rule: "narrative_three_public".into(),
-                    table: None,
-                    status: Status::Undetermined,
-                    detail: format!("“{}”: no 三公 item named", &c[0]),
-                    pages: pages.clone(),
-                });
+                out.push(undetermined(
+                    "narrative_three_public",
+                    format!("“{}”: no 三公 item named", &c[0]),
+                    &pages,
+                ));
                 continue;
             };
             let final_fig = three_public(tables, &three_public_path(head, "决算数"));
@@ -584,13 +583,11 @@ pub fn run(doc: &Recognized, tables: &[&Table], out: &mut Vec<Check>) {
                     pages: pages.clone(),
                     ..rate_check("narrative_share", &c[0], rate, part, d)
                 }),
-                None => out.push(Check {
-                    rule: "narrative_share".into(),
-                    table: None,
-                    status: Status::Undetermined,
-                    detail: format!("“{}”: share of what is not stated", &c[0]),
-                    pages: pages.clone(),
-                }),
+                None => out.push(undetermined(
+                    "narrative_share",
+                    format!("“{}”: share of what is not stated", &c[0]),
+                    &pages,
+                )),
             }
         }
     }
