@@ -4,28 +4,7 @@ use rust_decimal::Decimal;
 
 use fiscal_recognize::{Row, Table};
 
-use super::{column, compare, is_ordinal_item, row, table_of, val, Check};
-
-fn leaf(h: &str) -> &str {
-    h.rsplit('/').next().unwrap_or(h)
-}
-
-/// The first value of the row in the column whose header leaf is one of `leaves`
-/// (the first column of the row's side when `leaves` is empty).
-fn figure(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
-    let key = if leaves.is_empty() {
-        t.columns
-            .iter()
-            .find(|c| r.values.contains_key(&c.key))
-            .map(|c| c.key.as_str())
-    } else {
-        t.columns
-            .iter()
-            .find(|c| r.values.contains_key(&c.key) && leaves.contains(&leaf(&c.header)))
-            .map(|c| c.key.as_str())
-    }?;
-    r.values.get(key).copied().flatten().or(Some(Decimal::ZERO))
-}
+use super::{column, compare, figure, is_ordinal_item, row, table_of, val, Check};
 
 fn total_row(t: &Table) -> Option<&Row> {
     row(t, None, |n| n == "合计")

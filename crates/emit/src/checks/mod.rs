@@ -88,6 +88,16 @@ pub(crate) fn compare(
     }
 }
 
+/// The row's figure in the first of its columns whose header leaf is one of
+/// `leaves` (its first column when `leaves` is empty); a blank cell reads 0.
+pub(crate) fn figure(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
+    let c = t.columns.iter().find(|c| {
+        let leaf = c.header.rsplit('/').next().unwrap_or_default();
+        r.values.contains_key(&c.key) && (leaves.is_empty() || leaves.contains(&leaf))
+    })?;
+    Some(val(r, &c.key))
+}
+
 pub(crate) fn table_of<'a>(tables: &[&'a Table], kind: &str) -> Option<&'a Table> {
     tables.iter().copied().find(|t| t.kind == kind)
 }

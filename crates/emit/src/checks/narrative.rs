@@ -11,9 +11,9 @@ use regex::Regex;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use fiscal_recognize::{Recognized, Row, Section, Table};
+use fiscal_recognize::{Recognized, Section, Table};
 
-use super::{row, table_of, val, Check, Status};
+use super::{figure, row, table_of, val, Check, Status};
 
 fn dec(s: &str) -> Option<Decimal> {
     s.replace([',', '，'], "").parse().ok()
@@ -66,15 +66,6 @@ struct Binding {
     find: for<'a> fn(&[&'a Table]) -> Option<(Decimal, &'a Table)>,
 }
 
-fn in_row(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
-    let leaf = |h: &str| h.rsplit('/').next().unwrap_or(h).to_string();
-    let c = t.columns.iter().find(|c| {
-        r.values.contains_key(&c.key)
-            && (leaves.is_empty() || leaves.contains(&leaf(&c.header).as_str()))
-    })?;
-    Some(val(r, &c.key))
-}
-
 macro_rules! bind {
     ($item:literal, $rule:literal, |$ts:ident| $body:expr) => {
         Binding {
@@ -94,7 +85,7 @@ fn named<'a>(
 ) -> Option<(Decimal, &'a Table)> {
     let t = table_of(ts, kind)?;
     let r = row(t, group, name)?;
-    Some((in_row(t, r, leaves)?, t))
+    Some((figure(t, r, leaves)?, t))
 }
 
 fn three_public<'a>(ts: &[&'a Table], path: &[&str]) -> Option<(Decimal, &'a Table)> {
