@@ -1,6 +1,7 @@
 //! Identities inside one table.
 use rust_decimal::Decimal;
 
+use fiscal_recognize::amount::parse_amount;
 use fiscal_recognize::{PerformanceTable, Row, Table};
 
 use super::{compare, is_ordinal_item, val, Check};
@@ -282,10 +283,7 @@ pub fn completion_rate(p: &PerformanceTable, out: &mut Vec<Check>) {
     else {
         return;
     };
-    let num = |s: &Option<String>| {
-        s.as_deref()
-            .and_then(|v| v.replace(',', "").parse::<Decimal>().ok())
-    };
+    let num = |s: &Option<String>| s.as_deref().and_then(|v| parse_amount(v).ok().flatten());
     let (Some(budget), Some(done)) = (
         total.values.first().and_then(num),
         total.values.get(1).and_then(num),

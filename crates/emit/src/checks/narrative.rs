@@ -11,12 +11,14 @@ use regex::Regex;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use fiscal_recognize::amount::parse_amount;
 use fiscal_recognize::{Recognized, Section, Table};
 
 use super::{figure, row, table_of, val, Check, Status};
 
+/// A figure as the sentence prints it ("1,899.52").
 fn dec(s: &str) -> Option<Decimal> {
-    s.replace([',', '，'], "").parse().ok()
+    parse_amount(s).ok().flatten()
 }
 
 /// A stated percentage against `num / den`.
