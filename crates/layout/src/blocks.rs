@@ -3,7 +3,7 @@
 //! removed.
 use crate::align::aligned_grids;
 use crate::grid::{ruled_grids, CellGrid};
-use crate::lines::{build_lines, TextLine};
+use crate::lines::{build_lines, compact, TextLine};
 use crate::page::{Glyph, Page};
 
 /// Chunk gap (× font size) that separates runs of text on a line.
@@ -36,7 +36,7 @@ pub struct PageBlocks {
 
 /// Whether a line is a page number: "4", "- 4 -", "第4页", "4/30".
 pub fn is_page_number(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = compact(text);
     let t = t.trim_matches(|c| c == '-' || c == '—' || c == '–');
     let t = t
         .strip_prefix('第')

@@ -64,6 +64,11 @@ impl TextLine {
     }
 }
 
+/// Text without any whitespace (printed labels are often letter-spaced: "合    计").
+pub fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Whether a line break between `a` and `b` needs a space when joined
 /// (Latin words do; Chinese text and numbers broken mid-token do not).
 fn needs_space(a: char, b: char) -> bool {

@@ -1,4 +1,5 @@
 //! Table identification by title: the canonical `kind` ids of the output contract.
+use crate::text::compact;
 
 /// (pattern parts that must all occur in the compact title, kind). Order matters:
 /// more specific titles first ("财政拨款收入支出决算总表" before "收入支出决算总表").
@@ -47,7 +48,7 @@ const BUDGET: &[(&[&str], &str)] = &[
 
 /// The canonical kind of a table title, or `None` when not recognised.
 pub fn kind_of_title(title: &str) -> Option<&'static str> {
-    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = compact(title);
     let find = |set: &[(&[&str], &'static str)]| {
         set.iter()
             .find(|(parts, _)| parts.iter().all(|p| t.contains(p)))

@@ -1,9 +1,6 @@
 //! Small text helpers shared by the recognizers.
 
-/// Text without any whitespace (printed labels are often letter-spaced: "合    计").
-pub fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+pub use fiscal_layout::lines::compact;
 
 /// Whether text is CJK enough to be a label rather than a figure.
 pub fn has_cjk(s: &str) -> bool {

@@ -12,6 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use fiscal_recognize::amount::parse_amount;
+use fiscal_recognize::text::compact;
 use fiscal_recognize::{Recognized, Section, Table};
 
 use super::{figure, row, table_of, val, Check, Status};
@@ -423,7 +424,7 @@ pub fn run(doc: &Recognized, tables: &[&Table], out: &mut Vec<Check>) {
     );
     let binds = bindings();
     for (text, pages) in paras {
-        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let text = compact(text);
         // 三公: "X费支出决算为a万元，完成预算b万元的r%".
         for c in budget_rate.captures_iter(&text) {
             let subject = &text[..c.get(0).map_or(0, |m| m.start())];
