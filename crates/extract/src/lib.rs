@@ -20,13 +20,31 @@ pub enum ExtractError {
 /// Extracts one PDF given its bytes. Panics inside the pipeline are contained
 /// and reported as errors for this file only.
 pub fn extract_bytes(file: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
+    extract_named(file, file, bytes)
+}
+
+pub fn extract_file(path: &Path) -> Result<Output, ExtractError> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().to_string());
+    let bytes = std::fs::read(path).map_err(|source| ExtractError::Read {
+        file: shown.clone(),
+        source,
+    })?;
+    extract_named(&name, &shown, &bytes)
+}
+
+/// `name` is what the output's `source` records (the file name); errors show
+/// `shown` (the path the user gave).
+fn extract_named(name: &str, shown: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
     let run = || -> Result<Output, ExtractError> {
         let layout =
             load_document(bytes, Limits::default()).map_err(|source| ExtractError::Layout {
-                file: file.to_string(),
+                file: shown.to_string(),
                 source,
             })?;
-        let source = Source::new(file, bytes, layout.pages.len(), layout.producer.clone());
+        let source = Source::new(name, bytes, layout.pages.len(), layout.producer.clone());
         let recognized = fiscal_recognize::recognize(&layout);
         Ok(build_output(source, recognized))
     };
@@ -39,31 +57,9 @@ pub fn extract_bytes(file: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".to_string());
             Err(ExtractError::Panic {
-                file: file.to_string(),
+                file: shown.to_string(),
                 message,
             })
         }
     }
-}
-
-pub fn extract_file(path: &Path) -> Result<Output, ExtractError> {
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|source| ExtractError::Read {
-        file: path.display().to_string(),
-        source,
-    })?;
-    extract_bytes(&file, &bytes).map_err(|e| match e {
-        ExtractError::Layout { source, .. } => ExtractError::Layout {
-            file: path.display().to_string(),
-            source,
-        },
-        ExtractError::Panic { message, .. } => ExtractError::Panic {
-            file: path.display().to_string(),
-            message,
-        },
-        other => other,
-    })
 }
