@@ -61,31 +61,20 @@ pub fn page_blocks(page: &Page) -> PageBlocks {
     let fine = build_lines(&free, HEADER_GAP);
     debug_assert_eq!(lines.len(), fine.len());
     // Page numbers at the foot or head of the page.
-    let keep: Vec<bool> = lines
-        .iter()
-        .map(|l| {
+    let (lines, fine): (Vec<TextLine>, Vec<TextLine>) = lines
+        .into_iter()
+        .zip(fine)
+        .filter(|(l, _)| {
             let edge = l.top > page.height * 0.85 || l.bottom < page.height * 0.12;
             !(edge && l.chunks.len() == 1 && is_page_number(&l.chunks[0].text))
         })
-        .collect();
-    let lines: Vec<TextLine> = lines
-        .into_iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(l, _)| l)
-        .collect();
-    let fine: Vec<TextLine> = fine
-        .into_iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(l, _)| l)
-        .collect();
+        .unzip();
     let aligned = aligned_grids(&lines, &fine);
     let lines: Vec<TextLine> = lines
         .into_iter()
-        .zip(&fine)
+        .zip(fine)
         .map(|(mut l, f)| {
-            l.fine_chunks = f.chunks.clone();
+            l.fine_chunks = f.chunks;
             l
         })
         .collect();
