@@ -143,13 +143,12 @@ fn header_rows(grid: &CellGrid, start: usize) -> Vec<usize> {
         .collect()
 }
 
-fn role_from_header(leaf: &str) -> Option<Role> {
-    let t = leaf;
+fn role_from_header(t: &str) -> Option<Role> {
     if t.contains("行次") {
         Some(Role::Line)
     } else if matches!(t, "类" | "款" | "项") {
         Some(Role::CodePart)
-    } else if t.contains("编码") || t.contains("代码") || t == "科目代码" {
+    } else if t.contains("编码") || t.contains("代码") {
         Some(Role::Code)
     } else if matches!(
         t,

@@ -173,7 +173,6 @@ pub fn classify_rows(
     default_class: Option<Classification>,
     warnings: &mut Vec<String>,
 ) -> Vec<Row> {
-    let mut out = Vec::new();
     let mut parts_state: Vec<Vec<String>> = vec![Vec::new(); model.groups.len()];
     // Two-sided tables list one side's rows, then the other's.
     let mut per_group: Vec<Vec<Row>> = vec![Vec::new(); model.groups.len()];
@@ -254,10 +253,7 @@ pub fn classify_rows(
             });
         }
     }
-    for rows in per_group {
-        out.extend(rows);
-    }
-    out
+    per_group.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
