@@ -69,6 +69,30 @@ struct PathState {
     rects: Vec<[(f32, f32); 4]>,
 }
 
+impl PathState {
+    /// `h`: the current subpath returns to its start.
+    fn close_last(&mut self) {
+        if let Some(sp) = self.subpaths.last_mut() {
+            if sp.len() > 1 {
+                let first = sp[0];
+                sp.push(first);
+            }
+        }
+    }
+
+    /// A painting operator ends the path.
+    fn clear(&mut self) {
+        self.subpaths.clear();
+        self.rects.clear();
+    }
+}
+
+/// Six operands `a b c d e f` as a matrix (`cm`, `Tm`, a form's /Matrix).
+fn matrix(ops: &[Object]) -> Option<Matrix> {
+    let v: [f32; 6] = nums(ops).try_into().ok()?;
+    Some(Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5]))
+}
+
 fn num(o: &Object) -> f32 {
     match o {
         Object::Integer(i) => *i as f32,
@@ -154,10 +178,8 @@ impl<'a> Interpreter<'a> {
                         gs = s;
                     }
                 }
-                "cm" if o.len() == 6 => {
-                    let v = nums(o);
-                    let m = Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5]);
-                    if m.is_finite() {
+                "cm" => {
+                    if let Some(m) = matrix(o).filter(Matrix::is_finite) {
                         gs.ctm = m.then(&gs.ctm);
                     }
                 }
@@ -184,14 +206,7 @@ impl<'a> Interpreter<'a> {
                     let p = gs.ctm.apply(num(&o[n - 2]), num(&o[n - 1]));
                     path.subpaths.push(vec![p]);
                 }
-                "h" => {
-                    if let Some(sp) = path.subpaths.last_mut() {
-                        if sp.len() > 1 {
-                            let first = sp[0];
-                            sp.push(first);
-                        }
-                    }
-                }
+                "h" => path.close_last(),
                 "re" if o.len() == 4 => {
                     let v = nums(o);
                     let (x, y, w, h) = (v[0], v[1], v[2], v[3]);
@@ -205,36 +220,32 @@ impl<'a> Interpreter<'a> {
                 }
                 "S" | "s" => {
                     if operator == "s" {
-                        close_last(&mut path);
+                        path.close_last();
                     }
                     if !gs.stroke_white {
                         self.emit_stroke(&path);
                     }
-                    path.subpaths.clear();
-                    path.rects.clear();
+                    path.clear();
                 }
                 "f" | "F" | "f*" => {
                     if !gs.fill_white {
                         self.emit_fill(&path);
                     }
-                    path.subpaths.clear();
-                    path.rects.clear();
+                    path.clear();
                 }
                 "B" | "B*" | "b" | "b*" => {
                     if operator.starts_with('b') {
-                        close_last(&mut path);
+                        path.close_last();
                     }
                     if !gs.stroke_white {
                         self.emit_stroke(&path);
                     } else if !gs.fill_white {
                         self.emit_fill(&path);
                     }
-                    path.subpaths.clear();
-                    path.rects.clear();
+                    path.clear();
                 }
                 "n" => {
-                    path.subpaths.clear();
-                    path.rects.clear();
+                    path.clear();
                 }
                 // Text state.
                 "BT" => {
@@ -263,10 +274,8 @@ impl<'a> Interpreter<'a> {
                     tlm = Matrix::translate(num(&o[0]), num(&o[1])).then(&tlm);
                     tm = tlm;
                 }
-                "Tm" if o.len() == 6 => {
-                    let v = nums(o);
-                    let m = Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5]);
-                    if m.is_finite() {
+                "Tm" => {
+                    if let Some(m) = matrix(o).filter(Matrix::is_finite) {
                         tlm = m;
                         tm = m;
                     }
@@ -338,13 +347,13 @@ impl<'a> Interpreter<'a> {
                         continue;
                     };
                     self.content_used += data.len();
-                    let m = match stream.dict.get(b"Matrix").and_then(Object::as_array) {
-                        Ok(a) if a.len() == 6 => {
-                            let v = nums(a);
-                            Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5])
-                        }
-                        _ => Matrix::IDENTITY,
-                    };
+                    let m = stream
+                        .dict
+                        .get(b"Matrix")
+                        .and_then(Object::as_array)
+                        .ok()
+                        .and_then(|a| matrix(a))
+                        .unwrap_or(Matrix::IDENTITY);
                     let doc: &'a Document = self.doc;
                     let form_res = stream
                         .dict
@@ -444,15 +453,6 @@ impl<'a> Interpreter<'a> {
                 let x = (x0 + x1) / 2.0;
                 self.out.segments.push(Segment::new(x, y0, x, y1));
             }
-        }
-    }
-}
-
-fn close_last(path: &mut PathState) {
-    if let Some(sp) = path.subpaths.last_mut() {
-        if sp.len() > 1 {
-            let first = sp[0];
-            sp.push(first);
         }
     }
 }
