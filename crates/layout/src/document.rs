@@ -1,5 +1,5 @@
 //! Loading a PDF with lopdf under resource limits and interpreting every page.
-use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 
 use crate::error::LayoutError;
 use crate::font::FontTable;
@@ -36,6 +36,16 @@ pub struct LayoutDocument {
     pub title: Option<String>,
     /// Things recovered from, for the output's `warnings`.
     pub warnings: Vec<String>,
+}
+
+/// A stream's decoded bytes, at most `limit` of them. lopdf refuses to
+/// "decompress" a stream without /Filter; its bytes are the data as they are.
+pub(crate) fn stream_data(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+    match stream.decompressed_content_with_limit(limit) {
+        Ok(data) => Some(data),
+        Err(_) if !stream.dict.has(b"Filter") => Some(stream.content.clone()),
+        Err(_) => None,
+    }
 }
 
 fn info_string(doc: &Document, key: &[u8]) -> Option<String> {

@@ -12,6 +12,8 @@ use std::collections::HashMap;
 use hayro_cmap::{load_embedded, BfString, CMap, CMapName, CidFamily};
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
+use crate::document::stream_data;
+
 /// Upper bound on decoded font-related streams (ToUnicode, CMaps).
 const FONT_STREAM_LIMIT: usize = 16 << 20;
 
@@ -76,16 +78,7 @@ fn get_dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a 
 }
 
 fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
-    let s = deref(doc, o).as_stream().ok()?;
-    s.decompressed_content_with_limit(FONT_STREAM_LIMIT)
-        .ok()
-        .or_else(|| {
-            if s.dict.has(b"Filter") {
-                None
-            } else {
-                Some(s.content.clone())
-            }
-        })
+    stream_data(deref(doc, o).as_stream().ok()?, FONT_STREAM_LIMIT)
 }
 
 fn parse_cmap(bytes: &[u8]) -> Option<CMap> {

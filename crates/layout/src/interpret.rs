@@ -4,6 +4,7 @@
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object};
 
+use crate::document::stream_data;
 use crate::font::FontTable;
 use crate::geometry::Matrix;
 use crate::page::{Glyph, Segment};
@@ -334,16 +335,7 @@ impl<'a> Interpreter<'a> {
                         continue;
                     }
                     let remaining = self.content_limit.saturating_sub(self.content_used);
-                    let Ok(data) = stream
-                        .decompressed_content_with_limit(remaining)
-                        .or_else(|e| {
-                            if stream.dict.has(b"Filter") {
-                                Err(e)
-                            } else {
-                                Ok(stream.content.clone())
-                            }
-                        })
-                    else {
+                    let Some(data) = stream_data(stream, remaining) else {
                         continue;
                     };
                     self.content_used += data.len();
