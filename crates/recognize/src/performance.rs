@@ -342,6 +342,12 @@ enum Split {
 
 fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow> {
     let keep = |t: &LooseText| !is_section_label(&compact(&t.text));
+    // The median line height.
+    let height = {
+        let mut h: Vec<f32> = lines.iter().map(|l| l.bottom - l.top).collect();
+        h.sort_by(f32::total_cmp);
+        h.get(h.len() / 2).copied().unwrap_or(10.0)
+    };
     if let Split::Anchors {
         figures: (a, b),
         merged,
@@ -398,11 +404,6 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             }
             let merged_labels = labels;
             texts.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let height = {
-                let mut h: Vec<f32> = lines.iter().map(|l| l.bottom - l.top).collect();
-                h.sort_by(f32::total_cmp);
-                h.get(h.len() / 2).copied().unwrap_or(10.0)
-            };
             let same_column =
                 |a: &LooseText, b: &LooseText| mostly_overlap((a.x0, a.x1), (b.x0, b.x1));
             let mut steps: Vec<f32> = Vec::new();
@@ -471,16 +472,15 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             }
             // A merged label (one cell over several rows) is printed in the middle
             // of its rows or at their top; which, the labels' positions tell.
-            let line_h = height;
             let extents: Vec<(f32, f32)> = members
                 .iter()
                 .zip(&anchors)
                 .map(|(m, a)| {
-                    let top = m.iter().map(|t| t.top).fold(*a - 0.5 * line_h, f32::min);
+                    let top = m.iter().map(|t| t.top).fold(*a - 0.5 * height, f32::min);
                     let bottom = m
                         .iter()
-                        .map(|t| t.top + line_h)
-                        .fold(*a + 0.5 * line_h, f32::max);
+                        .map(|t| t.top + height)
+                        .fold(*a + 0.5 * height, f32::max);
                     (top, bottom)
                 })
                 .collect();
@@ -500,7 +500,7 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                             let expected = if centred {
                                 (top + bottom) / 2.0
                             } else {
-                                top + line_h / 2.0
+                                top + height / 2.0
                             };
                             (label - expected).abs()
                         })
@@ -520,7 +520,7 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
                         let label = (top + bottom) / 2.0;
                         let own = extents
                             .iter()
-                            .position(|e| e.1 >= label - line_h)
+                            .position(|e| e.1 >= label - height)
                             .unwrap_or(n);
                         first.0 = first.0.max(own.min(first.1));
                     }
@@ -560,11 +560,6 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             .filter(|t| keep(t) && (t.x0 + t.x1) / 2.0 >= a && (t.x0 + t.x1) / 2.0 <= b)
             .collect(),
         None => Vec::new(),
-    };
-    let height = {
-        let mut h: Vec<f32> = lines.iter().map(|l| l.bottom - l.top).collect();
-        h.sort_by(f32::total_cmp);
-        h.get(h.len() / 2).copied().unwrap_or(10.0)
     };
     // The line pitch: the step from a piece of text to the next one below it in
     // the same column.
