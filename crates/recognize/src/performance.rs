@@ -44,6 +44,13 @@ pub struct LooseText {
     pub text: String,
 }
 
+impl LooseText {
+    /// Whether the text's centre lies in the columns `a..=b`.
+    fn centred_in(&self, a: f32, b: f32) -> bool {
+        (a..=b).contains(&((self.x0 + self.x1) / 2.0))
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct FundRow {
     pub source: String,
@@ -355,11 +362,9 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
     {
         let (a, b) = (*a, *b);
         let is_anchor = |l: &LooseLine| {
-            l.texts.iter().any(|t| {
-                (t.x0 + t.x1) / 2.0 >= a
-                    && (t.x0 + t.x1) / 2.0 <= b
-                    && fiscal_layout::align::is_numeric(&t.text)
-            })
+            l.texts
+                .iter()
+                .any(|t| t.centred_in(a, b) && fiscal_layout::align::is_numeric(&t.text))
         };
         let anchors: Vec<f32> = lines
             .iter()
@@ -382,8 +387,7 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
             let mut labels: Vec<Vec<(f32, f32, Vec<LooseText>)>> = vec![Vec::new(); merged.len()];
             for l in lines {
                 for t in &l.texts {
-                    let cx = (t.x0 + t.x1) / 2.0;
-                    if let Some(m) = merged.iter().position(|r| cx >= r.0 && cx <= r.1) {
+                    if let Some(m) = merged.iter().position(|r| t.centred_in(r.0, r.1)) {
                         let y = l.center();
                         match labels[m]
                             .last_mut()
@@ -557,7 +561,7 @@ fn split_run(lines: &[LooseLine], continues: bool, split: Split) -> Vec<FormRow>
         Some((a, b)) => lines
             .iter()
             .flat_map(|l| l.texts.iter())
-            .filter(|t| keep(t) && (t.x0 + t.x1) / 2.0 >= a && (t.x0 + t.x1) / 2.0 <= b)
+            .filter(|t| keep(t) && t.centred_in(a, b))
             .collect(),
         None => Vec::new(),
     };
