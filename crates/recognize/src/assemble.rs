@@ -9,10 +9,9 @@ use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
 use regex::Regex;
 
-use crate::code::Classification;
 use crate::header::{body_start, build_model, continuation_body_start, is_total_label, TableModel};
 use crate::kind::{kind_of_title, looks_like_title};
-use crate::model::{AnyTable, Column, Table};
+use crate::model::{AnyTable, Column, MoneyUnit, Table, TableKind};
 use crate::performance::{department_table, project_table, LooseLine, LooseText, PerfPiece};
 use crate::rows::{classify_rows, grid_rows, is_cut_continuation, stitch, RawRow};
 use crate::text::compact;
@@ -36,9 +35,9 @@ pub struct Assembled {
 struct OpenTable {
     number: Option<String>,
     title: String,
-    kind: String,
+    kind: TableKind,
     entity: Option<String>,
-    money_unit: Option<String>,
+    money_unit: Option<MoneyUnit>,
     pages: Vec<u32>,
     model: Option<TableModel>,
     raw: Vec<RawRow>,
@@ -51,7 +50,7 @@ struct OpenTable {
 
 impl OpenTable {
     fn new(number: Option<String>, title: String, page: u32) -> Self {
-        let kind = kind_of_title(&title).unwrap_or("unknown").to_string();
+        let kind = kind_of_title(&title).unwrap_or(TableKind::Unknown);
         OpenTable {
             number,
             title,
@@ -62,10 +61,7 @@ impl OpenTable {
     }
 
     fn is_form(&self) -> bool {
-        matches!(
-            self.kind.as_str(),
-            "project_performance_self_evaluation" | "department_performance_goals"
-        )
+        self.kind.is_form()
     }
     fn has_body(&self) -> bool {
         self.model.is_some() || !self.pieces.is_empty()
@@ -100,7 +96,7 @@ fn unit_re() -> &'static Regex {
 }
 
 /// Entity and money unit from a "单位：… 单位：万元" line, if it is one.
-pub fn parse_unit_line(text: &str) -> Option<(Option<String>, Option<String>)> {
+pub fn parse_unit_line(text: &str) -> Option<(Option<String>, Option<MoneyUnit>)> {
     let text = text.trim_start();
     let matches: Vec<_> = unit_re().find_iter(text).collect();
     if matches.is_empty() || matches[0].start() > 0 {
@@ -113,35 +109,13 @@ pub fn parse_unit_line(text: &str) -> Option<(Option<String>, Option<String>)> {
         if value.is_empty() {
             continue;
         }
-        if matches!(value.as_str(), "万元" | "元" | "千元" | "亿元") {
-            unit = Some(value);
+        if let Some(u) = MoneyUnit::parse(&value) {
+            unit = Some(u);
         } else {
             entity = Some(value);
         }
     }
     Some((entity, unit))
-}
-
-fn default_classification(kind: &str) -> Option<Classification> {
-    match kind {
-        "general_budget_basic_expenditure" | "budget_general_basic_expenditure" => {
-            Some(Classification::Economic)
-        }
-        "income"
-        | "expenditure"
-        | "general_budget_expenditure"
-        | "government_fund"
-        | "state_capital" => Some(Classification::Functional),
-        _ => None,
-    }
-}
-
-fn two_sided_labels(kind: &str) -> Option<(&'static str, &'static str)> {
-    match kind {
-        "general_budget_basic_expenditure" => Some(("人员经费", "公用经费")),
-        k if k.contains("summary") => Some(("收入", "支出")),
-        _ => None,
-    }
 }
 
 /// A grid whose top row is one cell holding a title (Excel exports put it there).
@@ -229,7 +203,7 @@ impl Walker {
         if t.is_form() {
             // Lines held back since the last grid are the form's own (unruled rows).
             Self::flush_loose(&mut t, &mut self.pending_loose);
-            let table = if t.kind == "department_performance_goals" {
+            let table = if t.kind == TableKind::DepartmentPerformanceGoals {
                 AnyTable::DepartmentGoals(department_table(t.title, t.pages, &t.pieces))
             } else {
                 AnyTable::Performance(project_table(t.title, t.pages, t.money_unit, &t.pieces))
@@ -249,7 +223,7 @@ impl Walker {
         let mut rows = classify_rows(
             &model,
             &t.raw,
-            default_classification(&t.kind),
+            t.kind.default_classification(),
             &mut self.out.warnings,
         );
         // A 合计 row repeated under a continuation page's repeated header.
@@ -333,7 +307,7 @@ impl Walker {
         let start = match &t.model {
             None => {
                 let start = body_start(grid);
-                t.model = Some(build_model(grid, start, two_sided_labels(&t.kind)));
+                t.model = Some(build_model(grid, start, t.kind.side_labels()));
                 start
             }
             Some(model) => continuation_body_start(grid, model),
@@ -493,19 +467,19 @@ mod tests {
             parse_unit_line("单位：中国共产党广州市海珠区委员会组织部 单位：万元"),
             Some((
                 Some("中国共产党广州市海珠区委员会组织部".into()),
-                Some("万元".into())
+                Some(MoneyUnit::TenThousandYuan)
             ))
         );
         assert_eq!(
             parse_unit_line("单位：广州市海珠区城市管理和综合执法局单位：万元"),
             Some((
                 Some("广州市海珠区城市管理和综合执法局".into()),
-                Some("万元".into())
+                Some(MoneyUnit::TenThousandYuan)
             ))
         );
         assert_eq!(
             parse_unit_line("金额单位：万元"),
-            Some((None, Some("万元".into())))
+            Some((None, Some(MoneyUnit::TenThousandYuan)))
         );
         assert_eq!(parse_unit_line("本单位：负责"), None);
     }

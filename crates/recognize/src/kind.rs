@@ -1,67 +1,71 @@
 //! Table identification by title: the canonical `kind` ids of the output contract.
+use crate::table_kind::TableKind;
 use crate::text::compact;
 
 /// (pattern parts that must all occur in the compact title, kind). Order matters:
 /// more specific titles first ("财政拨款收入支出决算总表" before "收入支出决算总表").
-const FINAL_ACCOUNTS: &[(&[&str], &str)] = &[
+const FINAL_ACCOUNTS: &[(&[&str], TableKind)] = &[
     (
         &["财政拨款收入支出决算总表"],
-        "fiscal_appropriation_summary",
+        TableKind::FiscalAppropriationSummary,
     ),
-    (&["收入支出决算总表"], "income_expenditure_summary"),
+    (&["收入支出决算总表"], TableKind::IncomeExpenditureSummary),
     (
         &["一般公共预算财政拨款基本支出决算表"],
-        "general_budget_basic_expenditure",
+        TableKind::GeneralBudgetBasicExpenditure,
     ),
-    (&["三公", "决算"], "three_public_expenses"),
+    (&["三公", "决算"], TableKind::ThreePublicExpenses),
     (
         &["一般公共预算财政拨款支出决算表"],
-        "general_budget_expenditure",
+        TableKind::GeneralBudgetExpenditure,
     ),
-    (&["政府性基金", "决算"], "government_fund"),
-    (&["国有资本经营预算", "决算"], "state_capital"),
-    (&["非税收入征缴"], "non_tax_revenue"),
-    (&["收入决算表"], "income"),
-    (&["支出决算表"], "expenditure"),
+    (&["政府性基金", "决算"], TableKind::GovernmentFund),
+    (&["国有资本经营预算", "决算"], TableKind::StateCapital),
+    (&["非税收入征缴"], TableKind::NonTaxRevenue),
+    (&["收入决算表"], TableKind::Income),
+    (&["支出决算表"], TableKind::Expenditure),
 ];
 
 /// The 部门预算 set, named after the 决算 kinds they mirror.
-const BUDGET: &[(&[&str], &str)] = &[
+const BUDGET: &[(&[&str], TableKind)] = &[
     (
         &["财政拨款收支", "总表"],
-        "budget_fiscal_appropriation_summary",
+        TableKind::BudgetFiscalAppropriationSummary,
     ),
-    (&["收支", "总表"], "budget_income_expenditure_summary"),
-    (&["三公"], "budget_three_public_expenses"),
+    (&["收支", "总表"], TableKind::BudgetIncomeExpenditureSummary),
+    (&["三公"], TableKind::BudgetThreePublicExpenses),
     (
         &["一般公共预算", "基本支出"],
-        "budget_general_basic_expenditure",
+        TableKind::BudgetGeneralBasicExpenditure,
     ),
-    (&["一般公共预算", "支出"], "budget_general_expenditure"),
-    (&["政府性基金", "支出"], "budget_government_fund"),
-    (&["国有资本经营预算", "支出"], "budget_state_capital"),
-    (&["收入", "总表"], "budget_income"),
-    (&["收入预算表"], "budget_income"),
-    (&["支出", "总表"], "budget_expenditure"),
-    (&["支出预算表"], "budget_expenditure"),
+    (
+        &["一般公共预算", "支出"],
+        TableKind::BudgetGeneralExpenditure,
+    ),
+    (&["政府性基金", "支出"], TableKind::BudgetGovernmentFund),
+    (&["国有资本经营预算", "支出"], TableKind::BudgetStateCapital),
+    (&["收入", "总表"], TableKind::BudgetIncome),
+    (&["收入预算表"], TableKind::BudgetIncome),
+    (&["支出", "总表"], TableKind::BudgetExpenditure),
+    (&["支出预算表"], TableKind::BudgetExpenditure),
 ];
 
 /// The canonical kind of a table title, or `None` when not recognised.
-pub fn kind_of_title(title: &str) -> Option<&'static str> {
+pub fn kind_of_title(title: &str) -> Option<TableKind> {
     let t = compact(title);
-    let find = |set: &[(&[&str], &'static str)]| {
+    let find = |set: &[(&[&str], TableKind)]| {
         set.iter()
             .find(|(parts, _)| parts.iter().all(|p| t.contains(p)))
             .map(|(_, k)| *k)
     };
     if t.contains("绩效自评表") {
-        Some("project_performance_self_evaluation")
+        Some(TableKind::ProjectPerformanceSelfEvaluation)
     } else if t.contains("整体支出") && t.contains("绩效目标") {
-        Some("department_performance_goals")
+        Some(TableKind::DepartmentPerformanceGoals)
     } else if t.contains("决算") {
         find(FINAL_ACCOUNTS)
     } else if t.contains("非税收入征缴") {
-        Some("non_tax_revenue")
+        Some(TableKind::NonTaxRevenue)
     } else if t.contains("预算") || t.contains("总表") {
         find(BUDGET)
     } else {
@@ -91,28 +95,28 @@ mod tests {
     fn titles_map_to_kinds() {
         assert_eq!(
             kind_of_title("财政拨款收入支出决算总表"),
-            Some("fiscal_appropriation_summary")
+            Some(TableKind::FiscalAppropriationSummary)
         );
         assert_eq!(
             kind_of_title("收入支出决算总表"),
-            Some("income_expenditure_summary")
+            Some(TableKind::IncomeExpenditureSummary)
         );
         assert_eq!(
             kind_of_title("一般公共预算财政拨款基本支出决算表"),
-            Some("general_budget_basic_expenditure")
+            Some(TableKind::GeneralBudgetBasicExpenditure)
         );
         assert_eq!(
             kind_of_title("一般公共预算财政拨款支出决算表"),
-            Some("general_budget_expenditure")
+            Some(TableKind::GeneralBudgetExpenditure)
         );
         assert_eq!(
             kind_of_title("一般公共预算财政拨款“三公”经费支出决算表"),
-            Some("three_public_expenses")
+            Some(TableKind::ThreePublicExpenses)
         );
-        assert_eq!(kind_of_title("收 入 决 算 表"), Some("income"));
+        assert_eq!(kind_of_title("收 入 决 算 表"), Some(TableKind::Income));
         assert_eq!(
             kind_of_title("部门收支总表"),
-            Some("budget_income_expenditure_summary")
+            Some(TableKind::BudgetIncomeExpenditureSummary)
         );
         assert_eq!(kind_of_title("某某情况表"), None);
         // A contents entry or outline heading naming a table is not its title.

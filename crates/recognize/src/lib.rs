@@ -28,7 +28,9 @@ pub mod model;
 pub mod narrative;
 pub mod performance;
 pub mod rows;
+pub mod table_kind;
 pub mod text;
+pub mod unit;
 
 pub use model::*;
 

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use fiscal_layout::blocks::{Block, PageBlocks};
 use regex::Regex;
 
-use crate::model::{AnyTable, DocumentMeta};
+use crate::model::{AnyTable, DocumentKind, DocumentMeta, MoneyUnit};
 use crate::text::compact;
 
 fn year_re() -> &'static Regex {
@@ -113,13 +113,13 @@ pub fn document_meta(
         first_of(&kind_source, "预算"),
     );
     let kind = if f < b {
-        Some("final_accounts")
+        Some(DocumentKind::FinalAccounts)
     } else if b < f {
-        Some("budget")
+        Some(DocumentKind::Budget)
     } else if tables.iter().any(|t| t.title.contains("决算")) {
-        Some("final_accounts")
+        Some(DocumentKind::FinalAccounts)
     } else if tables.iter().any(|t| t.title.contains("预算")) {
-        Some("budget")
+        Some(DocumentKind::Budget)
     } else {
         None
     };
@@ -132,11 +132,16 @@ pub fn document_meta(
                 .cloned()
         })
         .or_else(|| pdf_title.map(str::to_string));
-    let money_unit = most_common(tables.iter().filter_map(|t| t.money_unit.as_deref()));
+    let money_unit = most_common(
+        tables
+            .iter()
+            .filter_map(|t| t.money_unit.map(MoneyUnit::as_str)),
+    )
+    .and_then(|u| MoneyUnit::parse(&u));
     DocumentMeta {
         entity,
         year,
-        kind: kind.map(str::to_string),
+        kind,
         title,
         money_unit,
     }

@@ -3,19 +3,30 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::code::Classification;
 pub use crate::performance::{DepartmentGoals, PerformanceTable};
+pub use crate::table_kind::TableKind;
+pub use crate::unit::MoneyUnit;
+
+/// Which kind of disclosure a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 部门决算 / 单位决算: final accounts of a year.
+    FinalAccounts,
+    /// 部门预算 / 单位预算: the budget of a year.
+    Budget,
+}
 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct DocumentMeta {
     pub entity: Option<String>,
     pub year: Option<u32>,
-    /// "final_accounts" (决算) or "budget" (预算).
-    pub kind: Option<String>,
+    pub kind: Option<DocumentKind>,
     pub title: Option<String>,
-    pub money_unit: Option<String>,
+    pub money_unit: Option<MoneyUnit>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,9 +66,9 @@ fn ser_values<S: serde::Serializer>(
 pub struct Table {
     pub number: Option<String>,
     pub title: String,
-    pub kind: String,
+    pub kind: TableKind,
     pub entity: Option<String>,
-    pub money_unit: Option<String>,
+    pub money_unit: Option<MoneyUnit>,
     pub pages: Vec<u32>,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,

@@ -10,6 +10,7 @@ use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::join_wrapped;
 use serde::Serialize;
 
+use crate::model::{MoneyUnit, TableKind};
 use crate::text::compact;
 
 /// A piece of a performance table as the pages present it.
@@ -86,10 +87,10 @@ pub struct Indicator {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PerformanceTable {
-    pub kind: String,
+    pub kind: TableKind,
     pub title: String,
     pub pages: Vec<u32>,
-    pub money_unit: Option<String>,
+    pub money_unit: Option<MoneyUnit>,
     pub project: Option<String>,
     pub department: Option<String>,
     pub implementer: Option<String>,
@@ -109,7 +110,7 @@ pub struct GoalRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DepartmentGoals {
-    pub kind: String,
+    pub kind: TableKind,
     pub title: String,
     pub pages: Vec<u32>,
     pub department: Option<String>,
@@ -1085,11 +1086,11 @@ fn project_split(state: &State) -> Split {
 pub fn project_table(
     title: String,
     pages: Vec<u32>,
-    money_unit: Option<String>,
+    money_unit: Option<MoneyUnit>,
     pieces: &[(u32, PerfPiece)],
 ) -> PerformanceTable {
     let mut t = PerformanceTable {
-        kind: "project_performance_self_evaluation".into(),
+        kind: TableKind::ProjectPerformanceSelfEvaluation,
         title,
         pages,
         money_unit,
@@ -1322,7 +1323,7 @@ pub fn department_table(
     pieces: &[(u32, PerfPiece)],
 ) -> DepartmentGoals {
     let mut t = DepartmentGoals {
-        kind: "department_performance_goals".into(),
+        kind: TableKind::DepartmentPerformanceGoals,
         title,
         pages,
         department: None,

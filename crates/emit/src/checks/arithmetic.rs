@@ -90,7 +90,7 @@ pub fn total_row(t: &Table, out: &mut Vec<Check>) {
 /// 本年…合计 = Σ the numbered items above it, and 总计 = 本年…合计 + the
 /// balances between them (结余, 结转; not their itemised sub-rows).
 pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
-    if !t.kind.ends_with("summary") {
+    if !t.kind.is_summary() {
         return;
     }
     for g in groups(t) {
@@ -248,7 +248,7 @@ pub fn row_total(t: &Table, out: &mut Vec<Check>) {
 
 /// Both sides of a summary table end in the same 总计.
 pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
-    if !t.kind.ends_with("summary") {
+    if !t.kind.is_summary() {
         return;
     }
     let totals: Vec<&Row> = t

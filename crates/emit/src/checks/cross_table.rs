@@ -2,7 +2,7 @@
 //! 表5 basic expenditure with 表6, 表1 with 表4 incomes.
 use rust_decimal::Decimal;
 
-use fiscal_recognize::{Row, Table};
+use fiscal_recognize::{Row, Table, TableKind};
 
 use super::{column, compare, figure, is_ordinal_item, row, table_of, val, Check};
 
@@ -17,14 +17,14 @@ fn push(out: &mut Vec<Check>, t: &Table, what: String, a: Option<Decimal>, b: Op
 }
 
 pub fn run(tables: &[&Table], out: &mut Vec<Check>) {
-    let summary = table_of(tables, "income_expenditure_summary");
-    let income = table_of(tables, "income");
-    let expenditure = table_of(tables, "expenditure");
-    let fiscal = table_of(tables, "fiscal_appropriation_summary");
-    let general = table_of(tables, "general_budget_expenditure");
-    let basic = table_of(tables, "general_budget_basic_expenditure");
-    let fund = table_of(tables, "government_fund");
-    let capital = table_of(tables, "state_capital");
+    let summary = table_of(tables, TableKind::IncomeExpenditureSummary);
+    let income = table_of(tables, TableKind::Income);
+    let expenditure = table_of(tables, TableKind::Expenditure);
+    let fiscal = table_of(tables, TableKind::FiscalAppropriationSummary);
+    let general = table_of(tables, TableKind::GeneralBudgetExpenditure);
+    let basic = table_of(tables, TableKind::GeneralBudgetBasicExpenditure);
+    let fund = table_of(tables, TableKind::GovernmentFund);
+    let capital = table_of(tables, TableKind::StateCapital);
 
     if let (Some(s), Some(i)) = (summary, income) {
         let a = row(s, Some("收入"), |n| n == "本年收入合计").and_then(|r| figure(s, r, &[]));

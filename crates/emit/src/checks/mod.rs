@@ -15,7 +15,7 @@ mod tests;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use fiscal_recognize::{AnyTable, Recognized, Row, Table};
+use fiscal_recognize::{AnyTable, Recognized, Row, Table, TableKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -98,7 +98,7 @@ pub(crate) fn figure(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
     Some(val(r, &c.key))
 }
 
-pub(crate) fn table_of<'a>(tables: &[&'a Table], kind: &str) -> Option<&'a Table> {
+pub(crate) fn table_of<'a>(tables: &[&'a Table], kind: TableKind) -> Option<&'a Table> {
     tables.iter().copied().find(|t| t.kind == kind)
 }
 

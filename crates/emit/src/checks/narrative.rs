@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use fiscal_recognize::amount::parse_amount;
 use fiscal_recognize::text::compact;
-use fiscal_recognize::{Recognized, Section, Table};
+use fiscal_recognize::{MoneyUnit, Recognized, Section, Table, TableKind};
 
 use super::{figure, row, table_of, val, Check, Status};
 
@@ -81,7 +81,7 @@ macro_rules! bind {
 
 fn named<'a>(
     ts: &[&'a Table],
-    kind: &str,
+    kind: TableKind,
     group: Option<&str>,
     name: fn(&str) -> bool,
     leaves: &[&str],
@@ -92,7 +92,7 @@ fn named<'a>(
 }
 
 fn three_public<'a>(ts: &[&'a Table], path: &[&str]) -> Option<(Decimal, &'a Table)> {
-    let t = table_of(ts, "three_public_expenses")?;
+    let t = table_of(ts, TableKind::ThreePublicExpenses)?;
     let r = t.rows.first()?;
     // Header paths read 预算数/合计 or 合计/预算数 depending on the document.
     let c = t.columns.iter().find(|c| {
@@ -109,35 +109,35 @@ fn bindings() -> Vec<Binding> {
     vec![
         bind!("总收入", "narrative_total_income", |ts| named(
             ts,
-            "income_expenditure_summary",
+            TableKind::IncomeExpenditureSummary,
             Some("收入"),
             |n| n == "总计",
             &[]
         )),
         bind!("总支出", "narrative_total_expenditure", |ts| named(
             ts,
-            "income_expenditure_summary",
+            TableKind::IncomeExpenditureSummary,
             Some("支出"),
             |n| n == "总计",
             &[]
         )),
         bind!("本年收入", "narrative_current_income", |ts| named(
             ts,
-            "income_expenditure_summary",
+            TableKind::IncomeExpenditureSummary,
             Some("收入"),
             |n| n == "本年收入合计",
             &[]
         )),
         bind!("本年支出", "narrative_current_expenditure", |ts| named(
             ts,
-            "income_expenditure_summary",
+            TableKind::IncomeExpenditureSummary,
             Some("支出"),
             |n| n == "本年支出合计",
             &[]
         )),
         bind!("收入支出总计", "narrative_total_income", |ts| named(
             ts,
-            "income_expenditure_summary",
+            TableKind::IncomeExpenditureSummary,
             Some("收入"),
             |n| n == "总计",
             &[]
@@ -147,7 +147,7 @@ fn bindings() -> Vec<Binding> {
             "narrative_fiscal_total",
             |ts| named(
                 ts,
-                "fiscal_appropriation_summary",
+                TableKind::FiscalAppropriationSummary,
                 Some("收入"),
                 |n| n == "总计",
                 &[]
@@ -155,7 +155,7 @@ fn bindings() -> Vec<Binding> {
         ),
         bind!("本年收入合计", "narrative_current_income", |ts| named(
             ts,
-            "income_expenditure_summary",
+            TableKind::IncomeExpenditureSummary,
             Some("收入"),
             |n| n == "本年收入合计",
             &[]
@@ -163,7 +163,7 @@ fn bindings() -> Vec<Binding> {
         bind!("本年支出合计", "narrative_current_expenditure", |ts| {
             named(
                 ts,
-                "income_expenditure_summary",
+                TableKind::IncomeExpenditureSummary,
                 Some("支出"),
                 |n| n == "本年支出合计",
                 &[],
@@ -172,7 +172,7 @@ fn bindings() -> Vec<Binding> {
         bind!("财政拨款收入合计", "narrative_fiscal_income", |ts| {
             named(
                 ts,
-                "fiscal_appropriation_summary",
+                TableKind::FiscalAppropriationSummary,
                 Some("收入"),
                 |n| n == "本年收入合计",
                 &[],
@@ -183,7 +183,7 @@ fn bindings() -> Vec<Binding> {
             "narrative_fiscal_expenditure",
             |ts| named(
                 ts,
-                "fiscal_appropriation_summary",
+                TableKind::FiscalAppropriationSummary,
                 Some("支出"),
                 |n| n == "本年支出合计",
                 &["合计"]
@@ -195,7 +195,7 @@ fn bindings() -> Vec<Binding> {
             |ts| {
                 named(
                     ts,
-                    "income_expenditure_summary",
+                    TableKind::IncomeExpenditureSummary,
                     Some("收入"),
                     |n| n.ends_with("一般公共预算财政拨款收入"),
                     &[],
@@ -208,7 +208,7 @@ fn bindings() -> Vec<Binding> {
             |ts| {
                 named(
                     ts,
-                    "income_expenditure_summary",
+                    TableKind::IncomeExpenditureSummary,
                     Some("收入"),
                     |n| n.ends_with("政府性基金预算财政拨款收入"),
                     &[],
@@ -221,7 +221,7 @@ fn bindings() -> Vec<Binding> {
             |ts| {
                 named(
                     ts,
-                    "income_expenditure_summary",
+                    TableKind::IncomeExpenditureSummary,
                     Some("收入"),
                     |n| n.ends_with("国有资本经营预算财政拨款收入"),
                     &[],
@@ -234,7 +234,7 @@ fn bindings() -> Vec<Binding> {
             |ts| {
                 named(
                     ts,
-                    "general_budget_expenditure",
+                    TableKind::GeneralBudgetExpenditure,
                     None,
                     |n| n == "合计",
                     &["本年支出合计", "合计"],
@@ -243,25 +243,31 @@ fn bindings() -> Vec<Binding> {
         ),
         bind!("基本支出", "narrative_basic_expenditure", |ts| named(
             ts,
-            "expenditure",
+            TableKind::Expenditure,
             None,
             |n| n == "合计",
             &["基本支出"]
         )),
         bind!("项目支出", "narrative_project_expenditure", |ts| named(
             ts,
-            "expenditure",
+            TableKind::Expenditure,
             None,
             |n| n == "合计",
             &["项目支出"]
         )),
         bind!("非税收入合计", "narrative_non_tax_revenue", |ts| {
-            named(ts, "non_tax_revenue", None, |n| n == "合计", &["合计"])
+            named(
+                ts,
+                TableKind::NonTaxRevenue,
+                None,
+                |n| n == "合计",
+                &["合计"],
+            )
         }),
         bind!("纳入预算管理", "narrative_non_tax_in_budget", |ts| {
             named(
                 ts,
-                "non_tax_revenue",
+                TableKind::NonTaxRevenue,
                 None,
                 |n| n == "合计",
                 &["纳入预算管理"],
@@ -273,7 +279,7 @@ fn bindings() -> Vec<Binding> {
             |ts| {
                 named(
                     ts,
-                    "non_tax_revenue",
+                    TableKind::NonTaxRevenue,
                     None,
                     |n| n == "合计",
                     &["纳入财政专户管理"],
@@ -347,11 +353,8 @@ fn paragraphs<'a>(sections: &'a [Section], out: &mut Vec<(&'a str, Vec<u32>)>) {
 
 /// Scales a table figure to 万元, the unit the narrative states.
 fn in_wan(t: &Table, v: Decimal) -> Decimal {
-    match t.money_unit.as_deref() {
-        Some("元") => v / Decimal::from(10_000),
-        Some("亿元") => v * Decimal::from(10_000),
-        _ => v,
-    }
+    t.money_unit
+        .map_or(v, |u| u.convert(v, MoneyUnit::TenThousandYuan))
 }
 
 /// A sentence whose figure could not be bound to anything to compare with.

@@ -46,9 +46,9 @@ fn table(number: &str, title: &str, kind: &str, columns: &[(&str, &str)], rows: 
     Table {
         number: Some(number.to_string()),
         title: title.to_string(),
-        kind: kind.to_string(),
+        kind: kind.parse().unwrap(),
         entity: None,
-        money_unit: Some("万元".to_string()),
+        money_unit: Some(fiscal_recognize::MoneyUnit::TenThousandYuan),
         pages: vec![1],
         columns: columns
             .iter()
