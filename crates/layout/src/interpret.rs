@@ -1,12 +1,12 @@
 //! The content-stream interpreter: text state, graphics state and paths, enough
 //! to place every glyph and every ruling exactly. Colours are tracked only to
 //! drop white (invisible) rulings, which otherwise split cells.
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object};
 
 use crate::document::stream_data;
 use crate::font::FontTable;
 use crate::geometry::Matrix;
+use crate::lexer::{Lexer, Operand, Operation};
 use crate::page::{Glyph, Segment};
 
 /// Form XObjects nested deeper than this are skipped (hostile recursion).
@@ -88,31 +88,43 @@ impl PathState {
     }
 }
 
-/// Six operands `a b c d e f` as a matrix (`cm`, `Tm`, a form's /Matrix).
-fn matrix(ops: &[Object]) -> Option<Matrix> {
-    let v: [f32; 6] = nums(ops).try_into().ok()?;
+/// Six operands `a b c d e f` as a matrix (`cm`, `Tm`); anything but six is no matrix.
+fn matrix(op: &Operation) -> Option<Matrix> {
+    (op.operands.len() == 6).then(|| {
+        Matrix::new(
+            op.num(0),
+            op.num(1),
+            op.num(2),
+            op.num(3),
+            op.num(4),
+            op.num(5),
+        )
+    })
+}
+
+/// A form's `/Matrix` array.
+fn matrix_of(array: &[Object]) -> Option<Matrix> {
+    let v: [f32; 6] = array
+        .iter()
+        .map(|o| match o {
+            Object::Integer(i) => *i as f32,
+            Object::Real(r) => *r,
+            _ => 0.0,
+        })
+        .collect::<Vec<_>>()
+        .try_into()
+        .ok()?;
     Some(Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5]))
 }
 
-fn num(o: &Object) -> f32 {
-    match o {
-        Object::Integer(i) => *i as f32,
-        Object::Real(r) => *r,
-        _ => 0.0,
-    }
-}
-
-fn nums(ops: &[Object]) -> Vec<f32> {
-    ops.iter().map(num).collect()
-}
-
 /// Whether colour operands describe (near) white in their colour space.
-fn is_white(op: &str, operands: &[Object]) -> bool {
-    let v = nums(operands);
-    match op {
-        "g" | "G" => v.first().is_some_and(|g| *g > 0.95),
-        "rg" | "RG" => v.len() >= 3 && v[..3].iter().all(|c| *c > 0.95),
-        "k" | "K" => v.len() >= 4 && v[..4].iter().all(|c| *c < 0.05),
+fn is_white(op: &Operation) -> bool {
+    let n = op.operands.len();
+    let all = |k: usize, test: fn(f32) -> bool| n >= k && (0..k).all(|i| test(op.num(i)));
+    match op.operator {
+        b"g" | b"G" => all(1, |g| g > 0.95),
+        b"rg" | b"RG" => all(3, |c| c > 0.95),
+        b"k" | b"K" => all(4, |c| c < 0.05),
         _ => false,
     }
 }
@@ -167,34 +179,33 @@ impl<'a> Interpreter<'a> {
             subpaths: Vec::new(),
             rects: Vec::new(),
         };
-        for op in Content::decode_iter(content) {
-            let Ok(Operation { operator, operands }) = op else {
-                break;
-            };
-            let o = &operands;
-            match operator.as_str() {
-                "q" if stack.len() < 256 => stack.push(gs.clone()),
-                "Q" => {
+        let mut lexer = Lexer::new(content);
+        let mut text = Vec::new();
+        while let Some(op) = lexer.next() {
+            let n = op.operands.len();
+            match op.operator {
+                b"q" if stack.len() < 256 => stack.push(gs.clone()),
+                b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
                     }
                 }
-                "cm" => {
-                    if let Some(m) = matrix(o).filter(Matrix::is_finite) {
+                b"cm" => {
+                    if let Some(m) = matrix(&op).filter(Matrix::is_finite) {
                         gs.ctm = m.then(&gs.ctm);
                     }
                 }
-                "g" | "rg" | "k" | "sc" | "scn" => gs.fill_white = is_white(&operator, o),
-                "G" | "RG" | "K" | "SC" | "SCN" => gs.stroke_white = is_white(&operator, o),
-                "cs" => gs.fill_white = false,
-                "CS" => gs.stroke_white = false,
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => gs.fill_white = is_white(&op),
+                b"G" | b"RG" | b"K" | b"SC" | b"SCN" => gs.stroke_white = is_white(&op),
+                b"cs" => gs.fill_white = false,
+                b"CS" => gs.stroke_white = false,
                 // Paths.
-                "m" if o.len() == 2 => {
-                    let p = gs.ctm.apply(num(&o[0]), num(&o[1]));
+                b"m" if n == 2 => {
+                    let p = gs.ctm.apply(op.num(0), op.num(1));
                     path.subpaths.push(vec![p]);
                 }
-                "l" if o.len() == 2 => {
-                    let p = gs.ctm.apply(num(&o[0]), num(&o[1]));
+                b"l" if n == 2 => {
+                    let p = gs.ctm.apply(op.num(0), op.num(1));
                     match path.subpaths.last_mut() {
                         Some(sp) => sp.push(p),
                         None => path.subpaths.push(vec![p]),
@@ -202,15 +213,13 @@ impl<'a> Interpreter<'a> {
                 }
                 // Curves are never rulings: end the straight run at the curve's end point
                 // without connecting it.
-                "c" | "v" | "y" if o.len() >= 2 => {
-                    let n = o.len();
-                    let p = gs.ctm.apply(num(&o[n - 2]), num(&o[n - 1]));
+                b"c" | b"v" | b"y" if n >= 2 => {
+                    let p = gs.ctm.apply(op.num(n - 2), op.num(n - 1));
                     path.subpaths.push(vec![p]);
                 }
-                "h" => path.close_last(),
-                "re" if o.len() == 4 => {
-                    let v = nums(o);
-                    let (x, y, w, h) = (v[0], v[1], v[2], v[3]);
+                b"h" => path.close_last(),
+                b"re" if n == 4 => {
+                    let (x, y, w, h) = (op.num(0), op.num(1), op.num(2), op.num(3));
                     let c = gs.ctm;
                     path.rects.push([
                         c.apply(x, y),
@@ -219,8 +228,8 @@ impl<'a> Interpreter<'a> {
                         c.apply(x, y + h),
                     ]);
                 }
-                "S" | "s" => {
-                    if operator == "s" {
+                b"S" | b"s" => {
+                    if op.operator == b"s" {
                         path.close_last();
                     }
                     if !gs.stroke_white {
@@ -228,14 +237,14 @@ impl<'a> Interpreter<'a> {
                     }
                     path.clear();
                 }
-                "f" | "F" | "f*" => {
+                b"f" | b"F" | b"f*" => {
                     if !gs.fill_white {
                         self.emit_fill(&path);
                     }
                     path.clear();
                 }
-                "B" | "B*" | "b" | "b*" => {
-                    if operator.starts_with('b') {
+                b"B" | b"B*" | b"b" | b"b*" => {
+                    if op.operator[0] == b'b' {
                         path.close_last();
                     }
                     if !gs.stroke_white {
@@ -245,85 +254,82 @@ impl<'a> Interpreter<'a> {
                     }
                     path.clear();
                 }
-                "n" => {
+                b"n" => {
                     path.clear();
                 }
                 // Text state.
-                "BT" => {
+                b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                "Tc" if !o.is_empty() => gs.char_spacing = num(&o[0]),
-                "Tw" if !o.is_empty() => gs.word_spacing = num(&o[0]),
-                "Tz" if !o.is_empty() => gs.horizontal_scale = num(&o[0]) / 100.0,
-                "TL" if !o.is_empty() => gs.leading = num(&o[0]),
-                "Ts" if !o.is_empty() => gs.rise = num(&o[0]),
-                "Tf" if o.len() == 2 => {
-                    gs.font_size = num(&o[1]);
-                    gs.font = o[0]
-                        .as_name()
-                        .ok()
-                        .and_then(|n| self.resource(resources, b"Font", n).cloned())
+                b"Tc" if n > 0 => gs.char_spacing = op.num(0),
+                b"Tw" if n > 0 => gs.word_spacing = op.num(0),
+                b"Tz" if n > 0 => gs.horizontal_scale = op.num(0) / 100.0,
+                b"TL" if n > 0 => gs.leading = op.num(0),
+                b"Ts" if n > 0 => gs.rise = op.num(0),
+                b"Tf" if n == 2 => {
+                    gs.font_size = op.num(1);
+                    gs.font = op
+                        .name(0)
+                        .and_then(|name| self.resource(resources, b"Font", &name).cloned())
                         .and_then(|f| self.fonts.resolve(self.doc, &f));
                 }
-                "Td" if o.len() == 2 => {
-                    tlm = Matrix::translate(num(&o[0]), num(&o[1])).then(&tlm);
+                b"Td" if n == 2 => {
+                    tlm = Matrix::translate(op.num(0), op.num(1)).then(&tlm);
                     tm = tlm;
                 }
-                "TD" if o.len() == 2 => {
-                    gs.leading = -num(&o[1]);
-                    tlm = Matrix::translate(num(&o[0]), num(&o[1])).then(&tlm);
+                b"TD" if n == 2 => {
+                    gs.leading = -op.num(1);
+                    tlm = Matrix::translate(op.num(0), op.num(1)).then(&tlm);
                     tm = tlm;
                 }
-                "Tm" => {
-                    if let Some(m) = matrix(o).filter(Matrix::is_finite) {
+                b"Tm" => {
+                    if let Some(m) = matrix(&op).filter(Matrix::is_finite) {
                         tlm = m;
                         tm = m;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                 }
-                "Tj" if !o.is_empty() => {
-                    if let Ok(s) = o[0].as_str() {
-                        self.show(&gs, &mut tm, s);
-                    }
+                b"Tj" if n > 0 && op.operands[0].string_into(&mut text) => {
+                    self.show(&gs, &mut tm, &text);
                 }
-                "'" if !o.is_empty() => {
+                b"'" if n > 0 => {
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
-                    if let Ok(s) = o[0].as_str() {
-                        self.show(&gs, &mut tm, s);
+                    if op.operands[0].string_into(&mut text) {
+                        self.show(&gs, &mut tm, &text);
                     }
                 }
-                "\"" if o.len() == 3 => {
-                    gs.word_spacing = num(&o[0]);
-                    gs.char_spacing = num(&o[1]);
+                b"\"" if n == 3 => {
+                    gs.word_spacing = op.num(0);
+                    gs.char_spacing = op.num(1);
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
-                    if let Ok(s) = o[2].as_str() {
-                        self.show(&gs, &mut tm, s);
+                    if op.operands[2].string_into(&mut text) {
+                        self.show(&gs, &mut tm, &text);
                     }
                 }
-                "TJ" if !o.is_empty() => {
-                    if let Ok(items) = o[0].as_array() {
-                        for item in items {
-                            match item {
-                                Object::String(s, _) => self.show(&gs, &mut tm, s),
-                                Object::Integer(_) | Object::Real(_) => {
-                                    let tx =
-                                        -num(item) / 1000.0 * gs.font_size * gs.horizontal_scale;
-                                    tm = Matrix::translate(tx, 0.0).then(&tm);
+                b"TJ" if n > 0 => {
+                    for item in op.array(0).unwrap_or_default() {
+                        match item {
+                            Operand::Number(adjust) => {
+                                let tx = -adjust / 1000.0 * gs.font_size * gs.horizontal_scale;
+                                tm = Matrix::translate(tx, 0.0).then(&tm);
+                            }
+                            s => {
+                                if s.string_into(&mut text) {
+                                    self.show(&gs, &mut tm, &text);
                                 }
-                                _ => {}
                             }
                         }
                     }
                 }
-                "Do" if !o.is_empty() && depth < MAX_FORM_DEPTH => {
-                    let Ok(name) = o[0].as_name() else { continue };
-                    let Some(xobj) = self.resource(resources, b"XObject", name) else {
+                b"Do" if n > 0 && depth < MAX_FORM_DEPTH => {
+                    let Some(name) = op.name(0) else { continue };
+                    let Some(xobj) = self.resource(resources, b"XObject", &name) else {
                         continue;
                     };
                     let Ok((_, Object::Stream(stream))) = self.doc.dereference(xobj) else {
@@ -344,7 +350,7 @@ impl<'a> Interpreter<'a> {
                         .get(b"Matrix")
                         .and_then(Object::as_array)
                         .ok()
-                        .and_then(|a| matrix(a))
+                        .and_then(|a| matrix_of(a))
                         .unwrap_or(Matrix::IDENTITY);
                     let doc: &'a Document = self.doc;
                     let form_res = stream

@@ -12,6 +12,7 @@
 //! - [`document`]: load a PDF with lopdf under resource limits, one [`Page`] each.
 //! - [`font`]: decode character codes to Unicode and advance widths (fonts are
 //!   decoded once per document).
+//! - [`lexer`]: a content stream's operators and operands, read in place.
 //! - [`interpret`]: run a page's content stream, emitting glyphs and rulings.
 //! - [`normalize`]: map Kangxi radicals / compatibility ideographs and full-width
 //!   ASCII to the characters a reader means.
@@ -29,6 +30,7 @@ pub mod font;
 pub mod geometry;
 pub mod grid;
 pub mod interpret;
+pub mod lexer;
 pub mod lines;
 pub mod normalize;
 pub mod page;

@@ -1,0 +1,655 @@
+//! Content-stream lexer: operators with their operands, read straight from the
+//! decoded bytes.
+//!
+//! Operands live on one reused stack and borrow from the content (strings and
+//! names are decoded only when the interpreter asks for them); dictionaries and
+//! nested arrays, which no operator the interpreter handles reads, are skipped
+//! without being built. This replaces lopdf's content parser, which built an
+//! owned `Object` tree for every operation and took about half of all CPU.
+//!
+//! The grammar follows lopdf's (numbers like `0.00-41` included) where a well
+//! formed stream is concerned; on damage it is lenient the way poppler and
+//! pdf.js are: a comment between operands is white space, a stray delimiter or
+//! unknown keyword is skipped, and reading goes on rather than stopping.
+use std::borrow::Cow;
+
+/// One operand of an operation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Operand<'a> {
+    Number(f32),
+    /// A name without its `/`, `#xx` escapes not yet decoded.
+    Name(&'a [u8]),
+    /// A literal string's bytes between the parentheses, escapes not yet decoded.
+    LiteralString(&'a [u8]),
+    /// A hexadecimal string's bytes between `<` and `>`.
+    HexString(&'a [u8]),
+    /// An array: `start..end` in the operation's array items.
+    Array(u32, u32),
+    /// `true`, `false`, `null`, a dictionary or a nested array.
+    Other,
+}
+
+impl Operand<'_> {
+    /// The operand as a number; anything else counts as 0.
+    pub fn number(&self) -> f32 {
+        match self {
+            Operand::Number(v) => *v,
+            _ => 0.0,
+        }
+    }
+
+    /// Decodes a string operand into `out` (cleared first); false if not a string.
+    pub fn string_into(&self, out: &mut Vec<u8>) -> bool {
+        out.clear();
+        match self {
+            Operand::LiteralString(raw) => decode_literal(raw, out),
+            Operand::HexString(raw) => decode_hex(raw, out),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// One operation: an operator and the operands before it.
+pub struct Operation<'l, 'a> {
+    pub operator: &'a [u8],
+    pub operands: &'l [Operand<'a>],
+    items: &'l [Operand<'a>],
+}
+
+impl<'a> Operation<'_, 'a> {
+    /// Operand `i` as a number (0 when absent or not a number).
+    pub fn num(&self, i: usize) -> f32 {
+        self.operands.get(i).map_or(0.0, Operand::number)
+    }
+
+    /// Operand `i` as a decoded name.
+    pub fn name(&self, i: usize) -> Option<Cow<'a, [u8]>> {
+        match self.operands.get(i)? {
+            Operand::Name(raw) => Some(decode_name(raw)),
+            _ => None,
+        }
+    }
+
+    /// Operand `i` as an array's items.
+    pub fn array(&self, i: usize) -> Option<&[Operand<'a>]> {
+        match self.operands.get(i)? {
+            Operand::Array(start, end) => Some(&self.items[*start as usize..*end as usize]),
+            _ => None,
+        }
+    }
+}
+
+/// Reads operations one at a time; the operand stack is reused between them.
+pub struct Lexer<'a> {
+    data: &'a [u8],
+    pos: usize,
+    operands: Vec<Operand<'a>>,
+    items: Vec<Operand<'a>>,
+}
+
+/// What a token is, before operands and operators are told apart.
+enum Token<'a> {
+    Operand(Operand<'a>),
+    ArrayStart,
+    ArrayEnd,
+    Keyword(&'a [u8]),
+    /// A byte that starts nothing (a stray `)`, `>`, `{`, …).
+    Stray,
+}
+
+fn is_white(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C')
+}
+
+fn is_delimiter(c: u8) -> bool {
+    matches!(
+        c,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
+}
+
+fn is_regular(c: u8) -> bool {
+    !is_white(c) && !is_delimiter(c)
+}
+
+/// Arrays nested deeper than this inside an array are skipped as a whole.
+const MAX_SKIP_DEPTH: usize = 1000;
+
+impl<'a> Lexer<'a> {
+    pub fn new(data: &'a [u8]) -> Self {
+        Lexer {
+            data,
+            pos: 0,
+            operands: Vec::with_capacity(16),
+            items: Vec::new(),
+        }
+    }
+
+    /// The next operation, or `None` at the end of the content.
+    #[allow(clippy::should_implement_trait)] // lends from the lexer: not an Iterator
+    pub fn next(&mut self) -> Option<Operation<'_, 'a>> {
+        self.operands.clear();
+        self.items.clear();
+        loop {
+            match self.token()? {
+                Token::Operand(o) => self.operands.push(o),
+                Token::ArrayStart => {
+                    let start = self.items.len() as u32;
+                    self.read_array_items();
+                    let end = self.items.len() as u32;
+                    self.operands.push(Operand::Array(start, end));
+                }
+                Token::Keyword(b"BI") => {
+                    self.skip_inline_image();
+                    self.operands.clear();
+                    self.items.clear();
+                }
+                Token::Keyword(operator) => {
+                    return Some(Operation {
+                        operator,
+                        operands: &self.operands,
+                        items: &self.items,
+                    })
+                }
+                Token::ArrayEnd | Token::Stray => {}
+            }
+        }
+    }
+
+    fn skip_white(&mut self) {
+        while let Some(&c) = self.data.get(self.pos) {
+            if is_white(c) {
+                self.pos += 1;
+            } else if c == b'%' {
+                while self.pos < self.data.len() && !matches!(self.data[self.pos], b'\r' | b'\n') {
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn token(&mut self) -> Option<Token<'a>> {
+        self.skip_white();
+        let data = self.data;
+        let c = *data.get(self.pos)?;
+        let start = self.pos;
+        let token = match c {
+            b'/' => {
+                self.pos += 1;
+                let end = self.regular_run_end();
+                Token::Operand(Operand::Name(&data[start + 1..end]))
+            }
+            b'(' => {
+                let end = literal_string_end(data, start + 1);
+                self.pos = (end + 1).min(data.len());
+                if end >= data.len() {
+                    // Unterminated: nothing usable follows.
+                    return None;
+                }
+                Token::Operand(Operand::LiteralString(&data[start + 1..end]))
+            }
+            b'<' if data.get(start + 1) == Some(&b'<') => {
+                self.skip_dictionary();
+                Token::Operand(Operand::Other)
+            }
+            b'<' => {
+                let end = data[start..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(data.len(), |p| start + p);
+                self.pos = (end + 1).min(data.len());
+                Token::Operand(Operand::HexString(&data[start + 1..end]))
+            }
+            b'[' => {
+                self.pos += 1;
+                Token::ArrayStart
+            }
+            b']' => {
+                self.pos += 1;
+                Token::ArrayEnd
+            }
+            b'0'..=b'9' | b'+' | b'-' | b'.' => match parse_number(&data[start..]) {
+                Some((v, len)) => {
+                    self.pos += len;
+                    Token::Operand(Operand::Number(v))
+                }
+                None => {
+                    self.pos += 1;
+                    Token::Stray
+                }
+            },
+            c if is_regular(c) => {
+                let end = self.regular_run_end();
+                match &data[start..end] {
+                    b"true" | b"false" | b"null" => Token::Operand(Operand::Other),
+                    word => Token::Keyword(word),
+                }
+            }
+            _ => {
+                self.pos += 1;
+                Token::Stray
+            }
+        };
+        Some(token)
+    }
+
+    /// Advances over regular characters; returns the end position.
+    fn regular_run_end(&mut self) -> usize {
+        while self.pos < self.data.len() && is_regular(self.data[self.pos]) {
+            self.pos += 1;
+        }
+        self.pos
+    }
+
+    /// Reads an array's items (after `[`) into `items`; nested arrays become `Other`.
+    fn read_array_items(&mut self) {
+        while let Some(t) = self.token() {
+            match t {
+                Token::Operand(o) => self.items.push(o),
+                Token::ArrayEnd => return,
+                Token::ArrayStart => {
+                    self.skip_nested_array();
+                    self.items.push(Operand::Other);
+                }
+                Token::Keyword(_) | Token::Stray => self.items.push(Operand::Other),
+            }
+        }
+    }
+
+    /// Skips to the `]` closing an array whose `[` was just read.
+    fn skip_nested_array(&mut self) {
+        let mut depth = 1;
+        while let Some(t) = self.token() {
+            match t {
+                Token::ArrayStart if depth < MAX_SKIP_DEPTH => depth += 1,
+                Token::ArrayEnd => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Skips a `<< … >>` dictionary (nested ones and strings inside included).
+    fn skip_dictionary(&mut self) {
+        self.pos += 2;
+        let mut depth = 1usize;
+        while let Some(&c) = self.data.get(self.pos) {
+            match c {
+                b'(' => self.pos = literal_string_end(self.data, self.pos + 1) + 1,
+                b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
+                    depth += 1;
+                    self.pos += 2;
+                }
+                b'>' if self.data.get(self.pos + 1) == Some(&b'>') => {
+                    depth -= 1;
+                    self.pos += 2;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                b'%' => self.skip_white(),
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// Skips an inline image (`BI` dict `ID` data `EI`), whose data is binary.
+    /// The data length is computed from the dictionary when it is unfiltered;
+    /// otherwise (or when no `EI` follows that length) the data ends at the
+    /// first `EI` standing between white space.
+    fn skip_inline_image(&mut self) {
+        let mut entries: Vec<Operand<'a>> = Vec::new();
+        loop {
+            match self.token() {
+                None => return,
+                Some(Token::Keyword(b"ID")) => break,
+                Some(Token::Operand(o)) => entries.push(o),
+                Some(Token::ArrayStart) => {
+                    let start = self.items.len() as u32;
+                    self.read_array_items();
+                    entries.push(Operand::Array(start, self.items.len() as u32));
+                }
+                Some(_) => entries.push(Operand::Other),
+            }
+        }
+        // One white-space byte (or CR LF) separates ID from the data.
+        if self.data[self.pos..].starts_with(b"\r\n") {
+            self.pos += 2;
+        } else if self.data.get(self.pos).is_some_and(|&c| is_white(c)) {
+            self.pos += 1;
+        }
+        let data_start = self.pos;
+        if let Some(len) = inline_image_length(&entries, &self.items) {
+            let after = data_start.saturating_add(len);
+            if after <= self.data.len() {
+                self.pos = after;
+                self.skip_white();
+                let rest = &self.data[self.pos..];
+                if rest.starts_with(b"EI") && rest.get(2).is_none_or(|&c| !is_regular(c)) {
+                    self.pos += 2;
+                    return;
+                }
+            }
+        }
+        let rest = &self.data[data_start..];
+        let end = rest
+            .windows(3)
+            .enumerate()
+            .find(|&(i, w)| {
+                is_white(w[0])
+                    && &w[1..] == b"EI"
+                    && rest.get(i + 3).is_none_or(|&c| !is_regular(c))
+            })
+            .map_or(rest.len(), |(i, _)| i + 3);
+        self.pos = data_start + end;
+    }
+}
+
+/// The byte length of unfiltered inline image data, from its dictionary.
+fn inline_image_length(entries: &[Operand], items: &[Operand]) -> Option<usize> {
+    let get = |short: &[u8], long: &[u8]| {
+        entries.chunks(2).find_map(|kv| match kv {
+            [Operand::Name(k), v] if *k == short || *k == long => Some(*v),
+            _ => None,
+        })
+    };
+    if get(b"F", b"Filter").is_some() {
+        return None;
+    }
+    let size = |short: &[u8], long: &[u8]| match get(short, long)? {
+        Operand::Number(v) if v >= 0.0 && v.fract() == 0.0 => Some(v as usize),
+        _ => None,
+    };
+    let image_mask = matches!(get(b"IM", b"ImageMask"), Some(Operand::Other));
+    let (width, height) = (size(b"W", b"Width")?, size(b"H", b"Height")?);
+    let bpc = size(b"BPC", b"BitsPerComponent").or(image_mask.then_some(1))?;
+    let colors = if image_mask {
+        1
+    } else {
+        match get(b"CS", b"ColorSpace")? {
+            Operand::Name(b"DeviceGray" | b"G" | b"Gray" | b"CalGray") => 1,
+            Operand::Name(b"DeviceRGB" | b"RGB" | b"CalRGB") => 3,
+            Operand::Name(b"DeviceCMYK" | b"CMYK") => 4,
+            Operand::Array(s, e) => match items.get(s as usize..e as usize)?.first()? {
+                Operand::Name(b"Indexed" | b"I") => 1,
+                _ => return None,
+            },
+            _ => return None,
+        }
+    };
+    let row = width.checked_mul(bpc)?.checked_mul(colors)?.div_ceil(8);
+    row.checked_mul(height)
+}
+
+/// Position of the `)` closing a literal string whose content starts at `start`
+/// (nested parentheses balance, a backslash escapes the next byte); `data.len()`
+/// when unterminated.
+fn literal_string_end(data: &[u8], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < data.len() {
+        match data[i] {
+            b'\\' => i += 1,
+            b'(' => depth += 1,
+            b')' if depth == 0 => return i,
+            b')' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    data.len()
+}
+
+/// A number at the start of `s`: `[+-]digits[.digits]` or `[+-].digits`, with
+/// lopdf's reading of a stray minus inside the fraction (`0.00-41` = 0.0041, as
+/// pdf.js and poppler read it). Returns the value and the bytes consumed.
+fn parse_number(s: &[u8]) -> Option<(f32, usize)> {
+    let signed = matches!(s.first(), Some(b'+' | b'-'));
+    let mut i = signed as usize;
+    let int_start = i;
+    while s.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let int_digits = i - int_start;
+    let is_real =
+        s.get(i) == Some(&b'.') && (int_digits > 0 || s.get(i + 1).is_some_and(u8::is_ascii_digit));
+    if !is_real {
+        if int_digits == 0 {
+            return None;
+        }
+        let text = &s[..i];
+        // Parsed as lopdf does (an i64 then converted), so values round identically.
+        let magnitude = s[int_start..i].iter().try_fold(0i64, |v, d| {
+            v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+        });
+        let value = match magnitude {
+            Some(m) if s[0] == b'-' => -m as f32,
+            Some(m) => m as f32,
+            None => std::str::from_utf8(text).ok()?.parse().ok()?,
+        };
+        return Some((value, i));
+    }
+    i += 1;
+    let mut stray_minus = false;
+    while let Some(&c) = s.get(i) {
+        if c == b'-' {
+            stray_minus = true;
+        } else if !c.is_ascii_digit() {
+            break;
+        }
+        i += 1;
+    }
+    let text = &s[..i];
+    let value = if stray_minus {
+        let mut kept = vec![text[0]];
+        kept.extend(text[1..].iter().filter(|&&c| c != b'-'));
+        std::str::from_utf8(&kept).ok()?.parse().ok()?
+    } else {
+        std::str::from_utf8(text).ok()?.parse().ok()?
+    };
+    Some((value, i))
+}
+
+/// Decodes `#xx` escapes in a name.
+fn decode_name(raw: &[u8]) -> Cow<'_, [u8]> {
+    if !raw.contains(&b'#') {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        match (raw[i], hex_pair(raw.get(i + 1..i + 3))) {
+            (b'#', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn hex_value(c: u8) -> Option<u8> {
+    (c as char).to_digit(16).map(|v| v as u8)
+}
+
+fn hex_pair(p: Option<&[u8]>) -> Option<u8> {
+    let p = p?;
+    Some(hex_value(p[0])? << 4 | hex_value(p[1])?)
+}
+
+/// Hex digits to bytes; other bytes (white space, damage) are skipped and an
+/// odd last digit is padded with 0.
+fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
+    let mut high: Option<u8> = None;
+    for v in raw.iter().filter_map(|&c| hex_value(c)) {
+        match high.take() {
+            Some(h) => out.push(h << 4 | v),
+            None => high = Some(v),
+        }
+    }
+    if let Some(h) = high {
+        out.push(h << 4);
+    }
+}
+
+/// Literal string escapes: `\n \r \t \b \f`, `\ddd` octal, `\` before an end
+/// of line (a continuation), `\` before any other byte (that byte); an
+/// unescaped end of line (CR, LF or CR LF) reads as LF.
+fn decode_literal(raw: &[u8], out: &mut Vec<u8>) {
+    let mut i = 0;
+    while i < raw.len() {
+        let c = raw[i];
+        i += 1;
+        match c {
+            b'\\' => {
+                let Some(&e) = raw.get(i) else { break };
+                i += 1;
+                match e {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(0x08),
+                    b'f' => out.push(0x0C),
+                    b'0'..=b'7' => {
+                        let mut v = u16::from(e - b'0');
+                        for _ in 0..2 {
+                            match raw.get(i) {
+                                Some(&d @ b'0'..=b'7') => {
+                                    v = v * 8 + u16::from(d - b'0');
+                                    i += 1;
+                                }
+                                _ => break,
+                            }
+                        }
+                        out.push(v as u8);
+                    }
+                    b'\r' => {
+                        if raw.get(i) == Some(&b'\n') {
+                            i += 1;
+                        }
+                    }
+                    b'\n' => {}
+                    other => out.push(other),
+                }
+            }
+            b'\r' => {
+                if raw.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+                out.push(b'\n');
+            }
+            other => out.push(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every operation as (operator, operands), strings decoded, arrays expanded.
+    fn ops(content: &[u8]) -> Vec<(String, Vec<String>)> {
+        let mut lexer = Lexer::new(content);
+        let mut out = Vec::new();
+        let show = |o: &Operand, items: &dyn Fn(u32, u32) -> String| {
+            let mut buf = Vec::new();
+            match o {
+                Operand::Number(v) => format!("{v}"),
+                Operand::Name(n) => format!("/{}", String::from_utf8_lossy(&decode_name(n))),
+                Operand::Array(s, e) => items(*s, *e),
+                Operand::Other => "?".to_string(),
+                s => {
+                    s.string_into(&mut buf);
+                    format!("({})", String::from_utf8_lossy(&buf))
+                }
+            }
+        };
+        while let Some(op) = lexer.next() {
+            let items = |s: u32, e: u32| {
+                let inner: Vec<String> = op.items[s as usize..e as usize]
+                    .iter()
+                    .map(|o| show(o, &|_, _| "[..]".into()))
+                    .collect();
+                format!("[{}]", inner.join(" "))
+            };
+            let operands = op.operands.iter().map(|o| show(o, &items)).collect();
+            out.push((String::from_utf8_lossy(op.operator).into_owned(), operands));
+        }
+        out
+    }
+
+    fn op(name: &str, operands: &[&str]) -> (String, Vec<String>) {
+        (
+            name.to_string(),
+            operands.iter().map(|s| s.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn numbers_as_lopdf_reads_them() {
+        assert_eq!(
+            ops(b"1 -2 +3 .5 -.5 4. 0.00-41 12.5 cm"),
+            vec![op(
+                "cm",
+                &["1", "-2", "3", "0.5", "-0.5", "4", "0.0041", "12.5"]
+            )]
+        );
+        // A number runs into an operator without a space between them.
+        assert_eq!(ops(b"0.5Tc"), vec![op("Tc", &["0.5"])]);
+    }
+
+    #[test]
+    fn strings_names_and_arrays() {
+        let got = ops(b"/F#201 12 Tf (a\\(b\\)c \\101\\0612 (nest)) Tj [(x) -250 <4142 43>] TJ");
+        assert_eq!(
+            got,
+            vec![
+                op("Tf", &["/F 1", "12"]),
+                op("Tj", &["(a(b)c A12 (nest))"]),
+                op("TJ", &["[(x) -250 (ABC)]"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn string_line_ends_and_continuations() {
+        let got = ops(b"(a\r\nb\\\r\nc\rd) Tj <414> Tj");
+        assert_eq!(got, vec![op("Tj", &["(a\nbc\nd)"]), op("Tj", &["(A@)"])]);
+    }
+
+    #[test]
+    fn comments_dictionaries_and_inline_images_are_skipped() {
+        let content = b"/P <</MCID 0 /S (a>>b)>> BDC % note\n\
+            1 0 0 %inside\n 1 0 0 cm BI /W 2 /H 1 /BPC 8 /CS /G ID EI EI Q";
+        assert_eq!(
+            ops(content),
+            vec![
+                op("BDC", &["/P", "?"]),
+                op("cm", &["1", "0", "0", "1", "0", "0"]),
+                op("Q", &[]),
+            ]
+        );
+        // Filtered data: ends at the first white-space-delimited EI.
+        let content = b"BI /F /AHx /W 1 ID 00ff> EI q";
+        assert_eq!(ops(content), vec![op("q", &[])]);
+    }
+
+    #[test]
+    fn damage_is_skipped_not_fatal() {
+        let got = ops(b"1 2 ) } m 3 4 l (unterminated");
+        assert_eq!(got, vec![op("m", &["1", "2"]), op("l", &["3", "4"])]);
+        assert!(ops(b"").is_empty());
+        assert_eq!(ops(b"[[[1]] 2] d"), vec![op("d", &["[? 2]"])]);
+    }
+}
