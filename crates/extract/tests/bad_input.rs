@@ -3,7 +3,7 @@ mod common;
 use common::testdata;
 
 use fiscal_extract::{extract_bytes, extract_file, ExtractError};
-use fiscal_layout::{load_document, LayoutError, Limits};
+use fiscal_layout::{load_document, LayoutError, LimitKind, Limits};
 use lopdf::{dictionary, Document, Object, Stream};
 
 fn error_text(name: &str, bytes: &[u8]) -> String {
@@ -106,11 +106,13 @@ fn compression_bomb_is_refused() {
     let pdf = one_page_pdf(stream, dictionary! {});
     let limits = Limits {
         max_stream_bytes: 1 << 20,
-        max_page_content_bytes: 1 << 20,
         ..Limits::default()
     };
     let err = load_document(&pdf, limits).unwrap_err();
-    assert!(matches!(err, LayoutError::TooLarge { .. }), "{err}");
+    assert!(
+        matches!(err, LayoutError::LimitExceeded(hit) if hit.kind == LimitKind::StreamBytes),
+        "{err}"
+    );
 }
 
 #[test]

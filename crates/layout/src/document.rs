@@ -1,32 +1,13 @@
-//! Loading a PDF with lopdf under resource limits and interpreting every page.
-use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
+//! Loading a PDF under resource limits and interpreting every page.
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
+use crate::budget::{Budget, LimitHit, LimitKind, Limits};
 use crate::error::LayoutError;
 use crate::font::FontTable;
 use crate::geometry::Matrix;
 use crate::interpret::Interpreter;
+use crate::objects::ObjectStore;
 use crate::page::Page;
-
-/// Resource bounds that keep hostile files from exhausting memory.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    /// Largest size any one stream may decompress to.
-    pub max_stream_bytes: usize,
-    /// Largest decoded content (page plus its forms) per page.
-    pub max_page_content_bytes: usize,
-    /// Pages beyond this are not read.
-    pub max_pages: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_stream_bytes: 64 << 20,
-            max_page_content_bytes: 64 << 20,
-            max_pages: 5000,
-        }
-    }
-}
 
 /// A document after the layout stage's first step: pages of glyphs and rulings.
 #[derive(Debug, Clone, Default)]
@@ -38,25 +19,9 @@ pub struct LayoutDocument {
     pub warnings: Vec<String>,
 }
 
-/// A stream's decoded bytes, at most `limit` of them. lopdf refuses to
-/// "decompress" a stream without /Filter; its bytes are the data as they are.
-pub(crate) fn stream_data(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
-    match stream.decompressed_content_with_limit(limit) {
-        Ok(data) => Some(data),
-        Err(_) if !stream.dict.has(b"Filter") => Some(stream.content.clone()),
-        Err(_) => None,
-    }
-}
-
-fn info_string(doc: &Document, key: &[u8]) -> Option<String> {
-    let info = doc.trailer.get(b"Info").ok()?;
-    let info = doc.dereference(info).ok()?.1.as_dict().ok()?;
-    let s = info
-        .get(b"Producer")
-        .ok()
-        .filter(|_| key == b"Producer")
-        .or_else(|| info.get(key).ok())?;
-    let s = lopdf::decode_text_string(doc.dereference(s).ok()?.1).ok()?;
+fn info_string(store: &ObjectStore, key: &[u8]) -> Option<String> {
+    let info = store.dict(store.trailer().get(b"Info").ok()?)?;
+    let s = lopdf::decode_text_string(store.get_in(info, key)?).ok()?;
     let s = s.trim().to_string();
     (!s.is_empty()).then_some(s)
 }
@@ -73,62 +38,40 @@ pub fn load_document(bytes: &[u8], limits: Limits) -> Result<LayoutDocument, Lay
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err(LayoutError::Truncated);
     }
+    let budget = Budget::new(limits);
     let options = LoadOptions {
         max_decompressed_size: Some(limits.max_stream_bytes),
         ..Default::default()
     };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => LayoutError::Encrypted,
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
-            LayoutError::TooLarge { limit }
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            let max = limits.max_stream_bytes as u64;
+            LayoutError::LimitExceeded(budget.exceed(LimitKind::StreamBytes, max))
         }
         other => LayoutError::Damaged(other.to_string()),
     })?;
     if doc.is_encrypted() {
         return Err(LayoutError::Encrypted);
     }
-    let page_ids: Vec<ObjectId> = doc.page_iter().take(limits.max_pages).collect();
+    let store = ObjectStore::new(doc, budget);
+    let page_ids = store.page_ids(limits.max_pages);
     if page_ids.is_empty() {
         return Err(LayoutError::NoPages);
     }
     let mut fonts = FontTable::default();
     let mut out = LayoutDocument {
-        producer: info_string(&doc, b"Producer"),
-        title: info_string(&doc, b"Title"),
+        producer: info_string(&store, b"Producer"),
+        title: info_string(&store, b"Title"),
         ..Default::default()
     };
     let mut unmapped = 0;
     for (i, id) in page_ids.iter().enumerate() {
         let number = i as u32 + 1;
-        let page_dict = doc
-            .get_dictionary(*id)
-            .map_err(|e| LayoutError::Damaged(e.to_string()))?;
-        let (base, width, height) = page_space(&doc, page_dict);
-        let content = match doc.get_page_content_with_limit(*id, limits.max_page_content_bytes) {
-            Ok(c) => c,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                limit,
-            })) => {
-                return Err(LayoutError::TooLarge { limit });
-            }
-            Err(e) => {
-                out.warnings.push(format!(
-                    "page {number}: content unreadable ({e}); page skipped"
-                ));
-                Vec::new()
-            }
-        };
-        let resources = inherited(&doc, page_dict, b"Resources").and_then(|o| o.as_dict().ok());
-        let result = Interpreter::new(&doc, &mut fonts, limits.max_page_content_bytes)
-            .run(&content, resources, base);
-        unmapped += result.unmapped_glyphs;
-        out.pages.push(Page {
-            number,
-            width,
-            height,
-            glyphs: result.glyphs,
-            segments: result.segments,
-        });
+        let page = read_page(&store, &mut fonts, *id, number, &mut out.warnings)
+            .map_err(LayoutError::LimitExceeded)?;
+        unmapped += page.1;
+        out.pages.push(page.0);
     }
     let total: usize = out.pages.iter().map(|p| p.glyphs.len()).sum();
     if total == 0 {
@@ -142,24 +85,86 @@ pub fn load_document(bytes: &[u8], limits: Limits) -> Result<LayoutDocument, Lay
     Ok(out)
 }
 
+/// Interprets one page; returns it with its count of unmapped glyphs.
+fn read_page(
+    store: &ObjectStore,
+    fonts: &mut FontTable,
+    id: ObjectId,
+    number: u32,
+    warnings: &mut Vec<String>,
+) -> Result<(Page, usize), LimitHit> {
+    let budget = store.budget();
+    budget.deadline()?;
+    let page_dict = store.get(id).and_then(|p| p.as_dict().ok());
+    let Some(page_dict) = page_dict else {
+        warnings.push(format!(
+            "page {number}: not a page dictionary; page skipped"
+        ));
+        return Ok((
+            Page {
+                number,
+                ..Page::default()
+            },
+            0,
+        ));
+    };
+    let (base, width, height) = page_space(store, page_dict);
+    let content = match page_content(store, page_dict) {
+        Some(c) => c,
+        None => {
+            budget.check()?;
+            warnings.push(format!("page {number}: content unreadable; page skipped"));
+            Vec::new()
+        }
+    };
+    let resources = inherited(store, page_dict, b"Resources").and_then(|o| o.as_dict().ok());
+    let result = Interpreter::new(store, fonts).run(&content, resources, base)?;
+    let page = Page {
+        number,
+        width,
+        height,
+        glyphs: result.glyphs,
+        segments: result.segments,
+    };
+    Ok((page, result.unmapped_glyphs))
+}
+
+/// A page's content: its content streams decoded and joined, each followed by
+/// a newline (a stream may end mid-line). `None` when a stream cannot be decoded.
+fn page_content(store: &ObjectStore, page: &Dictionary) -> Option<Vec<u8>> {
+    let streams: &[Object] = match store.get_in(page, b"Contents") {
+        Some(Object::Array(a)) => a.as_slice(),
+        Some(Object::Stream(_)) => std::slice::from_ref(page.get(b"Contents").ok()?),
+        _ => &[],
+    };
+    let mut content = Vec::new();
+    for s in streams {
+        let Some(Object::Stream(stream)) = store.resolve(s) else {
+            continue;
+        };
+        content.extend_from_slice(&store.stream_data(stream)?);
+        content.push(b'\n');
+    }
+    Some(content)
+}
+
 /// Looks a page attribute up the page tree (`/Resources`, `/MediaBox`, … are inheritable).
-fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+fn inherited<'a>(store: &'a ObjectStore, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     let mut node = page;
     for _ in 0..64 {
-        if let Ok(v) = node.get(key) {
-            return doc.dereference(v).ok().map(|(_, o)| o);
+        if node.has(key) {
+            return store.get_in(node, key);
         }
-        let parent = node.get(b"Parent").ok()?;
-        node = doc.dereference(parent).ok()?.1.as_dict().ok()?;
+        node = store.get_in(node, b"Parent")?.as_dict().ok()?;
     }
     None
 }
 
-fn rect(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<[f32; 4]> {
-    let arr = inherited(doc, page, key)?.as_array().ok()?;
+fn rect(store: &ObjectStore, page: &Dictionary, key: &[u8]) -> Option<[f32; 4]> {
+    let arr = inherited(store, page, key)?.as_array().ok()?;
     let v: Vec<f32> = arr
         .iter()
-        .filter_map(|o| match doc.dereference(o).ok()?.1 {
+        .filter_map(|o| match store.resolve(o)? {
             Object::Integer(i) => Some(*i as f32),
             Object::Real(r) => Some(*r),
             _ => None,
@@ -176,12 +181,12 @@ fn rect(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<[f32; 4]> {
 }
 
 /// The matrix from user space to page space (top-left origin, `y` down, rotation applied).
-fn page_space(doc: &Document, page: &Dictionary) -> (Matrix, f32, f32) {
-    let b = rect(doc, page, b"CropBox")
-        .or_else(|| rect(doc, page, b"MediaBox"))
+fn page_space(store: &ObjectStore, page: &Dictionary) -> (Matrix, f32, f32) {
+    let b = rect(store, page, b"CropBox")
+        .or_else(|| rect(store, page, b"MediaBox"))
         .unwrap_or([0.0, 0.0, 595.0, 842.0]);
     let [x0, y0, x1, y1] = b;
-    let rotate = inherited(doc, page, b"Rotate")
+    let rotate = inherited(store, page, b"Rotate")
         .and_then(|o| o.as_i64().ok())
         .unwrap_or(0)
         .rem_euclid(360);

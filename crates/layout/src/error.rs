@@ -1,6 +1,8 @@
 //! Errors of the layout stage. The CLI adds the file name.
 use thiserror::Error;
 
+use crate::budget::LimitHit;
+
 #[derive(Debug, Error)]
 pub enum LayoutError {
     #[error("not a PDF (no %PDF header)")]
@@ -13,8 +15,11 @@ pub enum LayoutError {
     Truncated,
     #[error("the PDF is damaged: {0}")]
     Damaged(String),
-    #[error("a stream exceeds the decompression limit of {limit} bytes (compression bomb?)")]
-    TooLarge { limit: usize },
+    /// A resource limit of [`Limits`](crate::Limits) was hit: the file is
+    /// hostile (a compression bomb, a drawing repeated millions of times) or
+    /// far outside what the limits were set for.
+    #[error("the PDF exceeds the limit of {0} (hostile or damaged file?)")]
+    LimitExceeded(LimitHit),
     #[error("the PDF has no pages")]
     NoPages,
     #[error("the PDF has no text layer (scanned images only?); OCR it first")]

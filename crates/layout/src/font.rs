@@ -8,14 +8,15 @@
 //! character collection's CID → Unicode map (Adobe-GB1-UCS2) when a
 //! non-embedded CJK font has none.
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use hayro_cmap::{load_embedded, BfString, CMap, CMapName, CidFamily};
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
-use crate::document::stream_data;
+use crate::objects::ObjectStore;
 
-/// Upper bound on decoded font-related streams (ToUnicode, CMaps).
-const FONT_STREAM_LIMIT: usize = 16 << 20;
+/// A composite font's widths: sorted (first_cid, last_cid, width) ranges.
+type CidWidths = Rc<[(u32, u32, f32)]>;
 
 /// One decoded code of a shown string.
 #[derive(Debug, Clone)]
@@ -34,23 +35,22 @@ enum CodeSplit {
     /// Identity-H / Identity-V: two bytes per code, CID = code.
     TwoByteIdentity,
     /// A predefined or embedded CMap decides code lengths and CIDs.
-    CMap(Box<CMap>),
+    CMap(Rc<CMap>),
 }
 
 pub struct Font {
     split: CodeSplit,
     /// Simple fonts: width per byte, glyph units.
     simple_widths: Vec<f32>,
-    /// Composite fonts: sorted (first_cid, last_cid, width) ranges.
-    cid_widths: Vec<(u32, u32, f32)>,
+    cid_widths: CidWidths,
     default_width: f32,
     /// Glyph units → text space (0.001, or a Type3 font's FontMatrix).
     width_scale: f32,
     /// Ratio of the rendered em height to the nominal font size (Type3 fonts differ).
     pub size_scale: f32,
-    to_unicode: Option<CMap>,
+    to_unicode: Option<Rc<CMap>>,
     /// CID → Unicode for CJK character collections without a ToUnicode map.
-    cid_to_unicode: Option<CMap>,
+    cid_to_unicode: Option<Rc<CMap>>,
     /// Unicode code units are the codes themselves (UniGB-UCS2-H and friends).
     codes_are_unicode: bool,
     /// Simple fonts without ToUnicode: byte → text through /Encoding.
@@ -66,32 +66,103 @@ fn number(o: &Object) -> Option<f32> {
     }
 }
 
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
+static NULL: Object = Object::Null;
+
+/// `o` with references followed (`null` when they lead nowhere).
+fn deref<'s>(store: &'s ObjectStore, o: &'s Object) -> &'s Object {
+    store.resolve(o).unwrap_or(&NULL)
 }
 
-fn get_dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
-    d.get(key)
-        .ok()
-        .map(|o| deref(doc, o))
-        .and_then(|o| o.as_dict().ok())
+fn get_dict<'s>(store: &'s ObjectStore, d: &'s Dictionary, key: &[u8]) -> Option<&'s Dictionary> {
+    store.get_in(d, key)?.as_dict().ok()
 }
 
-fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
-    stream_data(deref(doc, o).as_stream().ok()?, FONT_STREAM_LIMIT)
+/// The address of an object in the store: the key of what is decoded from it
+/// once per document (objects never move while the store lives).
+fn address(o: &Object) -> usize {
+    o as *const Object as usize
 }
 
-fn parse_cmap(bytes: &[u8]) -> Option<CMap> {
-    CMap::parse(bytes, load_embedded)
+/// What fonts share: CMaps and `/W` arrays decoded once per object they come
+/// from, however many fonts or `Tf`s use them, and predefined CMaps once per name.
+#[derive(Default)]
+struct SharedParts {
+    cmaps: HashMap<usize, Option<Rc<CMap>>>,
+    predefined: HashMap<String, Option<Rc<CMap>>>,
+    widths: HashMap<usize, CidWidths>,
 }
 
-fn predefined_cmap(name: &[u8]) -> Option<CMap> {
-    let data = load_embedded(CMapName::from_bytes(name))?;
-    CMap::parse(data, load_embedded)
+impl SharedParts {
+    /// A CMap stream (ToUnicode or an embedded encoding), parsed once.
+    fn cmap(&mut self, store: &ObjectStore, o: &Object) -> Option<Rc<CMap>> {
+        let o = deref(store, o);
+        self.cmaps
+            .entry(address(o))
+            .or_insert_with(|| {
+                let data = store.stream_data(o.as_stream().ok()?)?;
+                CMap::parse(&data, load_embedded).map(Rc::new)
+            })
+            .clone()
+    }
+
+    /// A predefined CMap (GBK-EUC-H, Adobe-GB1-UCS2, …), parsed once.
+    fn predefined(&mut self, name: CMapName) -> Option<Rc<CMap>> {
+        // CMapName has no Hash; its Debug form names it exactly.
+        self.predefined
+            .entry(format!("{name:?}"))
+            .or_insert_with(|| {
+                let data = load_embedded(name)?;
+                CMap::parse(data, load_embedded).map(Rc::new)
+            })
+            .clone()
+    }
+
+    /// A `/W` array's ranges, read once.
+    fn widths(&mut self, store: &ObjectStore, w: &Object) -> CidWidths {
+        let w = deref(store, w);
+        self.widths
+            .entry(address(w))
+            .or_insert_with(|| match w {
+                Object::Array(a) => parse_w_array(store, a).into(),
+                _ => Rc::from([]),
+            })
+            .clone()
+    }
+}
+
+/// The text of each byte of a simple font without ToUnicode, through its
+/// /Encoding (standard encodings, /Differences glyph names).
+///
+/// lopdf reads encodings only through `Dictionary::get_font_encoding_with_limit`,
+/// which follows references through a `Document`; /Encoding is resolved here
+/// into a copy, and it is given an empty document. (A ToUnicode map is left
+/// out: ours is parsed once per stream, lopdf's would be parsed per font.)
+fn simple_text(store: &ObjectStore, dict: &Dictionary) -> Vec<Box<str>> {
+    let mut copy = Dictionary::new();
+    if let Ok(t) = dict.get(b"Type") {
+        copy.set("Type", t.clone());
+    }
+    if let Some(v) = store.get_in(dict, b"Encoding") {
+        copy.set("Encoding", v.clone());
+    }
+    let limit = store.budget().stream_allowance();
+    let empty = Document::new();
+    let encoding = copy.get_font_encoding_with_limit(&empty, limit).ok();
+    (0u8..=255)
+        .map(|b| match &encoding {
+            Some(Encoding::UnicodeMapEncoding(_)) | None => {
+                char::from(b).to_string().into_boxed_str()
+            }
+            Some(enc) => enc
+                .bytes_to_string(&[b])
+                .unwrap_or_default()
+                .into_boxed_str(),
+        })
+        .collect()
 }
 
 impl Font {
-    pub fn from_dict(doc: &Document, dict: &Dictionary) -> Font {
+    fn from_dict(store: &ObjectStore, dict: &Dictionary, shared: &mut SharedParts) -> Font {
         let subtype = dict
             .get(b"Subtype")
             .and_then(Object::as_name)
@@ -99,20 +170,24 @@ impl Font {
         let to_unicode = dict
             .get(b"ToUnicode")
             .ok()
-            .and_then(|o| stream_bytes(doc, o))
-            .and_then(|b| parse_cmap(&b));
+            .and_then(|o| shared.cmap(store, o));
         if subtype == b"Type0" {
-            Self::composite(doc, dict, to_unicode)
+            Self::composite(store, dict, to_unicode, shared)
         } else {
-            Self::simple(doc, dict, subtype == b"Type3", to_unicode)
+            Self::simple(store, dict, subtype == b"Type3", to_unicode)
         }
     }
 
-    fn simple(doc: &Document, dict: &Dictionary, type3: bool, to_unicode: Option<CMap>) -> Font {
+    fn simple(
+        store: &ObjectStore,
+        dict: &Dictionary,
+        type3: bool,
+        to_unicode: Option<Rc<CMap>>,
+    ) -> Font {
         let mut width_scale = 0.001;
         let mut size_scale = 1.0;
         if type3 {
-            if let Ok(Object::Array(m)) = dict.get(b"FontMatrix").map(|o| deref(doc, o)) {
+            if let Ok(Object::Array(m)) = dict.get(b"FontMatrix").map(|o| deref(store, o)) {
                 let v: Vec<f32> = m.iter().filter_map(number).collect();
                 if v.len() == 6 && v[0].is_finite() && v[3].is_finite() && v[0] != 0.0 {
                     width_scale = v[0].abs();
@@ -120,42 +195,32 @@ impl Font {
                 }
             }
         }
-        let missing = get_dict(doc, dict, b"FontDescriptor")
+        let missing = get_dict(store, dict, b"FontDescriptor")
             .and_then(|fd| fd.get(b"MissingWidth").ok().and_then(number))
             .unwrap_or(if type3 { 0.0 } else { 500.0 });
         let mut widths = vec![missing; 256];
         let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as i64;
-        if let Ok(Object::Array(ws)) = dict.get(b"Widths").map(|o| deref(doc, o)) {
+        if let Ok(Object::Array(ws)) = dict.get(b"Widths").map(|o| deref(store, o)) {
             for (i, w) in ws.iter().enumerate() {
                 let code = first + i as i64;
                 if (0..256).contains(&code) {
-                    if let Some(w) = number(deref(doc, w)) {
+                    if let Some(w) = number(deref(store, w)) {
                         widths[code as usize] = w;
                     }
                 }
             }
         }
-        let encoding = if dict.has(b"Encoding") || to_unicode.is_none() {
-            dict.get_font_encoding_with_limit(doc, FONT_STREAM_LIMIT)
-                .ok()
+        let simple_text = if dict.has(b"Encoding") || to_unicode.is_none() {
+            simple_text(store, dict)
         } else {
-            None
+            (0u8..=255)
+                .map(|b| char::from(b).to_string().into_boxed_str())
+                .collect()
         };
-        let simple_text = (0u8..=255)
-            .map(|b| match &encoding {
-                Some(Encoding::UnicodeMapEncoding(_)) | None => {
-                    char::from(b).to_string().into_boxed_str()
-                }
-                Some(enc) => enc
-                    .bytes_to_string(&[b])
-                    .unwrap_or_default()
-                    .into_boxed_str(),
-            })
-            .collect();
         Font {
             split: CodeSplit::OneByte,
             simple_widths: widths,
-            cid_widths: Vec::new(),
+            cid_widths: Rc::from([]),
             default_width: missing,
             width_scale,
             size_scale,
@@ -167,41 +232,46 @@ impl Font {
         }
     }
 
-    fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<CMap>) -> Font {
+    fn composite(
+        store: &ObjectStore,
+        dict: &Dictionary,
+        to_unicode: Option<Rc<CMap>>,
+        shared: &mut SharedParts,
+    ) -> Font {
         let descendant = dict
             .get(b"DescendantFonts")
             .ok()
-            .map(|o| deref(doc, o))
+            .map(|o| deref(store, o))
             .and_then(|o| o.as_array().ok())
             .and_then(|a| a.first())
-            .map(|o| deref(doc, o))
+            .map(|o| deref(store, o))
             .and_then(|o| o.as_dict().ok());
         let (mut enc_name, mut split) = (Vec::new(), CodeSplit::TwoByteIdentity);
-        match dict.get(b"Encoding").map(|o| deref(doc, o)) {
+        match dict.get(b"Encoding").map(|o| deref(store, o)) {
             Ok(Object::Name(n)) => {
                 enc_name = n.clone();
                 if n != b"Identity-H" && n != b"Identity-V" {
-                    if let Some(cm) = predefined_cmap(n) {
-                        split = CodeSplit::CMap(Box::new(cm));
+                    if let Some(cm) = shared.predefined(CMapName::from_bytes(n)) {
+                        split = CodeSplit::CMap(cm);
                     }
                 }
             }
             Ok(o @ Object::Stream(_)) => {
-                if let Some(cm) = stream_bytes(doc, o).and_then(|b| parse_cmap(&b)) {
-                    split = CodeSplit::CMap(Box::new(cm));
+                if let Some(cm) = shared.cmap(store, o) {
+                    split = CodeSplit::CMap(cm);
                 }
             }
             _ => {}
         }
         let mut default_width = 1000.0;
-        let mut cid_widths = Vec::new();
+        let mut cid_widths = Rc::from([]);
         let mut family = None;
         if let Some(df) = descendant {
             default_width = df.get(b"DW").ok().and_then(number).unwrap_or(1000.0);
-            if let Ok(Object::Array(w)) = df.get(b"W").map(|o| deref(doc, o)) {
-                cid_widths = parse_w_array(doc, w);
+            if let Ok(w) = df.get(b"W") {
+                cid_widths = shared.widths(store, w);
             }
-            if let Some(info) = get_dict(doc, df, b"CIDSystemInfo") {
+            if let Some(info) = get_dict(store, df, b"CIDSystemInfo") {
                 let reg = info
                     .get(b"Registry")
                     .and_then(Object::as_str)
@@ -223,8 +293,7 @@ impl Font {
         let cid_to_unicode = if to_unicode.is_none() {
             family
                 .and_then(|f| f.ucs2_cmap())
-                .and_then(|n| load_embedded(n))
-                .and_then(|d| CMap::parse(d, load_embedded))
+                .and_then(|n| shared.predefined(n))
         } else {
             None
         };
@@ -361,17 +430,17 @@ fn clean(text: Box<str>) -> Box<str> {
 
 /// `/W` holds `c [w1 w2 …]` (consecutive CIDs from c) and `c_first c_last w`
 /// (one width for a range). pdf-extract 0.12 misreads the second form.
-fn parse_w_array(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
+fn parse_w_array(store: &ObjectStore, w: &[Object]) -> Vec<(u32, u32, f32)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let Some(first) = number(deref(doc, &w[i])) else {
+        let Some(first) = number(deref(store, &w[i])) else {
             break;
         };
-        match w.get(i + 1).map(|o| deref(doc, o)) {
+        match w.get(i + 1).map(|o| deref(store, o)) {
             Some(Object::Array(list)) => {
                 for (k, v) in list.iter().enumerate() {
-                    if let Some(v) = number(deref(doc, v)) {
+                    if let Some(v) = number(deref(store, v)) {
                         let c = first as u32 + k as u32;
                         out.push((c, c, v));
                     }
@@ -379,9 +448,10 @@ fn parse_w_array(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
                 i += 2;
             }
             Some(o) => {
-                let (Some(last), Some(width)) =
-                    (number(o), w.get(i + 2).and_then(|x| number(deref(doc, x))))
-                else {
+                let (Some(last), Some(width)) = (
+                    number(o),
+                    w.get(i + 2).and_then(|x| number(deref(store, x))),
+                ) else {
                     break;
                 };
                 out.push((first as u32, last as u32, width));
@@ -394,34 +464,44 @@ fn parse_w_array(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
     out
 }
 
-/// Fonts decoded once per document, keyed by the font dictionary's object id.
+/// Fonts decoded once per document: a font dictionary once per object id (or,
+/// for a dictionary written inline in a resource dictionary, once per place
+/// it is written), whatever number of `Tf`s select it.
 #[derive(Default)]
 pub struct FontTable {
     fonts: Vec<Font>,
     by_id: HashMap<ObjectId, u32>,
+    inline: HashMap<usize, u32>,
+    shared: SharedParts,
 }
 
 impl FontTable {
-    /// Index of the font for a (possibly indirect) font object.
-    pub fn resolve(&mut self, doc: &Document, font_obj: &Object) -> Option<u32> {
+    /// Index of the font for a (possibly indirect) font object; `None` when it
+    /// is no dictionary or the font budget is spent.
+    pub fn resolve(&mut self, store: &ObjectStore, font_obj: &Object) -> Option<u32> {
         if let Object::Reference(id) = font_obj {
             if let Some(&i) = self.by_id.get(id) {
                 return Some(i);
             }
-            let dict = doc.get_dictionary(*id).ok()?;
-            let i = self.push(Font::from_dict(doc, dict));
+            let i = self.decode(store, store.get(*id)?)?;
             self.by_id.insert(*id, i);
             Some(i)
         } else {
-            // Direct font dictionaries are rare; decode each time they are selected.
-            let dict = font_obj.as_dict().ok()?;
-            Some(self.push(Font::from_dict(doc, dict)))
+            if let Some(&i) = self.inline.get(&address(font_obj)) {
+                return Some(i);
+            }
+            let i = self.decode(store, font_obj)?;
+            self.inline.insert(address(font_obj), i);
+            Some(i)
         }
     }
 
-    fn push(&mut self, f: Font) -> u32 {
-        self.fonts.push(f);
-        (self.fonts.len() - 1) as u32
+    fn decode(&mut self, store: &ObjectStore, o: &Object) -> Option<u32> {
+        let dict = o.as_dict().ok()?;
+        store.budget().font().ok()?;
+        self.fonts
+            .push(Font::from_dict(store, dict, &mut self.shared));
+        Some((self.fonts.len() - 1) as u32)
     }
 
     pub fn get_mut(&mut self, i: u32) -> &mut Font {
@@ -432,11 +512,15 @@ impl FontTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lopdf::dictionary;
+    use crate::budget::{Budget, Limits};
+    use lopdf::{dictionary, Stream};
+
+    fn store(doc: Document) -> ObjectStore {
+        ObjectStore::new(doc, Budget::new(Limits::default()))
+    }
 
     #[test]
     fn w_array_reads_both_forms() {
-        let doc = Document::new();
         let w = vec![
             Object::Integer(1),
             Object::Array(vec![Object::Integer(500), Object::Integer(600)]),
@@ -445,14 +529,13 @@ mod tests {
             Object::Integer(540),
         ];
         assert_eq!(
-            parse_w_array(&doc, &w),
+            parse_w_array(&store(Document::new()), &w),
             vec![(1, 1, 500.0), (2, 2, 600.0), (10, 20, 540.0)]
         );
     }
 
     #[test]
     fn gbk_euc_h_without_to_unicode_decodes_through_adobe_gb1() {
-        let doc = Document::new();
         let font = dictionary! {
             "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "SimSun",
             "Encoding" => "GBK-EUC-H",
@@ -467,7 +550,7 @@ mod tests {
                 "W" => vec![Object::Integer(814), Object::Integer(939), Object::Integer(500)],
             })],
         };
-        let mut f = Font::from_dict(&doc, &font);
+        let mut f = Font::from_dict(&store(Document::new()), &font, &mut SharedParts::default());
         // "行1" in GBK: D0 D0, then ASCII '1'.
         let mut out = String::new();
         let mut adv = Vec::new();
@@ -477,5 +560,51 @@ mod tests {
         });
         assert_eq!(out, "行1");
         assert_eq!(adv[0], 1.0);
+    }
+
+    /// Thousands of fonts sharing one ToUnicode stream and one `/W` array, or
+    /// one inline font dictionary selected by thousands of `Tf`s, cost one
+    /// decoding each.
+    #[test]
+    fn shared_parts_are_decoded_once() {
+        let mut doc = Document::new();
+        let cmap = b"1 begincodespacerange <0000> <FFFF> endcodespacerange \
+            1 beginbfchar <0001> <4E00> endbfchar";
+        let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.to_vec()));
+        let w = doc.add_object(vec![
+            Object::Integer(1),
+            Object::Integer(9),
+            Object::Integer(600),
+        ]);
+        let font = |doc: &mut Document| {
+            let descendant = dictionary! { "Subtype" => "CIDFontType2", "W" => w };
+            doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "Encoding" => "Identity-H",
+                "ToUnicode" => to_unicode, "DescendantFonts" => vec![descendant.into()],
+            })
+        };
+        let (a, b) = (font(&mut doc), font(&mut doc));
+        let inline = Object::Dictionary(dictionary! { "Type" => "Font", "Subtype" => "Type1" });
+        let store = store(doc);
+        let mut table = FontTable::default();
+        let ia = table.resolve(&store, &Object::Reference(a)).unwrap();
+        let ib = table.resolve(&store, &Object::Reference(b)).unwrap();
+        assert_ne!(ia, ib);
+        let (fa, fb) = (&table.fonts[ia as usize], &table.fonts[ib as usize]);
+        assert!(Rc::ptr_eq(
+            fa.to_unicode.as_ref().unwrap(),
+            fb.to_unicode.as_ref().unwrap()
+        ));
+        assert!(Rc::ptr_eq(&fa.cid_widths, &fb.cid_widths));
+        let mut text = String::new();
+        table
+            .get_mut(ia)
+            .decode(&[0, 1], |d| text.push_str(&d.text));
+        assert_eq!(text, "一");
+        let first = table.resolve(&store, &inline).unwrap();
+        for _ in 0..1000 {
+            assert_eq!(table.resolve(&store, &inline), Some(first));
+        }
+        assert_eq!(table.fonts.len(), 3);
     }
 }

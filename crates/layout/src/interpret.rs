@@ -1,18 +1,22 @@
 //! The content-stream interpreter: text state, graphics state and paths, enough
 //! to place every glyph and every ruling exactly. Colours are tracked only to
 //! drop white (invisible) rulings, which otherwise split cells.
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Object};
 
-use crate::document::stream_data;
+use crate::budget::{LimitHit, LimitKind};
 use crate::font::FontTable;
 use crate::geometry::Matrix;
 use crate::lexer::{Lexer, Operand, Operation};
+use crate::objects::ObjectStore;
 use crate::page::{Glyph, Segment};
 
 /// Form XObjects nested deeper than this are skipped (hostile recursion).
 const MAX_FORM_DEPTH: u32 = 8;
 /// A filled rectangle thinner than this is a ruling, not a shaded area.
 const THIN_FILL: f32 = 2.5;
+/// Points and rectangles one path may hold; more are ignored (a hostile path
+/// would otherwise grow without bound until painted).
+const MAX_PATH_POINTS: usize = 1 << 20;
 
 #[derive(Clone)]
 struct GraphicsState {
@@ -55,22 +59,28 @@ pub struct PageContent {
 }
 
 pub struct Interpreter<'a> {
-    doc: &'a Document,
+    store: &'a ObjectStore,
     fonts: &'a mut FontTable,
     out: PageContent,
-    /// Limit on decoded content per page, bytes.
-    content_limit: usize,
-    content_used: usize,
 }
 
+#[derive(Default)]
 struct PathState {
     /// Subpaths as point lists in user space after CTM (device-ish space).
     subpaths: Vec<Vec<(f32, f32)>>,
     /// Rectangles added with `re`, in transformed corners.
     rects: Vec<[(f32, f32); 4]>,
+    /// Points and rectangles held, against [`MAX_PATH_POINTS`].
+    size: usize,
 }
 
 impl PathState {
+    /// Whether the path may grow by one more point or rectangle.
+    fn grow(&mut self) -> bool {
+        self.size += 1;
+        self.size <= MAX_PATH_POINTS
+    }
+
     /// `h`: the current subpath returns to its start.
     fn close_last(&mut self) {
         if let Some(sp) = self.subpaths.last_mut() {
@@ -85,6 +95,7 @@ impl PathState {
     fn clear(&mut self) {
         self.subpaths.clear();
         self.rects.clear();
+        self.size = 0;
     }
 }
 
@@ -130,13 +141,11 @@ fn is_white(op: &Operation) -> bool {
 }
 
 impl<'a> Interpreter<'a> {
-    pub fn new(doc: &'a Document, fonts: &'a mut FontTable, content_limit: usize) -> Self {
+    pub fn new(store: &'a ObjectStore, fonts: &'a mut FontTable) -> Self {
         Interpreter {
-            doc,
+            store,
             fonts,
             out: PageContent::default(),
-            content_limit,
-            content_used: 0,
         }
     }
 
@@ -146,10 +155,9 @@ impl<'a> Interpreter<'a> {
         content: &[u8],
         resources: Option<&'a Dictionary>,
         base: Matrix,
-    ) -> PageContent {
-        self.content_used = content.len();
-        self.execute(content, resources, base, 0);
-        self.out
+    ) -> Result<PageContent, LimitHit> {
+        self.execute(content, resources, base, 0)?;
+        Ok(self.out)
     }
 
     fn resource(
@@ -158,9 +166,8 @@ impl<'a> Interpreter<'a> {
         category: &[u8],
         name: &[u8],
     ) -> Option<&'a Object> {
-        let doc: &'a Document = self.doc;
-        let cat = resources?.get(category).ok()?;
-        let cat = doc.dereference(cat).ok()?.1.as_dict().ok()?;
+        let store: &'a ObjectStore = self.store;
+        let cat = store.get_in(resources?, category)?.as_dict().ok()?;
         cat.get(name).ok()
     }
 
@@ -170,18 +177,17 @@ impl<'a> Interpreter<'a> {
         resources: Option<&'a Dictionary>,
         ctm: Matrix,
         depth: u32,
-    ) {
+    ) -> Result<(), LimitHit> {
         let mut gs = GraphicsState::new(ctm);
         let mut stack: Vec<GraphicsState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
-        let mut path = PathState {
-            subpaths: Vec::new(),
-            rects: Vec::new(),
-        };
+        let mut path = PathState::default();
         let mut lexer = Lexer::new(content);
         let mut text = Vec::new();
+        let budget = self.store.budget();
         while let Some(op) = lexer.next() {
+            budget.operator()?;
             let n = op.operands.len();
             match op.operator {
                 b"q" if stack.len() < 256 => stack.push(gs.clone()),
@@ -200,6 +206,7 @@ impl<'a> Interpreter<'a> {
                 b"cs" => gs.fill_white = false,
                 b"CS" => gs.stroke_white = false,
                 // Paths.
+                b"m" | b"l" | b"c" | b"v" | b"y" | b"re" if !path.grow() => {}
                 b"m" if n == 2 => {
                     let p = gs.ctm.apply(op.num(0), op.num(1));
                     path.subpaths.push(vec![p]);
@@ -233,13 +240,13 @@ impl<'a> Interpreter<'a> {
                         path.close_last();
                     }
                     if !gs.stroke_white {
-                        self.emit_stroke(&path);
+                        self.emit_stroke(&path)?;
                     }
                     path.clear();
                 }
                 b"f" | b"F" | b"f*" => {
                     if !gs.fill_white {
-                        self.emit_fill(&path);
+                        self.emit_fill(&path)?;
                     }
                     path.clear();
                 }
@@ -248,9 +255,9 @@ impl<'a> Interpreter<'a> {
                         path.close_last();
                     }
                     if !gs.stroke_white {
-                        self.emit_stroke(&path);
+                        self.emit_stroke(&path)?;
                     } else if !gs.fill_white {
-                        self.emit_fill(&path);
+                        self.emit_fill(&path)?;
                     }
                     path.clear();
                 }
@@ -271,8 +278,8 @@ impl<'a> Interpreter<'a> {
                     gs.font_size = op.num(1);
                     gs.font = op
                         .name(0)
-                        .and_then(|name| self.resource(resources, b"Font", &name).cloned())
-                        .and_then(|f| self.fonts.resolve(self.doc, &f));
+                        .and_then(|name| self.resource(resources, b"Font", &name))
+                        .and_then(|f| self.fonts.resolve(self.store, f));
                 }
                 b"Td" if n == 2 => {
                     tlm = Matrix::translate(op.num(0), op.num(1)).then(&tlm);
@@ -294,13 +301,13 @@ impl<'a> Interpreter<'a> {
                     tm = tlm;
                 }
                 b"Tj" if n > 0 && op.operands[0].string_into(&mut text) => {
-                    self.show(&gs, &mut tm, &text);
+                    self.show(&gs, &mut tm, &text)?;
                 }
                 b"'" if n > 0 => {
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                     if op.operands[0].string_into(&mut text) {
-                        self.show(&gs, &mut tm, &text);
+                        self.show(&gs, &mut tm, &text)?;
                     }
                 }
                 b"\"" if n == 3 => {
@@ -309,7 +316,7 @@ impl<'a> Interpreter<'a> {
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                     if op.operands[2].string_into(&mut text) {
-                        self.show(&gs, &mut tm, &text);
+                        self.show(&gs, &mut tm, &text)?;
                     }
                 }
                 b"TJ" if n > 0 => {
@@ -321,7 +328,7 @@ impl<'a> Interpreter<'a> {
                             }
                             s => {
                                 if s.string_into(&mut text) {
-                                    self.show(&gs, &mut tm, &text);
+                                    self.show(&gs, &mut tm, &text)?;
                                 }
                             }
                         }
@@ -329,46 +336,44 @@ impl<'a> Interpreter<'a> {
                 }
                 b"Do" if n > 0 && depth < MAX_FORM_DEPTH => {
                     let Some(name) = op.name(0) else { continue };
-                    let Some(xobj) = self.resource(resources, b"XObject", &name) else {
+                    let store: &'a ObjectStore = self.store;
+                    let Some(Object::Stream(form)) = self
+                        .resource(resources, b"XObject", &name)
+                        .and_then(|x| store.resolve(x))
+                    else {
                         continue;
                     };
-                    let Ok((_, Object::Stream(stream))) = self.doc.dereference(xobj) else {
-                        continue;
-                    };
-                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok()
+                    if form.dict.get(b"Subtype").and_then(Object::as_name).ok()
                         != Some(b"Form".as_slice())
                     {
                         continue;
                     }
-                    let remaining = self.content_limit.saturating_sub(self.content_used);
-                    let Some(data) = stream_data(stream, remaining) else {
+                    let Some(data) = store.stream_data(form) else {
+                        budget.check()?;
                         continue;
                     };
-                    self.content_used += data.len();
-                    let m = stream
+                    let m = form
                         .dict
                         .get(b"Matrix")
                         .and_then(Object::as_array)
                         .ok()
                         .and_then(|a| matrix_of(a))
                         .unwrap_or(Matrix::IDENTITY);
-                    let doc: &'a Document = self.doc;
-                    let form_res = stream
-                        .dict
-                        .get(b"Resources")
-                        .ok()
-                        .and_then(|r| doc.dereference(r).ok())
-                        .and_then(|(_, r)| r.as_dict().ok())
+                    let form_res = store
+                        .get_in(&form.dict, b"Resources")
+                        .and_then(|r| r.as_dict().ok())
                         .or(resources);
-                    self.execute(&data, form_res, m.then(&gs.ctm), depth + 1);
+                    self.execute(&data, form_res, m.then(&gs.ctm), depth + 1)?;
                 }
                 _ => {}
             }
         }
+        budget.check()
     }
 
-    fn show(&mut self, gs: &GraphicsState, tm: &mut Matrix, bytes: &[u8]) {
-        let Some(fi) = gs.font else { return };
+    /// Shows `bytes` in the current font, advancing the text matrix.
+    fn show(&mut self, gs: &GraphicsState, tm: &mut Matrix, bytes: &[u8]) -> Result<(), LimitHit> {
+        let Some(fi) = gs.font else { return Ok(()) };
         let font = self.fonts.get_mut(fi);
         let size_scale = font.size_scale;
         let fs = gs.font_size;
@@ -376,6 +381,8 @@ impl<'a> Interpreter<'a> {
         let (tc, tw, rise) = (gs.char_spacing, gs.word_spacing, gs.rise);
         let ctm = gs.ctm;
         let out = &mut self.out;
+        let before = out.glyphs.len();
+        let page_max = self.store.budget().limits.max_page_glyphs;
         font.decode(bytes, |d| {
             let trm = Matrix::new(fs * th, 0.0, 0.0, fs, 0.0, rise)
                 .then(tm)
@@ -385,7 +392,8 @@ impl<'a> Interpreter<'a> {
             let (x, y) = trm.apply(0.0, 0.0);
             let (x_end, _) = Matrix::translate(w0, 0.0).then(&trm).apply(0.0, 0.0);
             let size = trm.vertical_scale() * size_scale;
-            if x.is_finite() && y.is_finite() && size.is_finite() {
+            // Past the page's limit nothing more is kept; the hit is reported below.
+            if x.is_finite() && y.is_finite() && size.is_finite() && out.glyphs.len() <= page_max {
                 let n = d.text.chars().count().max(1) as f32;
                 let width = (x_end - x) / n;
                 if d.text.is_empty() {
@@ -404,22 +412,41 @@ impl<'a> Interpreter<'a> {
             }
             *tm = Matrix::translate(tx, 0.0).then(tm);
         });
+        let budget = self.store.budget();
+        budget.glyphs(self.out.glyphs.len() - before)?;
+        if self.out.glyphs.len() > page_max {
+            return Err(budget.exceed(LimitKind::PageGlyphs, page_max as u64));
+        }
+        Ok(())
     }
 
-    fn emit_stroke(&mut self, path: &PathState) {
+    /// Fails once the page holds more segments than allowed.
+    fn segments_within_limit(&self) -> Result<(), LimitHit> {
+        let budget = self.store.budget();
+        let max = budget.limits.max_page_segments;
+        if self.out.segments.len() > max {
+            return Err(budget.exceed(LimitKind::PageSegments, max as u64));
+        }
+        Ok(())
+    }
+
+    fn emit_stroke(&mut self, path: &PathState) -> Result<(), LimitHit> {
         for sp in &path.subpaths {
             for w in sp.windows(2) {
                 push_axis_aligned(&mut self.out.segments, w[0], w[1]);
             }
+            self.segments_within_limit()?;
         }
         for r in &path.rects {
             for i in 0..4 {
                 push_axis_aligned(&mut self.out.segments, r[i], r[(i + 1) % 4]);
             }
+            self.segments_within_limit()?;
         }
+        Ok(())
     }
 
-    fn emit_fill(&mut self, path: &PathState) {
+    fn emit_fill(&mut self, path: &PathState) -> Result<(), LimitHit> {
         let mut rect_like: Vec<[(f32, f32); 4]> = path.rects.clone();
         for sp in &path.subpaths {
             // A filled closed 4-point path is a rectangle drawn with m/l.
@@ -452,6 +479,7 @@ impl<'a> Interpreter<'a> {
                 self.out.segments.push(Segment::new(x, y0, x, y1));
             }
         }
+        self.segments_within_limit()
     }
 }
 

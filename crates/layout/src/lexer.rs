@@ -115,6 +115,11 @@ fn is_regular(c: u8) -> bool {
 
 /// Arrays nested deeper than this inside an array are skipped as a whole.
 const MAX_SKIP_DEPTH: usize = 1000;
+/// Operands kept for one operation; more are dropped (no operator reads more
+/// than a few, and a hostile stream would otherwise grow the stack unbounded).
+const MAX_OPERANDS: usize = 1024;
+/// Array items kept for one operation (a `TJ` line holds a few hundred).
+const MAX_ARRAY_ITEMS: usize = 1 << 20;
 
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
@@ -132,18 +137,18 @@ impl<'a> Lexer<'a> {
         self.operands.clear();
         self.items.clear();
         loop {
-            match self.token()? {
-                Token::Operand(o) => self.operands.push(o),
+            let operand = match self.token()? {
+                Token::Operand(o) => o,
                 Token::ArrayStart => {
                     let start = self.items.len() as u32;
                     self.read_array_items();
-                    let end = self.items.len() as u32;
-                    self.operands.push(Operand::Array(start, end));
+                    Operand::Array(start, self.items.len() as u32)
                 }
                 Token::Keyword(b"BI") => {
                     self.skip_inline_image();
                     self.operands.clear();
                     self.items.clear();
+                    continue;
                 }
                 Token::Keyword(operator) => {
                     return Some(Operation {
@@ -152,7 +157,10 @@ impl<'a> Lexer<'a> {
                         items: &self.items,
                     })
                 }
-                Token::ArrayEnd | Token::Stray => {}
+                Token::ArrayEnd | Token::Stray => continue,
+            };
+            if self.operands.len() < MAX_OPERANDS {
+                self.operands.push(operand);
             }
         }
     }
@@ -247,14 +255,17 @@ impl<'a> Lexer<'a> {
     /// Reads an array's items (after `[`) into `items`; nested arrays become `Other`.
     fn read_array_items(&mut self) {
         while let Some(t) = self.token() {
-            match t {
-                Token::Operand(o) => self.items.push(o),
+            let item = match t {
+                Token::Operand(o) => o,
                 Token::ArrayEnd => return,
                 Token::ArrayStart => {
                     self.skip_nested_array();
-                    self.items.push(Operand::Other);
+                    Operand::Other
                 }
-                Token::Keyword(_) | Token::Stray => self.items.push(Operand::Other),
+                Token::Keyword(_) | Token::Stray => Operand::Other,
+            };
+            if self.items.len() < MAX_ARRAY_ITEMS {
+                self.items.push(item);
             }
         }
     }
@@ -307,16 +318,19 @@ impl<'a> Lexer<'a> {
     fn skip_inline_image(&mut self) {
         let mut entries: Vec<Operand<'a>> = Vec::new();
         loop {
-            match self.token() {
+            let entry = match self.token() {
                 None => return,
                 Some(Token::Keyword(b"ID")) => break,
-                Some(Token::Operand(o)) => entries.push(o),
+                Some(Token::Operand(o)) => o,
                 Some(Token::ArrayStart) => {
                     let start = self.items.len() as u32;
                     self.read_array_items();
-                    entries.push(Operand::Array(start, self.items.len() as u32));
+                    Operand::Array(start, self.items.len() as u32)
                 }
-                Some(_) => entries.push(Operand::Other),
+                Some(_) => Operand::Other,
+            };
+            if entries.len() < MAX_OPERANDS {
+                entries.push(entry);
             }
         }
         // One white-space byte (or CR LF) separates ID from the data.

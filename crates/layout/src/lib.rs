@@ -9,7 +9,9 @@
 //! `/Rotate`, so that no later stage has to think about it.
 //!
 //! Modules, in the order data flows through them:
-//! - [`document`]: load a PDF with lopdf under resource limits, one [`Page`] each.
+//! - [`budget`]: resource [`Limits`] per document and the account kept against them.
+//! - [`objects`]: the PDF's objects as pages reach them; streams decoded under the budget.
+//! - [`document`]: load a PDF under those limits, one [`Page`] each.
 //! - [`font`]: decode character codes to Unicode and advance widths (fonts are
 //!   decoded once per document).
 //! - [`lexer`]: a content stream's operators and operands, read in place.
@@ -24,6 +26,7 @@
 
 pub mod align;
 pub mod blocks;
+pub mod budget;
 pub mod document;
 pub mod error;
 pub mod font;
@@ -33,9 +36,11 @@ pub mod interpret;
 pub mod lexer;
 pub mod lines;
 pub mod normalize;
+pub mod objects;
 pub mod page;
 pub mod svg;
 
-pub use document::{load_document, LayoutDocument, Limits};
+pub use budget::{LimitHit, LimitKind, Limits};
+pub use document::{load_document, LayoutDocument};
 pub use error::LayoutError;
 pub use page::{Glyph, Page, Segment};
