@@ -1,12 +1,12 @@
 //! The top-level JSON object of one extracted disclosure.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use fiscal_recognize::{AnyTable, DocumentMeta, Recognized, Section};
 
 use crate::checks::{run_checks, Check};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub file: String,
     pub sha256: String,
@@ -27,7 +27,7 @@ impl Source {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Output {
     pub source: Source,
     pub document: DocumentMeta,

@@ -1,9 +1,9 @@
 //! Subject codes (科目编码). See the crate docs for what 功能分类 (functional)
 //! and 经济分类 (economic) codes are; this is the one place that maps a code to
 //! its level and parent.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Classification {
     /// 功能分类

@@ -20,7 +20,7 @@ pub enum DocumentKind {
     Budget,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct DocumentMeta {
     pub entity: Option<String>,
     pub year: Option<u32>,
@@ -29,14 +29,14 @@ pub struct DocumentMeta {
     pub money_unit: Option<MoneyUnit>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Column {
     pub key: String,
     /// Printed header path, levels joined with "/".
     pub header: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Row {
     pub group: Option<String>,
     pub code: Option<String>,
@@ -62,7 +62,7 @@ fn ser_values<S: serde::Serializer>(
     m.end()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Table {
     pub number: Option<String>,
     pub title: String,
@@ -75,7 +75,7 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Section {
     pub heading: String,
     pub level: u8,
@@ -85,7 +85,7 @@ pub struct Section {
 }
 
 /// Any table of the document, serialized in the contract's shape for its kind.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum AnyTable {
     Grid(Table),

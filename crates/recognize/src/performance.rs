@@ -8,7 +8,7 @@
 use fiscal_layout::geometry::{mostly_overlap, overlap};
 use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::join_wrapped;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{MoneyUnit, TableKind};
 use crate::text::compact;
@@ -52,13 +52,13 @@ impl LooseText {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct FundRow {
     pub source: String,
     pub values: Vec<Option<String>>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Funds {
     pub columns: Vec<String>,
     pub rows: Vec<FundRow>,
@@ -67,13 +67,13 @@ pub struct Funds {
     pub score: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Goal {
     pub target: Option<String>,
     pub actual: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct Indicator {
     pub category: Option<String>,
     pub level1: Option<String>,
@@ -85,7 +85,7 @@ pub struct Indicator {
     pub deviation: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PerformanceTable {
     pub kind: TableKind,
     pub title: String,
@@ -100,7 +100,7 @@ pub struct PerformanceTable {
     pub total_score: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct GoalRow {
     pub goal: Option<String>,
     pub indicator: Option<String>,
@@ -108,7 +108,7 @@ pub struct GoalRow {
     pub actual: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DepartmentGoals {
     pub kind: TableKind,
     pub title: String,
