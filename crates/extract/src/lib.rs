@@ -1,28 +1,74 @@
-//! The whole pipeline for one file, with errors that name the file and cause.
+//! Chinese government fiscal disclosure PDFs — 部门决算 (final accounts) and
+//! 部门预算 (budgets) — to a normalized, validated document model.
+//!
+//! One call turns a PDF into an [`Output`]: every table with its kind, column
+//! keys and printed header paths, rows with 功能分类/经济分类 codes, levels and
+//! exact decimal amounts; the narrative outline; document metadata; and the
+//! document's own arithmetic checked. Every model type is
+//! `Serialize + Deserialize`, so an [`Output`] written as JSON (the project's
+//! `schema/output.schema.json`) reads back into the same value.
+//!
+//! ```
+//! # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))?;
+//! use std::path::Path;
+//!
+//! let out = fiscal_extract::extract_file(Path::new("testdata/lo-ruled-cut-row.pdf"))?;
+//! let table = out.tables.iter().find_map(|t| t.as_grid()).expect("a grid table");
+//! println!("{} ({} rows)", table.title, table.rows.len());
+//! assert!(out.failed_checks().count() <= out.checks.len());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Entry points: [`extract_file`] (a path), [`extract_bytes`] (a slice),
+//! [`extract_reader`] (any [`std::io::Read`], with [`Options`]). Errors
+//! ([`ExtractError`]) name the file and the cause; a bad file never panics
+//! the caller. [`figures`] flattens a document into one record per printed
+//! amount, the long form a spreadsheet or database wants.
+//!
+//! Vocabulary: 功能分类 = functional classification (类/款/项 = level 1/2/3:
+//! 3, 5, 7 digits), 经济分类 = economic classification (类/款: 3, 5 digits),
+//! 决算 = final accounts, 预算 = budget, 行次 = printed line number of a row.
+#![deny(missing_docs)]
+
+mod error;
+mod figures;
+mod options;
+
+use std::io::Read;
 use std::path::Path;
 
-use fiscal_emit::{build_output, Output, Source};
-use fiscal_layout::{load_document, LayoutError, Limits};
+use fiscal_emit::{build_output, Source as EmitSource};
+use fiscal_layout::load_document;
 
-#[derive(Debug, thiserror::Error)]
-pub enum ExtractError {
-    #[error("{file}: cannot read: {source}")]
-    Read {
-        file: String,
-        source: std::io::Error,
-    },
-    #[error("{file}: {source}")]
-    Layout { file: String, source: LayoutError },
-    #[error("{file}: internal error while extracting ({message}); please report this file")]
-    Panic { file: String, message: String },
-}
+pub use error::ExtractError;
+pub use figures::{figures, Figure};
+pub use options::Options;
 
-/// Extracts one PDF given its bytes. Panics inside the pipeline are contained
-/// and reported as errors for this file only.
-pub fn extract_bytes(file: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
-    extract_named(file, file, bytes)
-}
+pub use fiscal_emit::checks::{Check, Status as CheckStatus};
+pub use fiscal_emit::{Output, Source};
+pub use fiscal_layout::{LayoutError, Limits};
+pub use fiscal_recognize::code::Classification;
+pub use fiscal_recognize::performance::{
+    DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceTable,
+};
+pub use fiscal_recognize::{AnyTable, Column, DocumentMeta, Row, Section, Table};
+/// Exact decimal amounts as printed (`rust_decimal`).
+pub use rust_decimal::Decimal;
 
+/// Extracts one PDF file with default [`Options`].
+///
+/// The output's `source.file` is the file's name; errors show the path as given.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))?;
+/// use std::path::Path;
+/// use fiscal_extract::{extract_file, ExtractError};
+///
+/// let err = extract_file(Path::new("testdata/encrypted.pdf")).unwrap_err();
+/// assert!(matches!(err, ExtractError::Layout { .. }));
+/// assert!(err.to_string().starts_with("testdata/encrypted.pdf: "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn extract_file(path: &Path) -> Result<Output, ExtractError> {
     let shown = path.display().to_string();
     let name = path
@@ -32,34 +78,85 @@ pub fn extract_file(path: &Path) -> Result<Output, ExtractError> {
         file: shown.clone(),
         source,
     })?;
-    extract_named(&name, &shown, &bytes)
+    extract_named(&name, &shown, &bytes, &Options::default())
+}
+
+/// Extracts one PDF given its bytes, with default [`Options`]. `name` is
+/// recorded as the output's `source.file` and names the file in errors.
+///
+/// ```
+/// let err = fiscal_extract::extract_bytes("notes.txt", b"not a PDF").unwrap_err();
+/// assert_eq!(err.to_string(), "notes.txt: not a PDF (no %PDF header)");
+/// ```
+pub fn extract_bytes(name: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
+    extract_named(name, name, bytes, &Options::default())
+}
+
+/// Extracts one PDF read from `reader` (a pipe, a socket, an archive member).
+/// At most [`Options::max_input_bytes`] are read; a longer input is an error.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))?;
+/// use fiscal_extract::{extract_reader, Options};
+///
+/// let mut options = Options::default();
+/// options.limits.max_pages = 50;
+/// let file = std::fs::File::open("testdata/lo-unruled.pdf")?;
+/// let out = extract_reader("lo-unruled.pdf", file, &options)?;
+/// assert_eq!(out.source.file, "lo-unruled.pdf");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn extract_reader(
+    name: &str,
+    reader: impl Read,
+    options: &Options,
+) -> Result<Output, ExtractError> {
+    let limit = options.max_input_bytes;
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| ExtractError::Read {
+            file: name.to_string(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(ExtractError::InputTooLarge {
+            file: name.to_string(),
+            limit,
+        });
+    }
+    extract_named(name, name, &bytes, options)
 }
 
 /// `name` is what the output's `source` records (the file name); errors show
-/// `shown` (the path the user gave).
-fn extract_named(name: &str, shown: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
+/// `shown` (the path the user gave). Panics inside the pipeline are contained
+/// and reported as errors for this file only.
+fn extract_named(
+    name: &str,
+    shown: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<Output, ExtractError> {
     let run = || -> Result<Output, ExtractError> {
         let layout =
-            load_document(bytes, Limits::default()).map_err(|source| ExtractError::Layout {
+            load_document(bytes, options.limits).map_err(|source| ExtractError::Layout {
                 file: shown.to_string(),
                 source,
             })?;
-        let source = Source::new(name, bytes, layout.pages.len(), layout.producer.clone());
+        let source = EmitSource::new(name, bytes, layout.pages.len(), layout.producer.clone());
         let recognized = fiscal_recognize::recognize(&layout);
         Ok(build_output(source, recognized))
     };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-        Ok(r) => r,
-        Err(p) => {
-            let message = p
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            Err(ExtractError::Panic {
-                file: shown.to_string(),
-                message,
-            })
-        }
-    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|p| {
+        let message = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        Err(ExtractError::Panic {
+            file: shown.to_string(),
+            message,
+        })
+    })
 }
