@@ -55,7 +55,7 @@ fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
                 f.row.name.clone().unwrap_or_default(),
                 f.column.header.clone(),
                 f.value.to_string(),
-                f.money_unit().unwrap_or_default().to_string(),
+                f.money_unit().map_or("", |u| u.as_str()).to_string(),
             ])?;
             rows += 1;
         }

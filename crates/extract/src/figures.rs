@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use fiscal_emit::Output;
-use fiscal_recognize::{AnyTable, Column, DocumentMeta, Row, Table};
+use fiscal_recognize::{AnyTable, Column, DocumentMeta, MoneyUnit, Row, Table};
 
 /// One printed amount of a grid table and where it stands.
 ///
@@ -25,11 +25,8 @@ pub struct Figure<'a> {
 
 impl Figure<'_> {
     /// The money unit the amount is in: the table's own, else the document's.
-    pub fn money_unit(&self) -> Option<&str> {
-        self.table
-            .money_unit
-            .as_deref()
-            .or(self.document.money_unit.as_deref())
+    pub fn money_unit(&self) -> Option<MoneyUnit> {
+        self.table.money_unit.or(self.document.money_unit)
     }
 }
 

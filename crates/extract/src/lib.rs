@@ -51,7 +51,9 @@ pub use fiscal_recognize::code::Classification;
 pub use fiscal_recognize::performance::{
     DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceTable,
 };
-pub use fiscal_recognize::{AnyTable, Column, DocumentMeta, Row, Section, Table};
+pub use fiscal_recognize::{
+    AnyTable, Column, DocumentKind, DocumentMeta, MoneyUnit, Row, Section, Table, TableKind,
+};
 /// Exact decimal amounts as printed (`rust_decimal`).
 pub use rust_decimal::Decimal;
 

@@ -3,6 +3,7 @@
 //! its level and parent.
 use serde::{Deserialize, Serialize};
 
+/// Which classification a subject code belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Classification {

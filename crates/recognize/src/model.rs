@@ -20,30 +20,46 @@ pub enum DocumentKind {
     Budget,
 }
 
+/// What the document says about itself (from its cover, title and tables).
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct DocumentMeta {
+    /// The 单位/部门 (unit or department) as printed.
     pub entity: Option<String>,
+    /// The fiscal year the document accounts for or budgets.
     pub year: Option<u32>,
+    /// 决算 (final accounts) or 预算 (budget).
     pub kind: Option<DocumentKind>,
+    /// The document's title as printed.
     pub title: Option<String>,
+    /// The unit most of its tables print amounts in.
     pub money_unit: Option<MoneyUnit>,
 }
 
+/// A value column of a grid table.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Column {
+    /// Stable key (`total`, `fund_expenditure_basic`, …) that rows' `values` use.
     pub key: String,
     /// Printed header path, levels joined with "/".
     pub header: String,
 }
 
+/// A body row of a grid table.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Row {
+    /// The side of a two-sided table ("收入"/"支出", "人员经费"/"公用经费").
     pub group: Option<String>,
+    /// 科目编码 (subject code), `None` for 合计/总计 and named rows.
     pub code: Option<String>,
+    /// Whether `code` is a 功能分类 or 经济分类 code.
     pub classification: Option<Classification>,
+    /// 1 类, 2 款, 3 项 (from the code's length).
     pub level: Option<u8>,
+    /// The code of the enclosing row.
     pub parent: Option<String>,
+    /// The row's label as printed, a wrapped cell joined back.
     pub name: Option<String>,
+    /// 行次, where the table prints one.
     pub line: Option<u32>,
     /// Exact decimals by column key; `None` for an empty cell.
     #[serde(serialize_with = "ser_values")]
@@ -62,25 +78,42 @@ fn ser_values<S: serde::Serializer>(
     m.end()
 }
 
+/// A grid of figures (表1 … 表10 and any other), one table even when it
+/// continues over pages.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Table {
+    /// "表2" as printed, spaces removed.
     pub number: Option<String>,
+    /// The title as printed.
     pub title: String,
+    /// What the table is, by its title.
     pub kind: TableKind,
+    /// The 单位 named above the table.
     pub entity: Option<String>,
+    /// The unit its amounts are printed in.
     pub money_unit: Option<MoneyUnit>,
+    /// 1-based pages the table spans.
     pub pages: Vec<u32>,
+    /// Value columns, in printed order.
     pub columns: Vec<Column>,
+    /// Body rows, in printed order.
     pub rows: Vec<Row>,
+    /// Notes printed under the table (注：…).
     pub notes: Vec<String>,
 }
 
+/// A section of the narrative outline.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Section {
+    /// The heading as printed, numbering included.
     pub heading: String,
+    /// By numbering: 第X部分 1, 一、 2, （一） 3, 1. 4, （1） 5.
     pub level: u8,
+    /// 1-based pages the section spans.
     pub pages: Vec<u32>,
+    /// Reflowed paragraphs.
     pub paragraphs: Vec<String>,
+    /// Sections nested under this one.
     pub children: Vec<Section>,
 }
 
@@ -88,12 +121,16 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum AnyTable {
+    /// A grid of figures.
     Grid(Table),
+    /// A 项目支出绩效自评表 form.
     Performance(PerformanceTable),
+    /// A 部门整体支出主要绩效目标完成情况表 form.
     DepartmentGoals(DepartmentGoals),
 }
 
 impl AnyTable {
+    /// The table if it is a grid of figures.
     pub fn as_grid(&self) -> Option<&Table> {
         match self {
             AnyTable::Grid(t) => Some(t),
@@ -102,10 +139,15 @@ impl AnyTable {
     }
 }
 
+/// What recognition makes of a document, before checks.
 #[derive(Debug, Clone, Serialize)]
 pub struct Recognized {
+    /// Entity, year, kind, title, unit.
     pub document: DocumentMeta,
+    /// Every table, in page order.
     pub tables: Vec<AnyTable>,
+    /// The narrative outline.
     pub sections: Vec<Section>,
+    /// Anything recovered from, with page numbers.
     pub warnings: Vec<String>,
 }

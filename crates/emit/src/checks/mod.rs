@@ -17,21 +17,32 @@ use serde::{Deserialize, Serialize};
 
 use fiscal_recognize::{AnyTable, Recognized, Row, Table, TableKind};
 
+/// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// The figures agree (within the tolerance).
     Pass,
+    /// The figures disagree: an error of the document or of extraction.
     Fail,
     /// The text could not be bound to one figure; nothing was compared.
     Undetermined,
 }
 
+/// One comparison of figures the document states twice.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Check {
+    /// `hierarchy_sum`, `total_row`, `row_total`, `sides_balance`,
+    /// `cross_table`, `completion_rate`, `narrative_…`.
     pub rule: String,
+    /// The table the check is about, by number ("表3") or else title, where
+    /// there is one.
     pub table: Option<String>,
+    /// Pass, fail or undetermined.
     pub status: Status,
+    /// What was compared, with the figures.
     pub detail: String,
+    /// 1-based pages the figures are on.
     pub pages: Vec<u32>,
 }
 

@@ -1,5 +1,5 @@
 //! A run: every input of the [`Plan`] converted — in child processes when
-//! there are several ([`isolate`](super::isolate)), on `--jobs` workers,
+//! there are several ([`isolate`]), on `--jobs` workers,
 //! largest first — and each document delivered to its outputs as soon as it
 //! is done; then the report, the tally and the exit status.
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! [`SCHEMA`] and, with example queries, in the README.
 use std::path::Path;
 
-use fiscal_extract::{AnyTable, Output, Section};
+use fiscal_extract::{AnyTable, MoneyUnit, Output, Section};
 use rusqlite::{params, Connection, Transaction};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -136,7 +136,7 @@ fn insert_document(tx: &Transaction, file: &str, out: &Output) -> rusqlite::Resu
             doc.year,
             doc.kind.as_ref().map(name_of),
             doc.title,
-            doc.money_unit.as_ref().map(name_of),
+            doc.money_unit.map(MoneyUnit::as_str),
             json(&out.warnings),
         ],
     )?;
@@ -174,27 +174,22 @@ fn insert_table(
         AnyTable::Grid(t) => (
             t.number.clone(),
             &t.title,
-            name_of(&t.kind),
+            t.kind,
             t.entity.clone(),
-            t.money_unit.as_ref().map(name_of),
+            t.money_unit,
             &t.pages,
         ),
         AnyTable::Performance(p) => (
             None,
             &p.title,
-            name_of(&p.kind),
+            p.kind,
             p.department.clone(),
-            p.money_unit.as_ref().map(name_of),
+            p.money_unit,
             &p.pages,
         ),
-        AnyTable::DepartmentGoals(g) => (
-            None,
-            &g.title,
-            name_of(&g.kind),
-            g.department.clone(),
-            None,
-            &g.pages,
-        ),
+        AnyTable::DepartmentGoals(g) => {
+            (None, &g.title, g.kind, g.department.clone(), None, &g.pages)
+        }
     };
     tx.prepare_cached(
         "INSERT INTO tables (document_id, seq, number, title, kind, entity, money_unit, pages, data)
@@ -205,9 +200,9 @@ fn insert_table(
         seq as i64,
         number,
         title,
-        kind,
+        kind.as_str(),
         entity,
-        unit,
+        unit.map(MoneyUnit::as_str),
         json(pages),
         json(table)
     ])?;

@@ -4,7 +4,7 @@
 //! (converting and delivering), [`isolate`] (a child process per file of a
 //! batch), [`sinks`] (stream, database, report records), [`formats`]
 //! (json, jsonl, csv, xlsx), [`db`] (SQLite), [`report`], [`console`]
-//! (progress and messages), [`write`] (atomic files), [`debug_layout`].
+//! (progress and messages), [`mod@write`] (atomic files), [`debug_layout`].
 pub mod args;
 pub mod batch;
 pub mod console;

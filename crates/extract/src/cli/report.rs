@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use fiscal_extract::{AnyTable, Output};
+use fiscal_extract::{AnyTable, Output, TableKind};
 use serde::Serialize;
 
 use super::write::PendingFile;
@@ -85,7 +85,7 @@ impl Record {
 /// Whether a table's title was recognised as one of the standard tables.
 fn is_known(table: &AnyTable) -> bool {
     match table {
-        AnyTable::Grid(t) => super::formats::name_of(&t.kind) != "unknown",
+        AnyTable::Grid(t) => t.kind != TableKind::Unknown,
         AnyTable::Performance(_) | AnyTable::DepartmentGoals(_) => true,
     }
 }

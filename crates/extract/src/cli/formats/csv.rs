@@ -1,6 +1,6 @@
 //! Long-form CSV: one row per figure with everything that locates it, UTF-8
 //! with a byte-order mark so that Excel reads the Chinese text right.
-use fiscal_extract::Output;
+use fiscal_extract::{MoneyUnit, Output};
 
 use super::name_of;
 
@@ -49,9 +49,9 @@ pub fn figures(file: &str, out: &Output) -> Result<Vec<u8>, String> {
             num(doc.year),
             doc.kind.as_ref().map(name_of).unwrap_or_default(),
             opt(table.number.as_deref()),
-            name_of(&table.kind),
+            table.kind.as_str().to_string(),
             table.title.clone(),
-            opt(f.money_unit()),
+            opt(f.money_unit().map(MoneyUnit::as_str)),
             opt(row.group.as_deref()),
             opt(row.code.as_deref()),
             row.classification.as_ref().map(name_of).unwrap_or_default(),

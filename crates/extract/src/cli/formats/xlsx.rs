@@ -3,7 +3,7 @@
 //! printed decimals), and a checks sheet.
 use std::collections::{BTreeMap, HashSet};
 
-use fiscal_extract::{AnyTable, DepartmentGoals, Output, PerformanceTable, Row, Table};
+use fiscal_extract::{AnyTable, DepartmentGoals, MoneyUnit, Output, PerformanceTable, Row, Table};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -168,7 +168,7 @@ fn document_sheet(sheet: &mut Worksheet, out: &Output, styles: &Styles) -> Resul
     let pages = source.pages.to_string();
     let year = doc.year.map(|y| y.to_string());
     let kind = doc.kind.as_ref().map(name_of);
-    let unit = doc.money_unit.as_ref().map(name_of);
+    let unit = doc.money_unit.map(MoneyUnit::as_str);
     let row = fields(
         sheet,
         0,
@@ -181,7 +181,7 @@ fn document_sheet(sheet: &mut Worksheet, out: &Output, styles: &Styles) -> Resul
             ("year", year.as_deref()),
             ("kind", kind.as_deref()),
             ("title", doc.title.as_deref()),
-            ("money_unit", unit.as_deref()),
+            ("money_unit", unit),
         ],
         styles,
     )?;
@@ -213,7 +213,7 @@ fn grid_sheet(sheet: &mut Worksheet, table: &Table, styles: &mut Styles) -> Resu
     };
     sheet.write_string_with_format(0, 0, title, &styles.bold)?;
     if let Some(unit) = &table.money_unit {
-        sheet.write_string(1, 0, format!("单位：{}", name_of(unit)))?;
+        sheet.write_string(1, 0, format!("单位：{unit}"))?;
     }
     // Label columns that the table uses, then one column per value column.
     let mut labels: Vec<LabelColumn> = Vec::new();
@@ -321,7 +321,7 @@ fn performance_sheet(
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     sheet.write_string_with_format(0, 0, &p.title, &styles.bold)?;
-    let unit = p.money_unit.as_ref().map(name_of);
+    let unit = p.money_unit.map(MoneyUnit::as_str);
     let mut row = fields(
         sheet,
         1,
@@ -329,7 +329,7 @@ fn performance_sheet(
             ("项目名称", p.project.as_deref()),
             ("主管部门", p.department.as_deref()),
             ("实施单位", p.implementer.as_deref()),
-            ("单位", unit.as_deref()),
+            ("单位", unit),
         ],
         styles,
     )? + 1;
