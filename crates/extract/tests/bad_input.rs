@@ -1,6 +1,6 @@
 //! Bad input gets a one-line error naming the file and the cause, never a panic.
 mod common;
-use common::testdata;
+use common::{one_page_pdf, save_one_page, testdata};
 
 use fiscal_extract::{extract_bytes, extract_file, ExtractError};
 use fiscal_layout::{load_document, LayoutError, LimitKind, Limits};
@@ -64,28 +64,6 @@ fn missing_file() {
         msg.contains("no-such-file.pdf") && msg.contains("cannot read"),
         "{msg}"
     );
-}
-
-/// Saves `doc` with one page drawing `content` with `resources`.
-fn save_one_page(mut doc: Document, content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
-    let pages_id = doc.new_object_id();
-    let content_id = doc.add_object(content);
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Resources" => resources,
-    });
-    let pages = dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 };
-    doc.objects.insert(pages_id, Object::Dictionary(pages));
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
-}
-
-fn one_page_pdf(content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
-    save_one_page(Document::with_version("1.7"), content, resources)
 }
 
 #[test]

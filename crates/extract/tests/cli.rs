@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output as Finished, Stdio};
 
-use common::testdata;
+use common::{one_page_pdf, testdata};
 use fiscal_extract::{extract_file, figures, Output};
 use tempfile::TempDir;
 
@@ -67,6 +67,8 @@ fn nested_folders_are_mirrored_and_equal_names_do_not_collide() {
         assert_eq!(written, library(input).to_json(), "{output}");
     }
     assert!(!out.join("b/notes.json").exists());
+    // No progress bar when stderr is not a terminal; the tally says it all.
+    assert!(!stderr(&f).contains("ETA"));
     assert!(
         stderr(&f).contains("3 files: 3 converted, 0 failed, 0 skipped"),
         "{}",
@@ -474,26 +476,12 @@ fn skip_existing_leaves_outputs_newer_than_their_input() {
     assert_eq!(again, [changed.display().to_string()]);
 }
 
-/// A 1 KB PDF whose one page's content inflates to 48 MB: over the memory
-/// cap given below, under the reader's own stream limit.
+/// A 1 KB PDF whose one page's content inflates to 48 MB: too much for the
+/// data-size limits given below, under the reader's own stream limit.
 fn inflation_bomb() -> Vec<u8> {
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.7");
-    let pages_id = doc.new_object_id();
-    let mut content = Stream::new(dictionary! {}, vec![b' '; 48 << 20]);
+    let mut content = lopdf::Stream::new(lopdf::dictionary! {}, vec![b' '; 48 << 20]);
     content.compress().unwrap();
-    let content_id = doc.add_object(content);
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    let pages = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
-    doc.objects.insert(pages_id, Object::Dictionary(pages));
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    one_page_pdf(content, lopdf::dictionary! {})
 }
 
 /// Runs `extract` under a data-size limit that it and its children inherit.

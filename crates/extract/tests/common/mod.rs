@@ -3,6 +3,7 @@
 //! `testdata/` and validate the JSON against the checked-in schema.
 use std::path::PathBuf;
 
+use lopdf::{dictionary, Document, Object, Stream};
 use serde_json::Value;
 
 pub fn testdata(name: &str) -> PathBuf {
@@ -64,4 +65,26 @@ pub fn row_by(table: &Value, pred: impl Fn(&Value) -> bool) -> &Value {
 
 pub fn row_by_code<'a>(table: &'a Value, code: &str) -> &'a Value {
     row_by(table, |r| r["code"] == code)
+}
+
+/// Saves `doc` with one page drawing `content` with `resources`.
+pub fn save_one_page(mut doc: Document, content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(content);
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Resources" => resources,
+    });
+    let pages = dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 };
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+pub fn one_page_pdf(content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
+    save_one_page(Document::with_version("1.7"), content, resources)
 }
