@@ -52,6 +52,15 @@ fn library(path: &Path) -> Output {
     extract_file(path).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The lines of a JSON-lines report.
+fn report_lines(report: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn nested_folders_are_mirrored_and_equal_names_do_not_collide() {
     let (dir, root) = nested_inputs();
@@ -354,11 +363,7 @@ fn the_report_names_every_file_with_its_status_and_cause() {
                 })
                 .collect()
         } else {
-            std::fs::read_to_string(&report)
-                .unwrap()
-                .lines()
-                .map(|l| serde_json::from_str(l).unwrap())
-                .collect()
+            report_lines(&report)
         };
         assert_eq!(lines.len(), 6, "{name}");
         let line = |file: &str| {
@@ -403,15 +408,9 @@ fn shards_split_the_inputs_without_overlap() {
             .args(["-f", "jsonl", "-q", "--shard", shard, "--report"])
             .arg(&report)
             .arg(&root));
-        let text = std::fs::read_to_string(&report).unwrap();
-        let files: Vec<String> = text
-            .lines()
-            .map(|l| {
-                serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
+        let files: Vec<String> = report_lines(&report)
+            .iter()
+            .map(|l| l["file"].as_str().unwrap().to_string())
             .collect();
         assert!(
             !files.is_empty() && files.len() < 6,
@@ -430,14 +429,12 @@ fn skip_existing_leaves_outputs_newer_than_their_input() {
     let out = dir.path().join("out");
     let report = dir.path().join("report.jsonl");
     let statuses = || -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = std::fs::read_to_string(&report)
-            .unwrap()
-            .lines()
+        let mut v: Vec<(String, String)> = report_lines(&report)
+            .iter()
             .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
                 (
-                    v["file"].as_str().unwrap().to_string(),
-                    v["status"].as_str().unwrap().to_string(),
+                    l["file"].as_str().unwrap().to_string(),
+                    l["status"].as_str().unwrap().to_string(),
                 )
             })
             .collect();
@@ -492,14 +489,6 @@ fn extract_within(kilobytes: u32) -> Command {
         .arg(format!("ulimit -d {kilobytes} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_extract"));
     c
-}
-
-fn report_lines(report: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(report)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
 }
 
 #[cfg(unix)]
