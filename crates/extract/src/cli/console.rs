@@ -3,7 +3,7 @@
 //! `--quiet`. A closed stderr is no reason to fail.
 use std::io::{IsTerminal, Write};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 
 pub struct Console {
     bar: Option<ProgressBar>,
@@ -15,9 +15,16 @@ impl Console {
     pub fn new(files: usize, batch: bool, quiet: bool) -> Console {
         let bar = (batch && !quiet && std::io::stderr().is_terminal()).then(|| {
             let style = ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} files · {per_sec} · ETA {eta} · {elapsed}",
+                "{bar:30} {pos}/{len} files · {rate} · ETA {eta} · {elapsed}",
             )
-            .expect("a valid template");
+            .expect("a valid template")
+            // indicatif's own {per_sec} prints four decimals of a count of files.
+            .with_key(
+                "rate",
+                |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1} files/s", state.per_sec());
+                },
+            );
             ProgressBar::new(files as u64).with_style(style)
         });
         Console { bar, quiet }
