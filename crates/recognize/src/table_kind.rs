@@ -47,10 +47,20 @@ pub enum TableKind {
     BudgetExpenditure,
     /// 财政拨款收支总表.
     BudgetFiscalAppropriationSummary,
+    /// 财政拨款支出表 (all appropriations, by 功能分类).
+    BudgetFiscalExpenditure,
+    /// 财政拨款基本支出表 (all appropriations, by 经济分类).
+    BudgetFiscalBasicExpenditure,
+    /// 财政拨款结转资金支出表 (spending of appropriations carried over).
+    BudgetFiscalCarryoverExpenditure,
     /// 一般公共预算支出表 (by 功能分类).
     BudgetGeneralExpenditure,
+    /// 一般公共预算支出表 by 经济分类 (basic and project spending together).
+    BudgetGeneralEconomicExpenditure,
     /// 一般公共预算基本支出表 (by 经济分类).
     BudgetGeneralBasicExpenditure,
+    /// 一般公共预算基本支出表 by 功能分类.
+    BudgetGeneralBasicFunctionalExpenditure,
     /// 一般公共预算项目支出表.
     BudgetGeneralProjectExpenditure,
     /// 财政拨款“三公”经费支出表 (also 行政经费及“三公”经费).
@@ -102,8 +112,15 @@ impl TableKind {
             BudgetIncome => "budget_income",
             BudgetExpenditure => "budget_expenditure",
             BudgetFiscalAppropriationSummary => "budget_fiscal_appropriation_summary",
+            BudgetFiscalExpenditure => "budget_fiscal_expenditure",
+            BudgetFiscalBasicExpenditure => "budget_fiscal_basic_expenditure",
+            BudgetFiscalCarryoverExpenditure => "budget_fiscal_carryover_expenditure",
             BudgetGeneralExpenditure => "budget_general_expenditure",
+            BudgetGeneralEconomicExpenditure => "budget_general_economic_expenditure",
             BudgetGeneralBasicExpenditure => "budget_general_basic_expenditure",
+            BudgetGeneralBasicFunctionalExpenditure => {
+                "budget_general_basic_functional_expenditure"
+            }
             BudgetGeneralProjectExpenditure => "budget_general_project_expenditure",
             BudgetThreePublicExpenses => "budget_three_public_expenses",
             BudgetGovernmentFund => "budget_government_fund",
@@ -121,7 +138,7 @@ impl TableKind {
     }
 
     /// Every kind, in the order above (the printed order of each set).
-    pub const ALL: [TableKind; 31] = {
+    pub const ALL: [TableKind; 36] = {
         use TableKind::*;
         [
             IncomeExpenditureSummary,
@@ -140,8 +157,13 @@ impl TableKind {
             BudgetIncome,
             BudgetExpenditure,
             BudgetFiscalAppropriationSummary,
+            BudgetFiscalExpenditure,
+            BudgetFiscalBasicExpenditure,
+            BudgetFiscalCarryoverExpenditure,
             BudgetGeneralExpenditure,
+            BudgetGeneralEconomicExpenditure,
             BudgetGeneralBasicExpenditure,
+            BudgetGeneralBasicFunctionalExpenditure,
             BudgetGeneralProjectExpenditure,
             BudgetThreePublicExpenses,
             BudgetGovernmentFund,
@@ -245,6 +267,29 @@ mod tests {
         }
         let ids: std::collections::HashSet<_> = TableKind::ALL.iter().map(|k| k.as_str()).collect();
         assert_eq!(ids.len(), TableKind::ALL.len());
+    }
+
+    /// The schema enumerates every kind a grid table can have (forms have schemas of their own).
+    #[test]
+    fn schema_lists_every_grid_kind() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schema/output.schema.json"
+        );
+        let schema: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let listed: Vec<&str> = schema["$defs"]["table"]["properties"]["kind"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let grid: Vec<&str> = TableKind::ALL
+            .iter()
+            .filter(|k| !k.is_form())
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(listed, grid);
     }
 
     #[test]
