@@ -1,7 +1,7 @@
 //! Loading a PDF under resource limits and interpreting every page.
-use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
+use lopdf::{Dictionary, Object, ObjectId};
 
-use crate::budget::{Budget, LimitHit, LimitKind, Limits};
+use crate::budget::{Budget, LimitHit, Limits};
 use crate::error::LayoutError;
 use crate::font::FontTable;
 use crate::geometry::Matrix;
@@ -19,7 +19,7 @@ pub struct LayoutDocument {
     pub warnings: Vec<String>,
 }
 
-fn info_string(store: &ObjectStore, key: &[u8]) -> Option<String> {
+fn info_string(store: &ObjectStore<'_>, key: &[u8]) -> Option<String> {
     let info = store.dict(store.trailer().get(b"Info").ok()?)?;
     let s = lopdf::decode_text_string(store.get_in(info, key)?).ok()?;
     let s = s.trim().to_string();
@@ -32,29 +32,13 @@ pub fn load_document(bytes: &[u8], limits: Limits) -> Result<LayoutDocument, Lay
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(LayoutError::NotPdf);
     }
-    // A cut file still parses partially (lopdf rebuilds the xref by scanning),
+    // A cut file still parses partially (objects are found by scanning),
     // but what it yields is incomplete; say so rather than return half a document.
     let tail = &bytes[bytes.len().saturating_sub(2048)..];
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err(LayoutError::Truncated);
     }
-    let budget = Budget::new(limits);
-    let options = LoadOptions {
-        max_decompressed_size: Some(limits.max_stream_bytes),
-        ..Default::default()
-    };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => LayoutError::Encrypted,
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-            let max = limits.max_stream_bytes as u64;
-            LayoutError::LimitExceeded(budget.exceed(LimitKind::StreamBytes, max))
-        }
-        other => LayoutError::Damaged(other.to_string()),
-    })?;
-    if doc.is_encrypted() {
-        return Err(LayoutError::Encrypted);
-    }
-    let store = ObjectStore::new(doc, budget);
+    let store = ObjectStore::open(bytes, Budget::new(limits))?;
     let page_ids = store.page_ids(limits.max_pages);
     if page_ids.is_empty() {
         return Err(LayoutError::NoPages);
@@ -87,7 +71,7 @@ pub fn load_document(bytes: &[u8], limits: Limits) -> Result<LayoutDocument, Lay
 
 /// Interprets one page; returns it with its count of unmapped glyphs.
 fn read_page(
-    store: &ObjectStore,
+    store: &ObjectStore<'_>,
     fonts: &mut FontTable,
     id: ObjectId,
     number: u32,
@@ -131,15 +115,18 @@ fn read_page(
 
 /// A page's content: its content streams decoded and joined, each followed by
 /// a newline (a stream may end mid-line). `None` when a stream cannot be decoded.
-fn page_content(store: &ObjectStore, page: &Dictionary) -> Option<Vec<u8>> {
-    let streams: &[Object] = match store.get_in(page, b"Contents") {
-        Some(Object::Array(a)) => a.as_slice(),
-        Some(Object::Stream(_)) => std::slice::from_ref(page.get(b"Contents").ok()?),
-        _ => &[],
-    };
+fn page_content(store: &ObjectStore<'_>, page: &Dictionary) -> Option<Vec<u8>> {
     let mut content = Vec::new();
+    let Some(contents) = page.get(b"Contents").ok().and_then(|c| store.once(c)) else {
+        return Some(content);
+    };
+    let streams = match &*contents {
+        Object::Array(a) => a.as_slice(),
+        one => std::slice::from_ref(one),
+    };
     for s in streams {
-        let Some(Object::Stream(stream)) = store.resolve(s) else {
+        let Some(held) = store.once(s) else { continue };
+        let Object::Stream(stream) = &*held else {
             continue;
         };
         content.extend_from_slice(&store.stream_data(stream)?);
@@ -149,7 +136,11 @@ fn page_content(store: &ObjectStore, page: &Dictionary) -> Option<Vec<u8>> {
 }
 
 /// Looks a page attribute up the page tree (`/Resources`, `/MediaBox`, … are inheritable).
-fn inherited<'a>(store: &'a ObjectStore, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+fn inherited<'a>(
+    store: &'a ObjectStore<'_>,
+    page: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a Object> {
     let mut node = page;
     for _ in 0..64 {
         if node.has(key) {
@@ -160,7 +151,7 @@ fn inherited<'a>(store: &'a ObjectStore, page: &'a Dictionary, key: &[u8]) -> Op
     None
 }
 
-fn rect(store: &ObjectStore, page: &Dictionary, key: &[u8]) -> Option<[f32; 4]> {
+fn rect(store: &ObjectStore<'_>, page: &Dictionary, key: &[u8]) -> Option<[f32; 4]> {
     let arr = inherited(store, page, key)?.as_array().ok()?;
     let v: Vec<f32> = arr
         .iter()
@@ -181,7 +172,7 @@ fn rect(store: &ObjectStore, page: &Dictionary, key: &[u8]) -> Option<[f32; 4]> 
 }
 
 /// The matrix from user space to page space (top-left origin, `y` down, rotation applied).
-fn page_space(store: &ObjectStore, page: &Dictionary) -> (Matrix, f32, f32) {
+fn page_space(store: &ObjectStore<'_>, page: &Dictionary) -> (Matrix, f32, f32) {
     let b = rect(store, page, b"CropBox")
         .or_else(|| rect(store, page, b"MediaBox"))
         .unwrap_or([0.0, 0.0, 595.0, 842.0]);

@@ -8,12 +8,35 @@
 //! character collection's CID → Unicode map (Adobe-GB1-UCS2) when a
 //! non-embedded CJK font has none.
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use hayro_cmap::{load_embedded, BfString, CMap, CMapName, CidFamily};
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
-use crate::objects::ObjectStore;
+use crate::objects::{Held, ObjectStore};
+
+/// Hashes a character code in one multiply (codes are small integers, and
+/// the default SipHash was a visible share of decoding).
+#[derive(Default)]
+struct CodeHasher(u64);
+
+impl Hasher for CodeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A simple font's text for each byte.
+type SimpleText = Rc<[Box<str>]>;
 
 /// A composite font's widths: sorted (first_cid, last_cid, width) ranges.
 type CidWidths = Rc<[(u32, u32, f32)]>;
@@ -54,8 +77,8 @@ pub struct Font {
     /// Unicode code units are the codes themselves (UniGB-UCS2-H and friends).
     codes_are_unicode: bool,
     /// Simple fonts without ToUnicode: byte → text through /Encoding.
-    simple_text: Vec<Box<str>>,
-    cache: HashMap<u32, DecodedCode>,
+    simple_text: SimpleText,
+    cache: HashMap<u32, DecodedCode, BuildHasherDefault<CodeHasher>>,
 }
 
 fn number(o: &Object) -> Option<f32> {
@@ -69,43 +92,62 @@ fn number(o: &Object) -> Option<f32> {
 static NULL: Object = Object::Null;
 
 /// `o` with references followed (`null` when they lead nowhere).
-fn deref<'s>(store: &'s ObjectStore, o: &'s Object) -> &'s Object {
+fn deref<'s>(store: &'s ObjectStore<'_>, o: &'s Object) -> &'s Object {
     store.resolve(o).unwrap_or(&NULL)
 }
 
-fn get_dict<'s>(store: &'s ObjectStore, d: &'s Dictionary, key: &[u8]) -> Option<&'s Dictionary> {
-    store.get_in(d, key)?.as_dict().ok()
+/// `o` for one use (see [`ObjectStore::get_once`]): a font's parts are read
+/// once and kept decoded, not as objects.
+fn once<'s>(store: &'s ObjectStore<'_>, o: &'s Object) -> Held<'s> {
+    store.once(o).unwrap_or(Held::Kept(&NULL))
 }
 
-/// The address of an object in the store: the key of what is decoded from it
-/// once per document (objects never move while the store lives).
+/// The address of an inline font dictionary: the key it is decoded once
+/// under (objects the store keeps never move while it lives).
 fn address(o: &Object) -> usize {
     o as *const Object as usize
 }
 
-/// What fonts share: CMaps and `/W` arrays decoded once per object they come
-/// from, however many fonts or `Tf`s use them, and predefined CMaps once per name.
+/// Which simple-font encoding a byte → text table was built for.
+#[derive(PartialEq, Eq, Hash)]
+enum EncodingKey {
+    Latin1,
+    /// /Encoding as a name or a referenced dictionary, and whether the font
+    /// dictionary says `/Type /Font` (lopdf reads no encoding otherwise).
+    Named(Vec<u8>, bool),
+    Object(ObjectId, bool),
+}
+
+/// What fonts share, decoded once however many fonts or `Tf`s use it:
+/// referenced CMap streams and `/W` arrays once per object, predefined CMaps
+/// once per name, simple-font encodings once per encoding. (A part written
+/// inline in a font is decoded with that font, which is decoded once.)
 #[derive(Default)]
 struct SharedParts {
-    cmaps: HashMap<usize, Option<Rc<CMap>>>,
+    cmaps: HashMap<ObjectId, Option<Rc<CMap>>>,
     predefined: HashMap<String, Option<Rc<CMap>>>,
-    widths: HashMap<usize, CidWidths>,
+    widths: HashMap<ObjectId, CidWidths>,
+    simple_texts: HashMap<EncodingKey, SimpleText>,
+}
+
+fn parse_cmap(store: &ObjectStore<'_>, o: &Object) -> Option<Rc<CMap>> {
+    let data = store.stream_data(o.as_stream().ok()?)?;
+    CMap::parse(&data, load_embedded).map(Rc::new)
 }
 
 impl SharedParts {
-    /// A CMap stream (ToUnicode or an embedded encoding), parsed once.
-    fn cmap(&mut self, store: &ObjectStore, o: &Object) -> Option<Rc<CMap>> {
-        let o = deref(store, o);
+    /// A CMap stream (ToUnicode or an embedded encoding).
+    fn cmap(&mut self, store: &ObjectStore<'_>, o: &Object) -> Option<Rc<CMap>> {
+        let Object::Reference(id) = o else {
+            return parse_cmap(store, o);
+        };
         self.cmaps
-            .entry(address(o))
-            .or_insert_with(|| {
-                let data = store.stream_data(o.as_stream().ok()?)?;
-                CMap::parse(&data, load_embedded).map(Rc::new)
-            })
+            .entry(*id)
+            .or_insert_with(|| parse_cmap(store, &*store.get_once(*id)?))
             .clone()
     }
 
-    /// A predefined CMap (GBK-EUC-H, Adobe-GB1-UCS2, …), parsed once.
+    /// A predefined CMap (GBK-EUC-H, Adobe-GB1-UCS2, …).
     fn predefined(&mut self, name: CMapName) -> Option<Rc<CMap>> {
         // CMapName has no Hash; its Debug form names it exactly.
         self.predefined
@@ -117,15 +159,46 @@ impl SharedParts {
             .clone()
     }
 
-    /// A `/W` array's ranges, read once.
-    fn widths(&mut self, store: &ObjectStore, w: &Object) -> CidWidths {
-        let w = deref(store, w);
+    /// A simple font's byte → text table: through /Encoding when
+    /// `use_encoding`, else Latin-1.
+    fn simple_text(
+        &mut self,
+        store: &ObjectStore<'_>,
+        dict: &Dictionary,
+        use_encoding: bool,
+    ) -> SimpleText {
+        let is_font = dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"Font");
+        let key = match dict.get(b"Encoding") {
+            _ if !use_encoding => Some(EncodingKey::Latin1),
+            Ok(Object::Name(n)) => Some(EncodingKey::Named(n.clone(), is_font)),
+            Ok(Object::Reference(id)) => Some(EncodingKey::Object(*id, is_font)),
+            Err(_) => Some(EncodingKey::Named(Vec::new(), is_font)),
+            Ok(_) => None,
+        };
+        let build = || match use_encoding {
+            true => simple_text(store, dict).into(),
+            false => (0u8..=255)
+                .map(|b| char::from(b).to_string().into_boxed_str())
+                .collect(),
+        };
+        match key {
+            Some(key) => self.simple_texts.entry(key).or_insert_with(build).clone(),
+            None => build(),
+        }
+    }
+
+    /// A `/W` array's ranges.
+    fn widths(&mut self, store: &ObjectStore<'_>, w: &Object) -> CidWidths {
+        let read = |w: &Object| match w {
+            Object::Array(a) => parse_w_array(store, a).into(),
+            _ => Rc::from([]),
+        };
+        let Object::Reference(id) = w else {
+            return read(w);
+        };
         self.widths
-            .entry(address(w))
-            .or_insert_with(|| match w {
-                Object::Array(a) => parse_w_array(store, a).into(),
-                _ => Rc::from([]),
-            })
+            .entry(*id)
+            .or_insert_with(|| read(&once(store, w)))
             .clone()
     }
 }
@@ -137,13 +210,13 @@ impl SharedParts {
 /// which follows references through a `Document`; /Encoding is resolved here
 /// into a copy, and it is given an empty document. (A ToUnicode map is left
 /// out: ours is parsed once per stream, lopdf's would be parsed per font.)
-fn simple_text(store: &ObjectStore, dict: &Dictionary) -> Vec<Box<str>> {
+fn simple_text(store: &ObjectStore<'_>, dict: &Dictionary) -> Vec<Box<str>> {
     let mut copy = Dictionary::new();
     if let Ok(t) = dict.get(b"Type") {
         copy.set("Type", t.clone());
     }
-    if let Some(v) = store.get_in(dict, b"Encoding") {
-        copy.set("Encoding", v.clone());
+    if let Ok(v) = dict.get(b"Encoding") {
+        copy.set("Encoding", once(store, v).clone());
     }
     let limit = store.budget().stream_allowance();
     let empty = Document::new();
@@ -162,7 +235,7 @@ fn simple_text(store: &ObjectStore, dict: &Dictionary) -> Vec<Box<str>> {
 }
 
 impl Font {
-    fn from_dict(store: &ObjectStore, dict: &Dictionary, shared: &mut SharedParts) -> Font {
+    fn from_dict(store: &ObjectStore<'_>, dict: &Dictionary, shared: &mut SharedParts) -> Font {
         let subtype = dict
             .get(b"Subtype")
             .and_then(Object::as_name)
@@ -174,20 +247,22 @@ impl Font {
         if subtype == b"Type0" {
             Self::composite(store, dict, to_unicode, shared)
         } else {
-            Self::simple(store, dict, subtype == b"Type3", to_unicode)
+            Self::simple(store, dict, subtype == b"Type3", to_unicode, shared)
         }
     }
 
     fn simple(
-        store: &ObjectStore,
+        store: &ObjectStore<'_>,
         dict: &Dictionary,
         type3: bool,
         to_unicode: Option<Rc<CMap>>,
+        shared: &mut SharedParts,
     ) -> Font {
         let mut width_scale = 0.001;
         let mut size_scale = 1.0;
         if type3 {
-            if let Ok(Object::Array(m)) = dict.get(b"FontMatrix").map(|o| deref(store, o)) {
+            let matrix = dict.get(b"FontMatrix").map(|o| once(store, o));
+            if let Ok(Object::Array(m)) = matrix.as_deref() {
                 let v: Vec<f32> = m.iter().filter_map(number).collect();
                 if v.len() == 6 && v[0].is_finite() && v[3].is_finite() && v[0] != 0.0 {
                     width_scale = v[0].abs();
@@ -195,12 +270,17 @@ impl Font {
                 }
             }
         }
-        let missing = get_dict(store, dict, b"FontDescriptor")
+        let descriptor = dict.get(b"FontDescriptor").map(|o| once(store, o));
+        let missing = descriptor
+            .as_deref()
+            .ok()
+            .and_then(|fd| fd.as_dict().ok())
             .and_then(|fd| fd.get(b"MissingWidth").ok().and_then(number))
             .unwrap_or(if type3 { 0.0 } else { 500.0 });
         let mut widths = vec![missing; 256];
         let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as i64;
-        if let Ok(Object::Array(ws)) = dict.get(b"Widths").map(|o| deref(store, o)) {
+        let widths_array = dict.get(b"Widths").map(|o| once(store, o));
+        if let Ok(Object::Array(ws)) = widths_array.as_deref() {
             for (i, w) in ws.iter().enumerate() {
                 let code = first + i as i64;
                 if (0..256).contains(&code) {
@@ -210,13 +290,8 @@ impl Font {
                 }
             }
         }
-        let simple_text = if dict.has(b"Encoding") || to_unicode.is_none() {
-            simple_text(store, dict)
-        } else {
-            (0u8..=255)
-                .map(|b| char::from(b).to_string().into_boxed_str())
-                .collect()
-        };
+        let simple_text =
+            shared.simple_text(store, dict, dict.has(b"Encoding") || to_unicode.is_none());
         Font {
             split: CodeSplit::OneByte,
             simple_widths: widths,
@@ -228,27 +303,28 @@ impl Font {
             cid_to_unicode: None,
             codes_are_unicode: false,
             simple_text,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
         }
     }
 
     fn composite(
-        store: &ObjectStore,
+        store: &ObjectStore<'_>,
         dict: &Dictionary,
         to_unicode: Option<Rc<CMap>>,
         shared: &mut SharedParts,
     ) -> Font {
-        let descendant = dict
-            .get(b"DescendantFonts")
+        let descendants = dict.get(b"DescendantFonts").map(|o| once(store, o));
+        let first = descendants
+            .as_deref()
             .ok()
-            .map(|o| deref(store, o))
             .and_then(|o| o.as_array().ok())
             .and_then(|a| a.first())
-            .map(|o| deref(store, o))
-            .and_then(|o| o.as_dict().ok());
+            .map(|o| once(store, o));
+        let descendant = first.as_deref().and_then(|o| o.as_dict().ok());
         let (mut enc_name, mut split) = (Vec::new(), CodeSplit::TwoByteIdentity);
-        match dict.get(b"Encoding").map(|o| deref(store, o)) {
-            Ok(Object::Name(n)) => {
+        let encoding = dict.get(b"Encoding").ok();
+        match encoding.map(|o| (o, deref(store, o))) {
+            Some((_, Object::Name(n))) => {
                 enc_name = n.clone();
                 if n != b"Identity-H" && n != b"Identity-V" {
                     if let Some(cm) = shared.predefined(CMapName::from_bytes(n)) {
@@ -256,7 +332,7 @@ impl Font {
                     }
                 }
             }
-            Ok(o @ Object::Stream(_)) => {
+            Some((o, Object::Stream(_))) => {
                 if let Some(cm) = shared.cmap(store, o) {
                     split = CodeSplit::CMap(cm);
                 }
@@ -271,7 +347,8 @@ impl Font {
             if let Ok(w) = df.get(b"W") {
                 cid_widths = shared.widths(store, w);
             }
-            if let Some(info) = get_dict(store, df, b"CIDSystemInfo") {
+            let info = df.get(b"CIDSystemInfo").map(|o| once(store, o));
+            if let Some(info) = info.as_deref().ok().and_then(|i| i.as_dict().ok()) {
                 let reg = info
                     .get(b"Registry")
                     .and_then(Object::as_str)
@@ -309,8 +386,8 @@ impl Font {
             to_unicode,
             cid_to_unicode,
             codes_are_unicode,
-            simple_text: Vec::new(),
-            cache: HashMap::new(),
+            simple_text: Rc::from([]),
+            cache: HashMap::default(),
         }
     }
 
@@ -329,11 +406,12 @@ impl Font {
             let (code, len) = self.next_code(&bytes[i..]);
             i += len.max(1);
             let key = code | ((len as u32) << 28);
-            if !self.cache.contains_key(&key) {
-                let decoded = self.decode_code(code, len);
-                self.cache.insert(key, decoded);
+            if let Some(decoded) = self.cache.get(&key) {
+                f(decoded);
+                continue;
             }
-            f(&self.cache[&key]);
+            let decoded = self.decode_code(code, len);
+            f(self.cache.entry(key).or_insert(decoded));
         }
     }
 
@@ -430,7 +508,7 @@ fn clean(text: Box<str>) -> Box<str> {
 
 /// `/W` holds `c [w1 w2 …]` (consecutive CIDs from c) and `c_first c_last w`
 /// (one width for a range). pdf-extract 0.12 misreads the second form.
-fn parse_w_array(store: &ObjectStore, w: &[Object]) -> Vec<(u32, u32, f32)> {
+fn parse_w_array(store: &ObjectStore<'_>, w: &[Object]) -> Vec<(u32, u32, f32)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
@@ -470,33 +548,35 @@ fn parse_w_array(store: &ObjectStore, w: &[Object]) -> Vec<(u32, u32, f32)> {
 #[derive(Default)]
 pub struct FontTable {
     fonts: Vec<Font>,
-    by_id: HashMap<ObjectId, u32>,
-    inline: HashMap<usize, u32>,
+    by_id: HashMap<ObjectId, Option<u32>>,
+    inline: HashMap<usize, Option<u32>>,
     shared: SharedParts,
 }
 
 impl FontTable {
     /// Index of the font for a (possibly indirect) font object; `None` when it
     /// is no dictionary or the font budget is spent.
-    pub fn resolve(&mut self, store: &ObjectStore, font_obj: &Object) -> Option<u32> {
+    pub fn resolve(&mut self, store: &ObjectStore<'_>, font_obj: &Object) -> Option<u32> {
+        // Failures are remembered too: a bad font selected a million times is
+        // looked at once.
         if let Object::Reference(id) = font_obj {
             if let Some(&i) = self.by_id.get(id) {
-                return Some(i);
+                return i;
             }
-            let i = self.decode(store, store.get(*id)?)?;
+            let i = store.get_once(*id).and_then(|f| self.decode(store, &f));
             self.by_id.insert(*id, i);
-            Some(i)
+            i
         } else {
             if let Some(&i) = self.inline.get(&address(font_obj)) {
-                return Some(i);
+                return i;
             }
-            let i = self.decode(store, font_obj)?;
+            let i = self.decode(store, font_obj);
             self.inline.insert(address(font_obj), i);
-            Some(i)
+            i
         }
     }
 
-    fn decode(&mut self, store: &ObjectStore, o: &Object) -> Option<u32> {
+    fn decode(&mut self, store: &ObjectStore<'_>, o: &Object) -> Option<u32> {
         let dict = o.as_dict().ok()?;
         store.budget().font().ok()?;
         self.fonts
@@ -513,10 +593,11 @@ impl FontTable {
 mod tests {
     use super::*;
     use crate::budget::{Budget, Limits};
+    use crate::objects::saved_for_test;
     use lopdf::{dictionary, Stream};
 
-    fn store(doc: Document) -> ObjectStore {
-        ObjectStore::new(doc, Budget::new(Limits::default()))
+    fn open(bytes: &[u8]) -> ObjectStore<'_> {
+        ObjectStore::open(bytes, Budget::new(Limits::default())).unwrap()
     }
 
     #[test]
@@ -528,8 +609,9 @@ mod tests {
             Object::Integer(20),
             Object::Integer(540),
         ];
+        let bytes = saved_for_test(Document::new());
         assert_eq!(
-            parse_w_array(&store(Document::new()), &w),
+            parse_w_array(&open(&bytes), &w),
             vec![(1, 1, 500.0), (2, 2, 600.0), (10, 20, 540.0)]
         );
     }
@@ -550,7 +632,8 @@ mod tests {
                 "W" => vec![Object::Integer(814), Object::Integer(939), Object::Integer(500)],
             })],
         };
-        let mut f = Font::from_dict(&store(Document::new()), &font, &mut SharedParts::default());
+        let bytes = saved_for_test(Document::new());
+        let mut f = Font::from_dict(&open(&bytes), &font, &mut SharedParts::default());
         // "行1" in GBK: D0 D0, then ASCII '1'.
         let mut out = String::new();
         let mut adv = Vec::new();
@@ -585,7 +668,8 @@ mod tests {
         };
         let (a, b) = (font(&mut doc), font(&mut doc));
         let inline = Object::Dictionary(dictionary! { "Type" => "Font", "Subtype" => "Type1" });
-        let store = store(doc);
+        let bytes = saved_for_test(doc);
+        let store = open(&bytes);
         let mut table = FontTable::default();
         let ia = table.resolve(&store, &Object::Reference(a)).unwrap();
         let ib = table.resolve(&store, &Object::Reference(b)).unwrap();

@@ -59,7 +59,7 @@ pub struct PageContent {
 }
 
 pub struct Interpreter<'a> {
-    store: &'a ObjectStore,
+    store: &'a ObjectStore<'a>,
     fonts: &'a mut FontTable,
     out: PageContent,
 }
@@ -141,7 +141,7 @@ fn is_white(op: &Operation) -> bool {
 }
 
 impl<'a> Interpreter<'a> {
-    pub fn new(store: &'a ObjectStore, fonts: &'a mut FontTable) -> Self {
+    pub fn new(store: &'a ObjectStore<'a>, fonts: &'a mut FontTable) -> Self {
         Interpreter {
             store,
             fonts,
@@ -166,7 +166,7 @@ impl<'a> Interpreter<'a> {
         category: &[u8],
         name: &[u8],
     ) -> Option<&'a Object> {
-        let store: &'a ObjectStore = self.store;
+        let store: &'a ObjectStore<'a> = self.store;
         let cat = store.get_in(resources?, category)?.as_dict().ok()?;
         cat.get(name).ok()
     }
@@ -336,7 +336,7 @@ impl<'a> Interpreter<'a> {
                 }
                 b"Do" if n > 0 && depth < MAX_FORM_DEPTH => {
                     let Some(name) = op.name(0) else { continue };
-                    let store: &'a ObjectStore = self.store;
+                    let store: &'a ObjectStore<'a> = self.store;
                     let Some(Object::Stream(form)) = self
                         .resource(resources, b"XObject", &name)
                         .and_then(|x| store.resolve(x))

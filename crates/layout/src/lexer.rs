@@ -13,6 +13,10 @@
 //! unknown keyword is skipped, and reading goes on rather than stopping.
 use std::borrow::Cow;
 
+use crate::syntax::{
+    decode_hex, decode_literal, decode_name, is_regular, is_white, literal_string_end, parse_number,
+};
+
 /// One operand of an operation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Operand<'a> {
@@ -96,21 +100,6 @@ enum Token<'a> {
     Keyword(&'a [u8]),
     /// A byte that starts nothing (a stray `)`, `>`, `{`, …).
     Stray,
-}
-
-fn is_white(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C')
-}
-
-fn is_delimiter(c: u8) -> bool {
-    matches!(
-        c,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
-}
-
-fn is_regular(c: u8) -> bool {
-    !is_white(c) && !is_delimiter(c)
 }
 
 /// Arrays nested deeper than this inside an array are skipped as a whole.
@@ -222,7 +211,7 @@ impl<'a> Lexer<'a> {
             b'0'..=b'9' | b'+' | b'-' | b'.' => match parse_number(&data[start..]) {
                 Some((v, len)) => {
                     self.pos += len;
-                    Token::Operand(Operand::Number(v))
+                    Token::Operand(Operand::Number(v.as_f32()))
                 }
                 None => {
                     self.pos += 1;
@@ -400,172 +389,6 @@ fn inline_image_length(entries: &[Operand], items: &[Operand]) -> Option<usize> 
     };
     let row = width.checked_mul(bpc)?.checked_mul(colors)?.div_ceil(8);
     row.checked_mul(height)
-}
-
-/// Position of the `)` closing a literal string whose content starts at `start`
-/// (nested parentheses balance, a backslash escapes the next byte); `data.len()`
-/// when unterminated.
-fn literal_string_end(data: &[u8], start: usize) -> usize {
-    let mut depth = 0usize;
-    let mut i = start;
-    while i < data.len() {
-        match data[i] {
-            b'\\' => i += 1,
-            b'(' => depth += 1,
-            b')' if depth == 0 => return i,
-            b')' => depth -= 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    data.len()
-}
-
-/// A number at the start of `s`: `[+-]digits[.digits]` or `[+-].digits`, with
-/// lopdf's reading of a stray minus inside the fraction (`0.00-41` = 0.0041, as
-/// pdf.js and poppler read it). Returns the value and the bytes consumed.
-fn parse_number(s: &[u8]) -> Option<(f32, usize)> {
-    let signed = matches!(s.first(), Some(b'+' | b'-'));
-    let mut i = signed as usize;
-    let int_start = i;
-    while s.get(i).is_some_and(u8::is_ascii_digit) {
-        i += 1;
-    }
-    let int_digits = i - int_start;
-    let is_real =
-        s.get(i) == Some(&b'.') && (int_digits > 0 || s.get(i + 1).is_some_and(u8::is_ascii_digit));
-    if !is_real {
-        if int_digits == 0 {
-            return None;
-        }
-        let text = &s[..i];
-        // Parsed as lopdf does (an i64 then converted), so values round identically.
-        let magnitude = s[int_start..i].iter().try_fold(0i64, |v, d| {
-            v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
-        });
-        let value = match magnitude {
-            Some(m) if s[0] == b'-' => -m as f32,
-            Some(m) => m as f32,
-            None => std::str::from_utf8(text).ok()?.parse().ok()?,
-        };
-        return Some((value, i));
-    }
-    i += 1;
-    let mut stray_minus = false;
-    while let Some(&c) = s.get(i) {
-        if c == b'-' {
-            stray_minus = true;
-        } else if !c.is_ascii_digit() {
-            break;
-        }
-        i += 1;
-    }
-    let text = &s[..i];
-    let value = if stray_minus {
-        let mut kept = vec![text[0]];
-        kept.extend(text[1..].iter().filter(|&&c| c != b'-'));
-        std::str::from_utf8(&kept).ok()?.parse().ok()?
-    } else {
-        std::str::from_utf8(text).ok()?.parse().ok()?
-    };
-    Some((value, i))
-}
-
-/// Decodes `#xx` escapes in a name.
-fn decode_name(raw: &[u8]) -> Cow<'_, [u8]> {
-    if !raw.contains(&b'#') {
-        return Cow::Borrowed(raw);
-    }
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        match (raw[i], hex_pair(raw.get(i + 1..i + 3))) {
-            (b'#', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (c, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn hex_value(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|v| v as u8)
-}
-
-fn hex_pair(p: Option<&[u8]>) -> Option<u8> {
-    let p = p?;
-    Some(hex_value(p[0])? << 4 | hex_value(p[1])?)
-}
-
-/// Hex digits to bytes; other bytes (white space, damage) are skipped and an
-/// odd last digit is padded with 0.
-fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
-    let mut high: Option<u8> = None;
-    for v in raw.iter().filter_map(|&c| hex_value(c)) {
-        match high.take() {
-            Some(h) => out.push(h << 4 | v),
-            None => high = Some(v),
-        }
-    }
-    if let Some(h) = high {
-        out.push(h << 4);
-    }
-}
-
-/// Literal string escapes: `\n \r \t \b \f`, `\ddd` octal, `\` before an end
-/// of line (a continuation), `\` before any other byte (that byte); an
-/// unescaped end of line (CR, LF or CR LF) reads as LF.
-fn decode_literal(raw: &[u8], out: &mut Vec<u8>) {
-    let mut i = 0;
-    while i < raw.len() {
-        let c = raw[i];
-        i += 1;
-        match c {
-            b'\\' => {
-                let Some(&e) = raw.get(i) else { break };
-                i += 1;
-                match e {
-                    b'n' => out.push(b'\n'),
-                    b'r' => out.push(b'\r'),
-                    b't' => out.push(b'\t'),
-                    b'b' => out.push(0x08),
-                    b'f' => out.push(0x0C),
-                    b'0'..=b'7' => {
-                        let mut v = u16::from(e - b'0');
-                        for _ in 0..2 {
-                            match raw.get(i) {
-                                Some(&d @ b'0'..=b'7') => {
-                                    v = v * 8 + u16::from(d - b'0');
-                                    i += 1;
-                                }
-                                _ => break,
-                            }
-                        }
-                        out.push(v as u8);
-                    }
-                    b'\r' => {
-                        if raw.get(i) == Some(&b'\n') {
-                            i += 1;
-                        }
-                    }
-                    b'\n' => {}
-                    other => out.push(other),
-                }
-            }
-            b'\r' => {
-                if raw.get(i) == Some(&b'\n') {
-                    i += 1;
-                }
-                out.push(b'\n');
-            }
-            other => out.push(other),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@
 //!
 //! Modules, in the order data flows through them:
 //! - [`budget`]: resource [`Limits`] per document and the account kept against them.
-//! - [`objects`]: the PDF's objects as pages reach them; streams decoded under the budget.
+//! - [`objects`]: the PDF's objects, parsed lazily as pages reach them; streams
+//!   decoded under the budget.
 //! - [`document`]: load a PDF under those limits, one [`Page`] each.
 //! - [`font`]: decode character codes to Unicode and advance widths (fonts are
 //!   decoded once per document).
@@ -39,6 +40,7 @@ pub mod normalize;
 pub mod objects;
 pub mod page;
 pub mod svg;
+pub(crate) mod syntax;
 
 pub use budget::{LimitHit, LimitKind, Limits};
 pub use document::{load_document, LayoutDocument};
