@@ -473,10 +473,10 @@ fn skip_existing_leaves_outputs_newer_than_their_input() {
     assert_eq!(again, [changed.display().to_string()]);
 }
 
-/// A 1 KB PDF whose one page's content inflates to 48 MB: too much for the
-/// data-size limits given below, under the reader's own stream limit.
+/// A 1 KB PDF whose one page's content inflates to 30 MB: too much for the
+/// data-size limits given below, under the reader's own stream limit (32 MB).
 fn inflation_bomb() -> Vec<u8> {
-    let mut content = lopdf::Stream::new(lopdf::dictionary! {}, vec![b' '; 48 << 20]);
+    let mut content = lopdf::Stream::new(lopdf::dictionary! {}, vec![b' '; 30 << 20]);
     content.compress().unwrap();
     one_page_pdf(content, lopdf::dictionary! {})
 }
@@ -501,9 +501,9 @@ fn a_file_that_kills_its_process_does_not_stop_the_batch() {
     bomb.extend(b"%%EOF\n");
     std::fs::write(root.join("bomb.pdf"), &bomb).unwrap();
     let report = dir.path().join("report.jsonl");
-    // 60 MB is plenty for each good file and too little for the bomb, which
+    // 45 MB is plenty for each good file and too little for the bomb, which
     // aborts whatever process converts it: only its own child may die.
-    let f = run(extract_within(60_000)
+    let f = run(extract_within(45_000)
         .args([
             "--max-memory",
             "0",
