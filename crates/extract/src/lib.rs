@@ -48,7 +48,7 @@ pub use fiscal_emit::checks::{Check, Status as CheckStatus};
 pub use fiscal_emit::{Output, Source};
 pub use fiscal_layout::{LayoutError, Limits};
 pub use fiscal_recognize::code::Classification;
-pub use fiscal_recognize::performance::{
+pub use fiscal_recognize::forms::{
     DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceTable,
 };
 pub use fiscal_recognize::{

@@ -9,20 +9,14 @@ use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
 use regex::Regex;
 
+use crate::forms::{read_form, LooseLine, LooseText, PerfPiece};
 use crate::header::{body_start, build_model, continuation_body_start, is_total_label, TableModel};
 use crate::kind::{kind_of_title, looks_like_title};
 use crate::model::{AnyTable, Column, MoneyUnit, Table, TableKind};
-use crate::performance::{department_table, project_table, LooseLine, LooseText, PerfPiece};
+use crate::narrative::NarrativeLine;
+use crate::numbering::numbering_level;
 use crate::rows::{classify_rows, grid_rows, is_cut_continuation, stitch, RawRow};
 use crate::text::compact;
-
-/// A narrative line with the page it is on.
-#[derive(Debug, Clone)]
-pub struct NarrativeLine {
-    pub page: u32,
-    pub page_width: f32,
-    pub line: TextLine,
-}
 
 #[derive(Debug, Default)]
 pub struct Assembled {
@@ -137,9 +131,7 @@ fn ends_form(line: &TextLine, text: &str, page: &PageBlocks, form_left: f32) -> 
     looks_like_title(text)
         || single && form_left < f32::MAX && line.x0() < form_left - 0.8 * size
         || number_re().is_match(text)
-        || single
-            && crate::narrative::numbering_level(text).is_some()
-            && line.x0() < page.width * 0.2
+        || single && numbering_level(text).is_some() && line.x0() < page.width * 0.2
         || single && line.x1() - line.x0() > 0.7 * page.width
 }
 
@@ -203,12 +195,8 @@ impl Walker {
         if t.is_form() {
             // Lines held back since the last grid are the form's own (unruled rows).
             Self::flush_loose(&mut t, &mut self.pending_loose);
-            let table = if t.kind == TableKind::DepartmentPerformanceGoals {
-                AnyTable::DepartmentGoals(department_table(t.title, t.pages, &t.pieces))
-            } else {
-                AnyTable::Performance(project_table(t.title, t.pages, t.money_unit, &t.pieces))
-            };
-            self.out.tables.push(table);
+            let form = read_form(t.kind, t.title, t.pages, t.money_unit, &t.pieces);
+            self.out.tables.push(form.into());
             return;
         }
         let Some(model) = t.model.take() else {

@@ -96,7 +96,7 @@ pub fn body_start(grid: &CellGrid) -> usize {
         // with a row label: an ordinal item or a total, and no header words.
         let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
         let label_like = |t: &str| {
-            crate::narrative::numbering_level(t).is_some_and(|l| l >= 2) || is_total_label(t)
+            crate::numbering::numbering_level(t).is_some_and(|l| l >= 2) || is_total_label(t)
         };
         if filled.first().is_some_and(|t| label_like(t))
             && filled.iter().filter(|t| has_cjk(t)).all(|t| label_like(t))

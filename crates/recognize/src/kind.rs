@@ -157,7 +157,7 @@ pub fn looks_like_title(compact: &str) -> bool {
         && !compact.contains("...")
         && !compact.starts_with('注')
         && !compact.contains(['，', '；', ';', '《'])
-        && crate::narrative::numbering_level(compact).is_none()
+        && crate::numbering::numbering_level(compact).is_none()
 }
 
 #[cfg(test)]

@@ -15,18 +15,20 @@
 //! Modules: [`amount`] parses figures, [`code`] maps subject codes,
 //! [`kind`] names tables by title, [`header`] turns header rows into columns,
 //! [`rows`] turns body rows into classified rows, [`assemble`] follows tables
-//! over pages (continuation, repeated headers, cut rows), [`performance`] reads the form-like 绩效 tables,
+//! over pages (continuation, repeated headers, cut rows), [`forms`] reads the form-like 绩效 tables,
+//! [`numbering`] reads outline numbering (第X部分, 一、, （一）, 1., （1）),
 //! [`narrative`] builds the outline, [`meta`] finds entity, year and kind.
 
 pub mod amount;
 pub mod assemble;
 pub mod code;
+pub mod forms;
 pub mod header;
 pub mod kind;
 pub mod meta;
 pub mod model;
 pub mod narrative;
-pub mod performance;
+pub mod numbering;
 pub mod rows;
 pub mod table_kind;
 pub mod text;

@@ -82,7 +82,7 @@ pub fn document_meta(
         let head = l[..m.start()].trim_end_matches(['（', '(']);
         (head.chars().count() >= 4
             && (l.contains("决算") || l.contains("预算"))
-            && crate::narrative::numbering_level(head).is_none())
+            && crate::numbering::numbering_level(head).is_none())
         .then(|| head.to_string())
     };
     let entity = most_common(tables.iter().filter_map(|t| t.entity.as_deref()))

@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::code::Classification;
-pub use crate::performance::{DepartmentGoals, PerformanceTable};
+use crate::forms::Form;
+pub use crate::forms::{DepartmentGoals, PerformanceTable};
 pub use crate::table_kind::TableKind;
 pub use crate::unit::MoneyUnit;
 
@@ -127,6 +128,15 @@ pub enum AnyTable {
     Performance(PerformanceTable),
     /// A 部门整体支出主要绩效目标完成情况表 form.
     DepartmentGoals(DepartmentGoals),
+}
+
+impl From<Form> for AnyTable {
+    fn from(form: Form) -> Self {
+        match form {
+            Form::Project(t) => AnyTable::Performance(t),
+            Form::Department(t) => AnyTable::DepartmentGoals(t),
+        }
+    }
 }
 
 impl AnyTable {

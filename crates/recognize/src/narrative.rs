@@ -4,37 +4,18 @@
 //! A numbered line is a heading only when it stands alone: short, not ending a
 //! sentence, and not running on into the next line (an inline "1." enumeration
 //! fills the line and wraps).
-use std::sync::OnceLock;
+use fiscal_layout::lines::{join_wrapped, TextLine};
 
-use fiscal_layout::lines::join_wrapped;
-use regex::Regex;
-
-use crate::assemble::NarrativeLine;
 use crate::model::Section;
+use crate::numbering::numbering_level;
 use crate::text::compact;
 
-fn heading_res() -> &'static [(Regex, u8)] {
-    static RE: OnceLock<Vec<(Regex, u8)>> = OnceLock::new();
-    RE.get_or_init(|| {
-        vec![
-            (Regex::new(r"^第[一二三四五六七八九十]+部分").unwrap(), 1),
-            (Regex::new(r"^[一二三四五六七八九十]+、").unwrap(), 2),
-            (
-                Regex::new(r"^[（(][一二三四五六七八九十]+[）)]").unwrap(),
-                3,
-            ),
-            (Regex::new(r"^\d{1,2}[.、．](?:\D|\d{4}年|$)").unwrap(), 4),
-            (Regex::new(r"^[（(]\d{1,2}[）)]").unwrap(), 5),
-        ]
-    })
-}
-
-/// The outline level of a heading's numbering, if the text starts with one.
-pub fn numbering_level(text: &str) -> Option<u8> {
-    heading_res()
-        .iter()
-        .find(|(re, _)| re.is_match(text))
-        .map(|(_, l)| *l)
+/// A narrative line with the page it is on.
+#[derive(Debug, Clone)]
+pub struct NarrativeLine {
+    pub page: u32,
+    pub page_width: f32,
+    pub line: TextLine,
 }
 
 /// A part title printed without its 第X部分 ("上海市…局2024年度部门决算表" over
@@ -200,20 +181,4 @@ pub fn outline(lines: &[NarrativeLine]) -> Vec<Section> {
     }
     out.extend(root.children);
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbering_levels() {
-        assert_eq!(numbering_level("第一部分 概况"), Some(1));
-        assert_eq!(numbering_level("一、收入"), Some(2));
-        assert_eq!(numbering_level("（一）年度收入总体情况"), Some(3));
-        assert_eq!(numbering_level("1.基本支出"), Some(4));
-        assert_eq!(numbering_level("（1）工资"), Some(5));
-        assert_eq!(numbering_level("2020年度"), None);
-        assert_eq!(numbering_level("1,899.52万元"), None);
-    }
 }

@@ -1,0 +1,172 @@
+//! Which rows a merged label spans. An unruled form prints the text of a
+//! merged cell (指标类别, 一级指标: one cell over several rows) once, either in
+//! the middle of its rows or at their top; the rows' extents and the labels'
+//! positions tell which, and where each label's rows end.
+use super::loose::LooseText;
+use super::settings::FormSettings;
+
+/// A merged label: its lines stacked at the line pitch in its column.
+#[derive(Debug, Clone)]
+pub(crate) struct MergedLabel {
+    /// Centre of its first line.
+    pub first: f32,
+    /// Centre of its last line.
+    pub last: f32,
+    pub texts: Vec<LooseText>,
+}
+
+impl MergedLabel {
+    fn middle(&self) -> f32 {
+        (self.first + self.last) / 2.0
+    }
+}
+
+/// Rows `[from, to)` of each label of one merged column, given each row's
+/// vertical extent (top, bottom) and the run's line height. On a continuation
+/// page (`continues`), rows above the first label go on with the label
+/// printed on the page before.
+pub(crate) fn label_spans(
+    labels: &[MergedLabel],
+    extents: &[(f32, f32)],
+    height: f32,
+    continues: bool,
+    s: &FormSettings,
+) -> Vec<(usize, usize)> {
+    let centred = centred_spans(labels, extents);
+    let top_aligned = top_aligned_spans(labels, extents);
+    let error = |spans: &[(usize, usize)], centred: bool| -> f32 {
+        spans
+            .iter()
+            .zip(labels)
+            .filter(|(sp, _)| sp.0 < sp.1)
+            .map(|(sp, label)| {
+                let (top, bottom) = (extents[sp.0].0, extents[sp.1 - 1].1);
+                let expected = if centred {
+                    (top + bottom) / 2.0
+                } else {
+                    top + height / 2.0
+                };
+                (label.middle() - expected).abs()
+            })
+            .sum()
+    };
+    let mut spans = if error(&top_aligned, false) < error(&centred, true) {
+        top_aligned
+    } else {
+        centred
+    };
+    if continues {
+        if let (Some(first), Some(label)) = (spans.first_mut(), labels.first()) {
+            let own = extents
+                .iter()
+                .position(|e| e.1 >= label.middle() - s.continuation_label_reach * height)
+                .unwrap_or(extents.len());
+            first.0 = first.0.max(own.min(first.1));
+        }
+    }
+    spans
+}
+
+/// Rows of each label if labels are centred on their rows: walking down,
+/// each label's span ends as far below its middle as it began above it (the
+/// last label takes the rest).
+fn centred_spans(labels: &[MergedLabel], extents: &[(f32, f32)]) -> Vec<(usize, usize)> {
+    let n = extents.len();
+    let mut spans = Vec::new();
+    let (mut row, mut start) = (0, extents.first().map_or(0.0, |e| e.0));
+    for (j, label) in labels.iter().enumerate() {
+        if row >= n {
+            spans.push((n, n));
+            continue;
+        }
+        let target_end = 2.0 * label.middle() - start;
+        let mut end = row + 1;
+        if j + 1 == labels.len() {
+            end = n;
+        } else {
+            while end < n
+                && (extents[end - 1].1 - target_end).abs() > (extents[end].1 - target_end).abs()
+            {
+                end += 1;
+            }
+        }
+        spans.push((row, end));
+        start = extents[end - 1].1;
+        row = end;
+    }
+    spans
+}
+
+/// Rows of each label if labels stand at the top of their rows: a label
+/// starts at the first row reaching below it.
+fn top_aligned_spans(labels: &[MergedLabel], extents: &[(f32, f32)]) -> Vec<(usize, usize)> {
+    let n = extents.len();
+    let starts: Vec<usize> = labels
+        .iter()
+        .enumerate()
+        .map(|(j, label)| {
+            if j == 0 {
+                0
+            } else {
+                extents
+                    .iter()
+                    .position(|e| e.1 >= label.middle())
+                    .unwrap_or(n)
+            }
+        })
+        .collect();
+    (0..labels.len())
+        .map(|j| {
+            let end = if j + 1 < labels.len() {
+                starts[j + 1].max(starts[j])
+            } else {
+                n
+            };
+            (starts[j], end)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(y: f32) -> MergedLabel {
+        MergedLabel {
+            first: y,
+            last: y,
+            texts: Vec::new(),
+        }
+    }
+
+    /// Six rows of 20 pt from 0 to 120.
+    fn rows() -> Vec<(f32, f32)> {
+        (0..6)
+            .map(|i| (20.0 * i as f32, 20.0 * i as f32 + 20.0))
+            .collect()
+    }
+
+    #[test]
+    fn centred_labels_span_the_rows_around_them() {
+        let s = FormSettings::default();
+        // Labels in the middle of rows 0–1 (y 20) and rows 2–5 (y 80).
+        let spans = label_spans(&[label(20.0), label(80.0)], &rows(), 10.0, false, &s);
+        assert_eq!(spans, vec![(0, 2), (2, 6)]);
+    }
+
+    #[test]
+    fn top_aligned_labels_start_at_their_row() {
+        let s = FormSettings::default();
+        // Labels at the top of row 0 and of row 3.
+        let spans = label_spans(&[label(5.0), label(65.0)], &rows(), 10.0, false, &s);
+        assert_eq!(spans, vec![(0, 3), (3, 6)]);
+    }
+
+    #[test]
+    fn on_a_continuation_page_rows_above_the_first_label_keep_the_label_before() {
+        let s = FormSettings::default();
+        // One label, centred on rows 3–5: rows 0–2 belong to the page before's label.
+        let spans = label_spans(&[label(90.0)], &rows(), 10.0, true, &s);
+        assert_eq!(spans, vec![(3, 6)]);
+    }
+}
