@@ -104,11 +104,12 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
 }
 
 /// Keeps the inputs of one shard: an input belongs to shard `1 + h % N`
-/// where `h` is a hash of its shown path, so shards are disjoint, cover
-/// every input and do not depend on the machine or on the other inputs.
+/// where `h` is a hash of its path below the folder given (its output stem),
+/// so shards are disjoint, cover every input and do not depend on the
+/// machine, on where the tree is mounted or on the other inputs.
 pub fn keep_shard(inputs: &mut Vec<Input>, shard: Shard) {
     inputs.retain(|input| {
-        let digest = Sha256::digest(input.shown.as_bytes());
+        let digest = Sha256::digest(input.stem.to_string_lossy().as_bytes());
         let h = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
         h % shard.count == shard.index - 1
     });
@@ -178,6 +179,27 @@ mod tests {
         let mut expected: Vec<String> = all.into_iter().map(|i| i.shown).collect();
         expected.sort();
         assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn a_tree_shards_alike_wherever_it_is_mounted() {
+        let stems = ["a/x", "a/y", "b/x", "c/z", "d", "e/f/g"];
+        let under = |root: &str| -> Vec<Input> {
+            stems
+                .iter()
+                .map(|s| {
+                    let mut i = input(&format!("{root}/{s}.pdf"));
+                    i.stem = PathBuf::from(s);
+                    i
+                })
+                .collect()
+        };
+        let shard_of = |root: &str| -> Vec<PathBuf> {
+            let mut part = under(root);
+            keep_shard(&mut part, Shard { index: 1, count: 2 });
+            part.into_iter().map(|i| i.stem).collect()
+        };
+        assert_eq!(shard_of("/tmp/run1"), shard_of("/mnt/portal/2024"));
     }
 
     #[test]
