@@ -38,7 +38,8 @@ use std::io::Read;
 use std::path::Path;
 
 use fiscal_emit::{build_output, Source as EmitSource};
-use fiscal_layout::load_document;
+use fiscal_layout::blocks::page_blocks;
+use fiscal_layout::open_document;
 
 pub use error::ExtractError;
 pub use figures::{figures, Figure};
@@ -141,13 +142,25 @@ fn extract_named(
     options: &Options,
 ) -> Result<Output, ExtractError> {
     let run = || -> Result<Output, ExtractError> {
-        let layout =
-            load_document(bytes, options.limits).map_err(|source| ExtractError::Layout {
-                file: shown.to_string(),
-                source,
-            })?;
-        let source = EmitSource::new(name, bytes, layout.pages.len(), layout.producer.clone());
-        let recognized = fiscal_recognize::recognize(&layout);
+        let layout_error = |source| ExtractError::Layout {
+            file: shown.to_string(),
+            source,
+        };
+        // Page by page: each page's glyphs are dropped once its blocks are built.
+        let mut pages = open_document(bytes, options.limits).map_err(layout_error)?;
+        let mut blocks = Vec::with_capacity(pages.page_count());
+        for page in pages.by_ref() {
+            blocks.push(page_blocks(&page.map_err(layout_error)?));
+        }
+        let source = EmitSource::new(
+            name,
+            bytes,
+            blocks.len(),
+            pages.producer().map(String::from),
+        );
+        let title = pages.title().map(String::from);
+        let warnings = pages.finish().map_err(layout_error)?;
+        let recognized = fiscal_recognize::recognize_blocks(blocks, title.as_deref(), warnings);
         Ok(build_output(source, recognized))
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|p| {

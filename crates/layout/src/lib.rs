@@ -12,7 +12,8 @@
 //! - [`budget`]: resource [`Limits`] per document and the account kept against them.
 //! - [`objects`]: the PDF's objects, parsed lazily as pages reach them; streams
 //!   decoded under the budget.
-//! - [`document`]: load a PDF under those limits, one [`Page`] each.
+//! - [`page_dict`]: a page dictionary's space, content and resources.
+//! - [`document`]: a PDF read page by page under those limits, one [`Page`] each.
 //! - [`font`]: decode character codes to Unicode and advance widths (fonts are
 //!   decoded once per document).
 //! - [`lexer`]: a content stream's operators and operands, read in place.
@@ -39,10 +40,11 @@ pub mod lines;
 pub mod normalize;
 pub mod objects;
 pub mod page;
+pub mod page_dict;
 pub mod svg;
 pub(crate) mod syntax;
 
 pub use budget::{LimitHit, LimitKind, Limits};
-pub use document::{load_document, LayoutDocument};
+pub use document::{load_document, open_document, LayoutDocument, Pages};
 pub use error::LayoutError;
 pub use page::{Glyph, Page, Segment};

@@ -41,12 +41,24 @@ use fiscal_layout::LayoutDocument;
 
 /// Runs recognition over a laid-out document.
 pub fn recognize(layout: &LayoutDocument) -> Recognized {
-    let mut pages: Vec<PageBlocks> = layout.pages.iter().map(page_blocks).collect();
+    let pages = layout.pages.iter().map(page_blocks).collect();
+    recognize_blocks(pages, layout.title.as_deref(), layout.warnings.clone())
+}
+
+/// Runs recognition over pages already reduced to blocks: a caller reading a
+/// document page by page ([`fiscal_layout::open_document`]) builds each
+/// page's blocks and drops its glyphs before reading the next, so memory
+/// holds blocks, never every page's glyphs. `title` is the document
+/// information's; `warnings` are the layout stage's.
+pub fn recognize_blocks(
+    mut pages: Vec<PageBlocks>,
+    title: Option<&str>,
+    mut warnings: Vec<String>,
+) -> Recognized {
     remove_running_lines(&mut pages);
     let assembled = assemble::assemble(&pages);
     let sections = narrative::outline(&assembled.narrative);
-    let document = meta::document_meta(&pages, &assembled.tables, layout.title.as_deref());
-    let mut warnings = layout.warnings.clone();
+    let document = meta::document_meta(&pages, &assembled.tables, title);
     warnings.extend(assembled.warnings);
     Recognized {
         document,
