@@ -10,7 +10,9 @@ use fiscal_layout::lines::TextLine;
 use regex::Regex;
 
 use crate::forms::{read_form, LooseLine, LooseText, PerfPiece};
-use crate::header::{body_start, build_model, continuation_body_start, is_total_label, TableModel};
+use crate::header::{
+    body_start, build_model, continuation_body_start, is_total_label, Role, TableModel,
+};
 use crate::kind::{kind_of_title, looks_like_title};
 use crate::model::{AnyTable, Column, MoneyUnit, Table, TableKind};
 use crate::narrative::NarrativeLine;
@@ -70,6 +72,7 @@ impl OpenTable {
             money_unit: self.money_unit,
             pages: self.pages,
             columns,
+            text_columns: Vec::new(),
             rows,
             notes: self.notes,
         }
@@ -214,10 +217,14 @@ impl Walker {
             t.kind.default_classification(),
             &mut self.out.warnings,
         );
-        // A 合计 row repeated under a continuation page's repeated header.
+        // A 合计 row repeated under a continuation page's repeated header (a
+        // blank 小计 of another section is a row of its own).
         let mut seen = Vec::new();
         rows.retain(|r| {
-            if r.code.is_none() && r.name.as_deref().is_some_and(is_total_label) {
+            if r.code.is_none()
+                && r.name.as_deref().is_some_and(is_total_label)
+                && r.values.values().any(Option::is_some)
+            {
                 let k = (r.group.clone(), r.name.clone(), r.line, r.values.clone());
                 if seen.contains(&k) {
                     return false;
@@ -226,18 +233,10 @@ impl Walker {
             }
             true
         });
-        let columns = model
-            .columns
-            .iter()
-            .filter(|c| c.role == crate::header::Role::Value)
-            .map(|c| Column {
-                key: c.key.clone(),
-                header: c.path.join("/"),
-            })
-            .collect();
-        self.out
-            .tables
-            .push(AnyTable::Grid(t.into_table(columns, rows)));
+        let columns = model.columns_of(Role::Value);
+        let mut table = t.into_table(columns, rows);
+        table.text_columns = model.columns_of(Role::Attribute);
+        self.out.tables.push(AnyTable::Grid(table));
     }
 
     fn open(&mut self, number: Option<String>, title: String, page: u32) {

@@ -13,6 +13,27 @@ pub enum Classification {
     Economic,
 }
 
+/// Which of the two 经济分类 systems an economic code belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EconomicSystem {
+    /// 部门预算支出经济分类 (301 工资福利支出, 30101 基本工资): what a
+    /// department spends on.
+    Department,
+    /// 政府预算支出经济分类 (501 机关工资福利支出, 50101 工资奖金津补贴):
+    /// the same spending as the government budget groups it.
+    Government,
+}
+
+/// The system of an economic code, by its first digit (3 部门, 5 政府).
+pub fn economic_system(code: &str) -> Option<EconomicSystem> {
+    match code.as_bytes().first() {
+        Some(b'3') => Some(EconomicSystem::Department),
+        Some(b'5') => Some(EconomicSystem::Government),
+        _ => None,
+    }
+}
+
 /// Whether `s` is a subject code: 3, 5 or 7 ASCII digits.
 pub fn is_code(s: &str) -> bool {
     matches!(s.len(), 3 | 5 | 7) && s.bytes().all(|b| b.is_ascii_digit())
@@ -41,7 +62,7 @@ pub fn classify(code: &str, table_default: Option<Classification>) -> Classifica
     match code.as_bytes().first() {
         // 301–399 and 501–599 are the economic classifications of departmental
         // and government budgets; 1xx (revenue) and 2xx (expenditure) are functional.
-        Some(b'3') | Some(b'5') if code.len() <= 5 => Classification::Economic,
+        Some(b'3') | Some(b'5') => Classification::Economic,
         _ => Classification::Functional,
     }
 }
@@ -102,6 +123,14 @@ mod tests {
         assert_eq!(parent("2013199").as_deref(), Some("20131"));
         assert_eq!(parent("20131").as_deref(), Some("201"));
         assert_eq!(parent("201"), None);
+    }
+
+    #[test]
+    fn economic_systems_by_first_digit() {
+        assert_eq!(economic_system("30101"), Some(EconomicSystem::Department));
+        assert_eq!(economic_system("301"), Some(EconomicSystem::Department));
+        assert_eq!(economic_system("50101"), Some(EconomicSystem::Government));
+        assert_eq!(economic_system("2010101"), None);
     }
 
     #[test]

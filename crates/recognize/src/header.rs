@@ -5,26 +5,22 @@ use fiscal_layout::align::is_numeric;
 use fiscal_layout::grid::{CellGrid, GridCell};
 
 use crate::code::is_code;
+pub use crate::header_words::Role;
+use crate::header_words::{
+    attribute_key, can_label_row, is_value_word, name_rank, role_from_header, slug,
+};
+use crate::model::Column;
 use crate::text::{compact, has_cjk};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// 科目编码 (the whole code).
-    Code,
-    /// One piece of a code printed over 类 / 款 / 项 columns.
-    CodePart,
-    /// 行次
-    Line,
-    /// 项目 / 科目名称
-    Name,
-    /// A column of figures.
-    Value,
-}
-
-impl Role {
-    pub fn is_label(self) -> bool {
-        self != Role::Value
-    }
+/// Which code of a row a code column carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CodeSlot {
+    /// The row's own code (the first code columns of a side).
+    #[default]
+    Primary,
+    /// The n-th 经济分类 code printed beside the row's own code (部门经济科目,
+    /// 政府经济科目); its system is read from its digits.
+    Beside(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +28,11 @@ pub struct ColumnModel {
     pub x0: f32,
     pub x1: f32,
     pub role: Role,
+    /// For code columns: which code of the row they carry.
+    pub slot: CodeSlot,
+    /// For attribute columns: a label column of its own (a second 名称, a
+    /// 品目大类) that names a row whose label column is blank.
+    pub labels_row: bool,
     pub group: usize,
     /// Header texts from top to bottom (the group label first, when there is one).
     pub path: Vec<String>,
@@ -45,8 +46,35 @@ pub struct TableModel {
     pub groups: Vec<Option<String>>,
 }
 
+impl TableModel {
+    /// The contract columns (key and printed header path) of the columns with
+    /// `role`, a key shared by the column bands of one side listed once.
+    pub fn columns_of(&self, role: Role) -> Vec<Column> {
+        let mut out: Vec<Column> = Vec::new();
+        for c in self.columns.iter().filter(|c| c.role == role) {
+            if !out.iter().any(|o| o.key == c.key) {
+                out.push(Column {
+                    key: c.key.clone(),
+                    header: c.path.join("/"),
+                });
+            }
+        }
+        out
+    }
+}
+
 /// A 栏次 row: "栏次", "1", "2", … only.
 pub fn is_column_number_row(texts: &[String]) -> bool {
+    // "**" marks the label columns of a number row in some spreadsheets (西安),
+    // or every column of a table without numbered columns.
+    let stars = |t: &String| !t.is_empty() && t.chars().all(|c| c == '*');
+    if texts.iter().filter(|t| stars(t)).count() >= 2
+        && texts
+            .iter()
+            .all(|t| t.is_empty() || stars(t) || t.chars().all(|c| c.is_ascii_digit()))
+    {
+        return true;
+    }
     let small_int = |t: &str| t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
     let nums = texts
         .iter()
@@ -143,35 +171,6 @@ fn header_rows(grid: &CellGrid, start: usize) -> Vec<usize> {
         .collect()
 }
 
-fn role_from_header(t: &str) -> Option<Role> {
-    if t.contains("行次") {
-        Some(Role::Line)
-    } else if matches!(t, "类" | "款" | "项") {
-        Some(Role::CodePart)
-    } else if t.contains("编码") || t.contains("代码") {
-        Some(Role::Code)
-    } else if matches!(
-        t,
-        "项目"
-            | "科目"
-            | "名称"
-            | "科目名称"
-            | "项目名称"
-            | "收入项目"
-            | "支出项目"
-            | "功能分类"
-            | "经济分类"
-    ) || t.ends_with("科目名称")
-        || t.ends_with("项目(按功能分类)")
-        || t.ends_with("项目（按功能分类）")
-        || t.ends_with("项目（按经济分类）")
-    {
-        Some(Role::Name)
-    } else {
-        None
-    }
-}
-
 fn role_from_body(texts: &[&str]) -> Role {
     let filled: Vec<&&str> = texts.iter().filter(|t| !t.is_empty()).collect();
     if filled.is_empty() {
@@ -186,67 +185,6 @@ fn role_from_body(texts: &[&str]) -> Role {
     } else {
         Role::Value
     }
-}
-
-/// Stable key fragments for printed header words.
-const KEY_TERMS: &[(&str, &str)] = &[
-    ("本年收入合计", "income_total"),
-    ("本年支出合计", "expenditure_total"),
-    ("财政拨款收入", "fiscal_appropriation_income"),
-    ("上级补助收入", "superior_subsidy_income"),
-    ("事业收入", "business_income"),
-    ("经营收入", "operating_income"),
-    ("附属单位上缴收入", "affiliate_remittance_income"),
-    ("其他收入", "other_income"),
-    ("基本支出", "basic"),
-    ("项目支出", "project"),
-    ("上缴上级支出", "remittance_to_superior"),
-    ("经营支出", "operating_expenditure"),
-    ("对附属单位补助支出", "subsidy_to_affiliates"),
-    ("年初结转和结余", "opening_balance"),
-    ("年末结转和结余", "closing_balance"),
-    ("本年收入", "income"),
-    ("本年支出", "expenditure"),
-    ("一般公共预算财政拨款", "general_budget"),
-    ("政府性基金预算财政拨款", "government_fund"),
-    ("国有资本经营预算财政拨款", "state_capital"),
-    ("因公出国（境）费", "overseas_travel"),
-    ("因公出国(境)费", "overseas_travel"),
-    ("公务用车购置及运行费", "vehicles"),
-    ("公务用车购置及运行维护费", "vehicles"),
-    ("公务用车运行维护费", "vehicle_operation"),
-    ("财政拨款支出", "fiscal_appropriation_expenditure"),
-    ("上年结转", "carried_over"),
-    ("本年预算数", "budget"),
-    ("公务用车购置费", "vehicle_purchase"),
-    ("公务用车运行费", "vehicle_operation"),
-    ("公务接待费", "reception"),
-    ("纳入预算管理", "in_budget"),
-    ("纳入财政专户管理", "in_special_account"),
-    ("人员经费", "personnel"),
-    ("公用经费", "public_funds"),
-    ("决算数", "final"),
-    ("预算数", "budget"),
-    ("金额", "amount"),
-    ("合计", "total"),
-    ("小计", "subtotal"),
-    ("收入", "income"),
-    ("支出", "expenditure"),
-];
-
-/// A header word's key fragment: its English term, or for words without one a
-/// short hash of the text, so that the same header gets the same key in every
-/// document.
-fn slug(part: &str) -> String {
-    if let Some((_, k)) = KEY_TERMS.iter().find(|(t, _)| *t == part) {
-        return k.to_string();
-    }
-    // FNV-1a: stable across runs and platforms, unlike std's hasher.
-    let mut h: u32 = 0x811c_9dc5;
-    for b in part.bytes() {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    format!("h{h:08x}")
 }
 
 /// Builds the column model from a table's first grid (the one that prints its header).
@@ -287,35 +225,59 @@ pub fn build_model(
         }
         // The lowest header that names a role decides (a label column's path may
         // end in a stray 合计 where a document merged its total row into the header).
-        let role = paths[c]
+        let body_role = || {
+            let r = role_from_body(&body_texts);
+            // A body of small sequential integers is a 行次 column.
+            if r == Role::Value
+                && !body_texts.is_empty()
+                && body_texts.iter().all(|t| {
+                    t.is_empty() || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+                })
+                && paths[c].is_empty()
+            {
+                Role::Line
+            } else {
+                r
+            }
+        };
+        let from_header = paths[c]
             .iter()
             .rev()
-            .find_map(|p| role_from_header(p))
-            .unwrap_or_else(|| {
-                let r = role_from_body(&body_texts);
-                // A body of small sequential integers is a 行次 column.
-                if r == Role::Value
-                    && !body_texts.is_empty()
-                    && body_texts.iter().all(|t| {
-                        t.is_empty() || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
-                    })
-                    && paths[c].is_empty()
-                {
-                    Role::Line
-                } else {
-                    r
-                }
-            });
+            .take_while(|p| !is_value_word(p))
+            .find_map(|p| role_from_header(p));
+        let role = match from_header {
+            // A 项目 header over the code column too: its codes make it a code column.
+            Some(Role::Name) if role_from_body(&body_texts) == Role::Code => Role::Code,
+            Some(r) => r,
+            None => body_role(),
+        };
         columns.push(ColumnModel {
             x0: grid.col_spans[c].0,
             x1: grid.col_spans[c].1,
             role,
+            slot: CodeSlot::Primary,
+            labels_row: role == Role::Attribute
+                && paths[c]
+                    .last()
+                    .and_then(|h| attribute_key(h))
+                    .is_some_and(can_label_row),
             group: 0,
             path: paths[c].clone(),
             key: String::new(),
         });
     }
-    // A label column after a value column starts a new side.
+    let ngroups = assign_groups(&mut columns);
+    assign_code_slots(&mut columns, ngroups);
+    one_name_per_group(&mut columns, ngroups);
+    let groups = group_labels(&columns, ngroups, two_sided_labels);
+    assign_keys(&mut columns, &groups);
+    TableModel { columns, groups }
+}
+
+/// A label column after a value column starts a new side: 收入 | 支出, or one
+/// group per label/amount pair where a summary table prints 支出 by 功能分类
+/// and by 经济分类 (部门 and 政府) side by side. Returns the number of groups.
+fn assign_groups(columns: &mut [ColumnModel]) -> usize {
     let mut group = 0;
     let mut seen_value = false;
     for col in columns.iter_mut() {
@@ -328,37 +290,186 @@ pub fn build_model(
         }
         col.group = group;
     }
-    let ngroups = group + 1;
-    let mut groups: Vec<Option<String>> = vec![None; ngroups];
-    if ngroups > 1 {
-        for (g, label) in groups.iter_mut().enumerate() {
-            let members: Vec<&ColumnModel> = columns.iter().filter(|c| c.group == g).collect();
-            // The common top header of the side (收入, 支出 …).
-            let common = members
-                .first()
-                .and_then(|m| m.path.first())
-                .filter(|t| members.iter().all(|m| m.path.first() == Some(*t)));
-            *label = common.cloned().or_else(|| {
-                two_sided_labels.map(|(a, b)| if g == 0 { a.to_string() } else { b.to_string() })
-            });
+    group + 1
+}
+
+/// Where a side prints several label columns (a 政府采购 row: 品目大类, 专项名称,
+/// 采购物品名称), the most specific names the row and the others are attributes;
+/// so is the 科目名称 of a code printed beside the row's own (政府经济科目名称).
+fn one_name_per_group(columns: &mut [ColumnModel], ngroups: usize) {
+    let rank = |c: &ColumnModel| {
+        c.path
+            .iter()
+            .map(|p| name_rank(p))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let (mut slot, mut group) = (CodeSlot::Primary, 0);
+    for col in columns.iter_mut() {
+        if col.group != group {
+            (slot, group) = (CodeSlot::Primary, col.group);
         }
-        // Two sides with the same top text are not labels (a shared caption).
-        if groups.windows(2).any(|w| w[0] == w[1]) {
-            if let Some((a, b)) = two_sided_labels {
-                groups = vec![Some(a.to_string()), Some(b.to_string())];
+        match col.role {
+            Role::Code | Role::CodePart => slot = col.slot,
+            Role::Name
+                if slot != CodeSlot::Primary && col.path.iter().any(|p| p.contains("科目")) =>
+            {
+                col.role = Role::Attribute;
+                col.labels_row = true;
             }
+            _ => {}
         }
     }
-    let mut used = std::collections::HashSet::new();
-    for (i, col) in columns.iter_mut().enumerate() {
-        let mut parts: Vec<String> = col.path.iter().map(|p| slug(p)).collect();
-        if parts.is_empty() {
-            parts.push(format!("c{i}"));
+    for g in 0..ngroups {
+        let names: Vec<usize> = (0..columns.len())
+            .filter(|&i| columns[i].group == g && columns[i].role == Role::Name)
+            .collect();
+        // The most specific header; among equals the rightmost (the finest level).
+        let Some(&keep) = names
+            .iter()
+            .min_by_key(|&&i| (rank(&columns[i]), usize::MAX - i))
+        else {
+            continue;
+        };
+        for &i in names.iter().filter(|&&i| i != keep) {
+            columns[i].role = Role::Attribute;
+            columns[i].labels_row = true;
         }
-        if let Some(Some(label)) = groups.get(col.group) {
-            if col.path.first() != Some(label) {
-                parts.insert(0, slug(label));
+    }
+}
+
+/// The first code columns of a side carry the row's code; code columns after
+/// them under another header (部门经济科目 类/款, 政府经济科目 类/款) carry an
+/// 经济分类 code printed beside it.
+fn assign_code_slots(columns: &mut [ColumnModel], ngroups: usize) {
+    for g in 0..ngroups {
+        // Code parts under one header form one code; each header after the first is a code beside.
+        let mut heads: Vec<Vec<String>> = Vec::new();
+        for col in columns.iter_mut().filter(|c| c.group == g) {
+            let head = match col.role {
+                Role::CodePart => col.path[..col.path.len().saturating_sub(1)].to_vec(),
+                Role::Code => col.path.clone(),
+                _ => continue,
+            };
+            // (a code header spanning two columns is one code too)
+            if heads.last() != Some(&head) {
+                heads.push(head);
             }
+            col.slot = match heads.len() {
+                1 => CodeSlot::Primary,
+                n => CodeSlot::Beside(n - 2),
+            };
+        }
+    }
+}
+
+/// The label of each side: its common top header (收入, 支出), or the labels
+/// the kind prints without a header (人员经费 | 公用经费, the second side
+/// continuing over further column bands). Where several sides share a top
+/// header with different columns (支出 by 功能分类 | 支出 by 经济分类), the
+/// headers down to where they differ ("支出/功能分类"), or the top header and
+/// the side's label column header.
+fn group_labels(
+    columns: &[ColumnModel],
+    ngroups: usize,
+    two_sided_labels: Option<(&str, &str)>,
+) -> Vec<Option<String>> {
+    if ngroups == 1 {
+        return vec![None];
+    }
+    let members = |g: usize| columns.iter().filter(move |c| c.group == g);
+    let common_prefix = |g: usize| -> Vec<String> {
+        let mut it = members(g);
+        let mut prefix = it.next().map(|c| c.path.clone()).unwrap_or_default();
+        for c in it {
+            let n = prefix
+                .iter()
+                .zip(&c.path)
+                .take_while(|(a, b)| a == b)
+                .count();
+            prefix.truncate(n);
+        }
+        prefix
+    };
+    let fallback = |g: usize| two_sided_labels.map(|(a, b)| if g == 0 { a } else { b }.to_string());
+    let tops: Vec<Option<String>> = (0..ngroups)
+        .map(|g| common_prefix(g).first().cloned())
+        .collect();
+    let repeated = |labels: &[Option<String>], g: usize| {
+        labels.iter().filter(|l| **l == labels[g]).count() > 1
+    };
+    if ngroups == 2 {
+        let labels: Vec<Option<String>> = (0..2)
+            .map(|g| tops[g].clone().or_else(|| fallback(g)))
+            .collect();
+        // Two sides with the same top text are not labels (a shared caption).
+        if repeated(&labels, 0) && two_sided_labels.is_some() {
+            return (0..2).map(fallback).collect();
+        }
+        return labels;
+    }
+    (0..ngroups)
+        .map(|g| {
+            let Some(top) = &tops[g] else {
+                return fallback(g);
+            };
+            if !repeated(&tops, g) {
+                return Some(top.clone());
+            }
+            let mut parts = common_prefix(g);
+            if parts.len() <= 1 {
+                if let Some(name) = members(g).find(|c| c.role == Role::Name) {
+                    parts.extend(name.path.last().cloned());
+                }
+            }
+            Some(parts.join("/"))
+        })
+        .collect()
+}
+
+/// Stable keys: the slugs of the side label and of the header path, made
+/// unique; a side that continues another over a further column band (the same
+/// label and headers) shares its keys.
+fn assign_keys(columns: &mut [ColumnModel], groups: &[Option<String>]) {
+    let mut used = std::collections::HashSet::new();
+    let mut first_band: std::collections::HashMap<(usize, Vec<String>), String> =
+        std::collections::HashMap::new();
+    let band_of = |g: usize| groups.iter().position(|l| *l == groups[g]).unwrap_or(g);
+    let same_columns = |a: usize, b: usize, cols: &[ColumnModel]| {
+        let paths = |g: usize| -> Vec<(Role, Vec<String>)> {
+            cols.iter()
+                .filter(|c| c.group == g)
+                .map(|c| (c.role, c.path.clone()))
+                .collect()
+        };
+        paths(a) == paths(b)
+    };
+    for i in 0..columns.len() {
+        let g = columns[i].group;
+        let band = band_of(g);
+        if band != g && same_columns(band, g, columns) {
+            if let Some(k) = first_band.get(&(band, columns[i].path.clone())) {
+                columns[i].key = k.clone();
+                continue;
+            }
+        }
+        let col = &columns[i];
+        let mut words: Vec<&str> = Vec::new();
+        if let Some(Some(label)) = groups.get(col.group) {
+            let label: Vec<&str> = label.split('/').collect();
+            let shared = label
+                .iter()
+                .zip(&col.path)
+                .take_while(|(a, b)| **a == b.as_str())
+                .count();
+            words.extend(&label);
+            words.extend(col.path[shared..].iter().map(String::as_str));
+        } else {
+            words.extend(col.path.iter().map(String::as_str));
+        }
+        let mut parts: Vec<String> = words.iter().map(|p| slug(p)).collect();
+        if col.path.is_empty() {
+            parts.push(format!("c{i}"));
         }
         let mut key = parts.join("_");
         let mut n = 2;
@@ -366,9 +477,9 @@ pub fn build_model(
             key = format!("{}_{}", parts.join("_"), n);
             n += 1;
         }
-        col.key = key;
+        first_band.insert((g, columns[i].path.clone()), key.clone());
+        columns[i].key = key;
     }
-    TableModel { columns, groups }
 }
 
 #[cfg(test)]
@@ -385,6 +496,10 @@ mod tests {
         assert!(is_column_number_row(&s(&["1", "2", "3"])));
         assert!(!is_column_number_row(&s(&["合计", "1.00", "2"])));
         assert!(!is_column_number_row(&s(&["201", "一般公共服务支出", "3"])));
+        assert!(is_column_number_row(&s(&[
+            "**", "**", "1", "2", "3", "4", "**"
+        ])));
+        assert!(is_column_number_row(&s(&["**", "**", "**", "**"])));
     }
 
     fn cell(row0: usize, col0: usize, col1: usize, text: &str) -> GridCell {

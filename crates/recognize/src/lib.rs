@@ -8,22 +8,28 @@
 //!   (项, level 3, 2013199). The parent of a code is the code with its last two
 //!   digits removed.
 //! - 经济分类 = **economic** classification: what kind of spending; 3 digits
-//!   (类, level 1, e.g. 301) and 5 digits (款, level 2, 30101).
+//!   (类, level 1, e.g. 301) and 5 digits (款, level 2, 30101), some places a
+//!   7-digit sub-item (3010201). Two systems: 部门预算支出经济分类 (3xx,
+//!   `department`) and 政府预算支出经济分类 (5xx, `government`); budgets print
+//!   either or both side by side.
 //! - 决算 = final accounts (`final_accounts`), 预算 = budget (`budget`).
 //! - 行次 = printed line number of a row; 栏次 = printed column number row.
 //!
 //! Modules: [`amount`] parses figures, [`code`] maps subject codes,
-//! [`kind`] names tables by title, [`header`] turns header rows into columns,
+//! [`kind`] names tables by title, [`header`] turns header rows into columns
+//! (the roles and keys of header words in [`header_words`]),
 //! [`rows`] turns body rows into classified rows, [`assemble`] follows tables
 //! over pages (continuation, repeated headers, cut rows), [`forms`] reads the form-like 绩效 tables,
 //! [`numbering`] reads outline numbering (第X部分, 一、, （一）, 1., （1）),
-//! [`narrative`] builds the outline, [`meta`] finds entity, year and kind.
+//! [`narrative`] builds the outline, [`meta`] finds entity, year, kind, variant
+//! (部门/单位/部门综合) and scope (汇总/本级).
 
 pub mod amount;
 pub mod assemble;
 pub mod code;
 pub mod forms;
 pub mod header;
+pub mod header_words;
 pub mod kind;
 pub mod meta;
 pub mod model;

@@ -5,8 +5,59 @@ use std::sync::OnceLock;
 use fiscal_layout::blocks::{Block, PageBlocks};
 use regex::Regex;
 
-use crate::model::{AnyTable, DocumentKind, DocumentMeta, MoneyUnit};
+use crate::model::{AnyTable, DocumentKind, DocumentMeta, MoneyUnit, Scope, Variant};
 use crate::text::compact;
+
+/// A cover line naming the entity: "预算主管部门：…", "预算单位：…", "部门名称：…".
+fn cover_entity_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:预算主管部门|预算单位|部门名称|单位名称)[：:](\S+)$").unwrap()
+    })
+}
+
+/// "2026年度福州市科学技术局(本级)单位预算": the name after the year.
+fn name_after_year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:19|20)\d{2}年度?(\S{4,}?)(?:部门|单位)(?:综合)?(?:预算|决算)").unwrap()
+    })
+}
+
+/// The variant a title names: the first of 部门综合预算, 单位预算/决算 and
+/// 部门预算/决算 in `text` (a unit's budget may list a "部门预算经济分类" table
+/// later on).
+pub fn variant_of(text: &str) -> Option<Variant> {
+    [
+        ("部门综合预算", Variant::DepartmentComprehensive),
+        ("单位预算", Variant::Unit),
+        ("单位决算", Variant::Unit),
+        ("部门预算", Variant::Department),
+        ("部门决算", Variant::Department),
+    ]
+    .into_iter()
+    .filter_map(|(word, v)| text.find(word).map(|i| (i, v)))
+    .min_by_key(|(i, _)| *i)
+    .map(|(_, v)| v)
+}
+
+/// The scope mark a title prints: （汇总） or （本级）.
+pub fn scope_of(text: &str) -> Option<Scope> {
+    if text.contains("(本级)") || text.contains("（本级）") {
+        Some(Scope::OwnLevel)
+    } else if text.contains("(汇总)") || text.contains("（汇总）") {
+        Some(Scope::Consolidated)
+    } else {
+        None
+    }
+}
+
+/// An entity without its scope mark ("深圳市公安局（本级）" → "深圳市公安局").
+fn without_scope(entity: &str) -> String {
+    ["(本级)", "（本级）", "(汇总)", "（汇总）"]
+        .iter()
+        .fold(entity.to_string(), |e, m| e.replace(m, ""))
+}
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -85,9 +136,18 @@ pub fn document_meta(
             && crate::numbering::numbering_level(head).is_none())
         .then(|| head.to_string())
     };
+    let name_after_year =
+        |l: &str| -> Option<String> { Some(name_after_year_re().captures(l)?[1].to_string()) };
     let entity = most_common(tables.iter().filter_map(|t| t.entity.as_deref()))
+        .or_else(|| {
+            cover
+                .iter()
+                .find_map(|l| Some(cover_entity_re().captures(l)?[1].to_string()))
+        })
         .or_else(|| cover_title.as_deref().and_then(name_before_year))
-        .or_else(|| cover.iter().find_map(|l| name_before_year(l)));
+        .or_else(|| cover.iter().find_map(|l| name_before_year(l)))
+        .or_else(|| cover_title.as_deref().and_then(name_after_year))
+        .map(|e| without_scope(&e));
     let all_text: String = pages
         .iter()
         .take(6)
@@ -97,9 +157,12 @@ pub fn document_meta(
             Block::Grid(g) => g.cells.iter().map(|c| compact(&c.text)).collect(),
         })
         .collect();
+    // A file of tables only (no cover) names its year in a table title at most.
+    let titles: String = tables.iter().map(|t| t.title.as_str()).collect();
     let year = year_re()
         .captures(&cover_text)
         .or_else(|| year_re().captures(&all_text))
+        .or_else(|| year_re().captures(&titles))
         .and_then(|c| c[1].parse().ok());
     let kind_source = format!(
         "{}{cover_text}{}",
@@ -138,11 +201,60 @@ pub fn document_meta(
             .filter_map(|t| t.money_unit.map(MoneyUnit::as_str)),
     )
     .and_then(|u| MoneyUnit::parse(&u));
+    let variant = variant_of(&kind_source);
+    let scope = scope_of(&kind_source);
     DocumentMeta {
         entity,
         year,
         kind,
+        variant,
+        scope,
         title,
         money_unit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_and_scope_from_titles() {
+        assert_eq!(
+            variant_of("上海市2026年市级单位预算预算单位：上海市刑事科学技术研究院目录…基本支出部门预算经济分类预算表"),
+            Some(Variant::Unit)
+        );
+        assert_eq!(
+            variant_of("上海市普陀区2024年区级部门预算"),
+            Some(Variant::Department)
+        );
+        assert_eq!(
+            variant_of("2019年部门综合预算公开报表"),
+            Some(Variant::DepartmentComprehensive)
+        );
+        assert_eq!(variant_of("收支预算总表"), None);
+        assert_eq!(
+            scope_of("2026年深圳市公安局（本级）部门预算"),
+            Some(Scope::OwnLevel)
+        );
+        assert_eq!(
+            scope_of("西安市卫生健康委员会(汇总)2022年度部门决算"),
+            Some(Scope::Consolidated)
+        );
+        assert_eq!(scope_of("杭州市公安局2026年度部门预算"), None);
+    }
+
+    #[test]
+    fn entity_after_the_year_and_without_scope() {
+        let c = name_after_year_re()
+            .captures("2026年度福州市科学技术局(本级)单位预算")
+            .unwrap();
+        assert_eq!(without_scope(&c[1]), "福州市科学技术局");
+        assert_eq!(
+            &cover_entity_re()
+                .captures("部门名称：西安市安全生产监督管理局")
+                .unwrap()[1],
+            "西安市安全生产监督管理局"
+        );
     }
 }

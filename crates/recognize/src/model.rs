@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::code::Classification;
+use crate::code::{Classification, EconomicSystem};
 use crate::forms::Form;
 pub use crate::forms::{DepartmentGoals, PerformanceTable};
 pub use crate::table_kind::TableKind;
@@ -21,15 +21,41 @@ pub enum DocumentKind {
     Budget,
 }
 
+/// Whose accounts a document presents, as its title names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Variant {
+    /// 部门预算 / 部门决算: a department with the units under it.
+    Department,
+    /// 单位预算 / 单位决算: one budget unit.
+    Unit,
+    /// 部门综合预算: a department's budget of all funds (西安 and other 陕西 places).
+    DepartmentComprehensive,
+}
+
+/// Which part of a department a document covers, where its title says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// （汇总）: the department and its units summed.
+    Consolidated,
+    /// （本级）: the department's own level, without its units.
+    OwnLevel,
+}
+
 /// What the document says about itself (from its cover, title and tables).
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct DocumentMeta {
-    /// The 单位/部门 (unit or department) as printed.
+    /// The department or unit, as printed (a scope mark such as "（本级）" is in `scope`).
     pub entity: Option<String>,
-    /// The fiscal year the document accounts for or budgets.
+    /// The year the budget or final accounts are for.
     pub year: Option<u32>,
     /// 决算 (final accounts) or 预算 (budget).
     pub kind: Option<DocumentKind>,
+    /// 部门, 单位 or 部门综合 (预算/决算), when the title says.
+    pub variant: Option<Variant>,
+    /// 汇总 or 本级, when the title says.
+    pub scope: Option<Scope>,
     /// The document's title as printed.
     pub title: Option<String>,
     /// The unit most of its tables print amounts in.
@@ -46,7 +72,7 @@ pub struct Column {
 }
 
 /// A body row of a grid table.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Row {
     /// The side of a two-sided table ("收入"/"支出", "人员经费"/"公用经费").
     pub group: Option<String>,
@@ -54,10 +80,19 @@ pub struct Row {
     pub code: Option<String>,
     /// Whether `code` is a 功能分类 or 经济分类 code.
     pub classification: Option<Classification>,
+    /// The system of `code` when it is an 经济分类 code (3xx 部门, 5xx 政府).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub economic_system: Option<EconomicSystem>,
     /// 1 类, 2 款, 3 项 (from the code's length).
     pub level: Option<u8>,
     /// The code of the enclosing row.
     pub parent: Option<String>,
+    /// A 部门预算支出经济分类 code (3xx) printed beside the row's `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub economic_code: Option<String>,
+    /// A 政府预算支出经济分类 code (5xx) printed beside the row's `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub government_economic_code: Option<String>,
     /// The row's label as printed, a wrapped cell joined back.
     pub name: Option<String>,
     /// 行次, where the table prints one.
@@ -65,6 +100,10 @@ pub struct Row {
     /// Exact decimals by column key; `None` for an empty cell.
     #[serde(serialize_with = "ser_values")]
     pub values: BTreeMap<String, Option<Decimal>>,
+    /// Texts of the columns that are neither labels nor amounts (序号, 采购组织形式,
+    /// 采购品目, 数量 …) by the keys of the table's `text_columns`; blank cells left out.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
 }
 
 fn ser_values<S: serde::Serializer>(
@@ -97,6 +136,9 @@ pub struct Table {
     pub pages: Vec<u32>,
     /// Value columns, in printed order.
     pub columns: Vec<Column>,
+    /// The columns of text that are not row labels (采购组织形式 …), keys of `Row::attributes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text_columns: Vec<Column>,
     /// Body rows, in printed order.
     pub rows: Vec<Row>,
     /// Notes printed under the table (注：…).

@@ -4,7 +4,8 @@ use fiscal_layout::grid::CellGrid;
 
 use crate::amount::parse_amount;
 use crate::code::{self, Classification};
-use crate::header::{is_column_number_row, Role, TableModel};
+use crate::header::{is_column_number_row, CodeSlot, Role, TableModel};
+use crate::header_words::attribute_key;
 use crate::model::Row;
 use crate::text::compact;
 
@@ -25,7 +26,9 @@ fn column_for(model: &TableModel, x: (f32, f32)) -> Option<usize> {
             overlap(x, (cols[i].x0, cols[i].x1)) >= 0.4 * w
         })
         .collect();
-    if let Some(&n) = hits.iter().find(|&&i| cols[i].role == Role::Name) {
+    // The last: a label spanning sides ("当年支出小计" over 功能分类 and 支出用途)
+    // names the row of the side whose figure follows it.
+    if let Some(&n) = hits.iter().rev().find(|&&i| cols[i].role == Role::Name) {
         if hits.len() > 1 {
             return Some(n);
         }
@@ -124,6 +127,7 @@ fn side_state(model: &TableModel, row: &RawRow, g: usize) -> (bool, bool, bool) 
                 }
             }
             Role::Code | Role::CodePart | Role::Line => has_key = true,
+            Role::Attribute => has_text = true,
             Role::Value => has_values = true,
         }
     }
@@ -166,6 +170,27 @@ pub fn stitch(prev: &mut RawRow, next: RawRow) {
     }
 }
 
+/// The codes and texts of one side of a printed row, before classification.
+#[derive(Default)]
+struct SideTexts {
+    name: Option<String>,
+    code: Option<String>,
+    /// Parts of the row's code printed over 类/款/项 columns.
+    parts: Vec<String>,
+    /// 经济分类 codes printed beside the row's code, whole or in parts, by slot.
+    beside: Vec<Vec<String>>,
+    line: Option<u32>,
+    /// (column, text) of attribute columns, left to right.
+    attributes: Vec<(usize, String)>,
+    /// A 单位编码 (six digits, 125001) printed in the code column.
+    unit_code: Option<String>,
+}
+
+/// Whether a code-column text is a 单位编码 (unit code) rather than a subject code.
+fn is_unit_code(t: &str) -> bool {
+    t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Converts raw rows into contract rows, side by side for two-sided tables.
 pub fn classify_rows(
     model: &TableModel,
@@ -174,16 +199,15 @@ pub fn classify_rows(
     warnings: &mut Vec<String>,
 ) -> Vec<Row> {
     let mut parts_state: Vec<Vec<String>> = vec![Vec::new(); model.groups.len()];
+    let mut beside_state: Vec<Vec<Vec<String>>> = vec![Vec::new(); model.groups.len()];
     // Two-sided tables list one side's rows, then the other's.
     let mut per_group: Vec<Vec<Row>> = vec![Vec::new(); model.groups.len()];
     for row in raw {
         for (g, label) in model.groups.iter().enumerate() {
-            let mut name: Option<String> = None;
-            let mut code_text: Option<String> = None;
-            let mut parts = Vec::new();
-            let mut line = None;
+            let mut side = SideTexts::default();
             let mut values = std::collections::BTreeMap::new();
             let mut any_value = false;
+            let mut name_col = None;
             for (c, col) in model
                 .columns
                 .iter()
@@ -191,24 +215,41 @@ pub fn classify_rows(
                 .filter(|(_, c)| c.group == g)
             {
                 let text = row.cells[c].trim();
-                match col.role {
-                    Role::Name => {
+                match (col.role, col.slot) {
+                    (Role::Name, _) => {
+                        name_col = Some(c);
                         if !text.is_empty() {
-                            name = Some(clean_name(text));
+                            side.name = Some(clean_name(text));
                         }
                     }
-                    Role::Code => {
+                    (Role::Code, CodeSlot::Primary) => {
                         let t = compact(text);
                         if code::is_code(&t) {
-                            code_text = Some(t);
-                        } else if !t.is_empty() && name.is_none() {
+                            side.code = Some(t);
+                        } else if is_unit_code(&t) {
+                            side.unit_code = Some(t);
+                        } else if !t.is_empty() && side.name.is_none() {
                             // A label printed in the code column (合计 spanning both).
-                            name = Some(clean_name(text));
+                            side.name = Some(clean_name(text));
                         }
                     }
-                    Role::CodePart => parts.push(compact(text)),
-                    Role::Line => line = compact(text).parse::<u32>().ok(),
-                    Role::Value => {
+                    (Role::CodePart, CodeSlot::Primary) => side.parts.push(compact(text)),
+                    (Role::Code | Role::CodePart, CodeSlot::Beside(n)) => {
+                        if side.beside.len() <= n {
+                            side.beside.resize(n + 1, Vec::new());
+                        }
+                        side.beside[n].push(compact(text));
+                    }
+                    (Role::Line, _) => side.line = compact(text).parse::<u32>().ok(),
+                    (Role::Attribute, _) => {
+                        if !text.is_empty() {
+                            if col.path.last().and_then(|h| attribute_key(h)) == Some(UNIT_CODE) {
+                                side.unit_code = Some(compact(text));
+                            }
+                            side.attributes.push((c, clean_name(text)));
+                        }
+                    }
+                    (Role::Value, _) => {
                         let v = match parse_amount(text) {
                             Ok(v) => v,
                             Err(_) => {
@@ -226,34 +267,115 @@ pub fn classify_rows(
                     }
                 }
             }
-            if code_text.is_none() && !parts.is_empty() {
-                code_text = code::join_parts(&parts, &mut parts_state[g]);
+            if side.code.is_none() && !side.parts.is_empty() {
+                side.code = code::join_parts(&side.parts, &mut parts_state[g]);
             }
-            if code_text.is_none() {
-                if let Some((c, n)) = name.as_deref().and_then(code::split_leading_code) {
-                    code_text = Some(c);
-                    name = Some(n);
+            if side.code.is_none() {
+                if let Some((c, n)) = side.name.as_deref().and_then(code::split_leading_code) {
+                    side.code = Some(c);
+                    side.name = Some(n);
                 }
             }
-            if name.is_none() && code_text.is_none() && line.is_none() && !any_value {
+            // A row without its own label (a 政府采购 subtotal of a 品目 or 专项, a
+            // 合计 printed under another 名称) is named by a label-like attribute,
+            // the first printed left of the label column, else the first right of it.
+            if side.name.is_none() {
+                let labels: Vec<&(usize, String)> = side
+                    .attributes
+                    .iter()
+                    .filter(|(c, _)| model.columns[*c].labels_row)
+                    .collect();
+                side.name = labels
+                    .iter()
+                    .find(|(c, _)| name_col.is_some_and(|n| *c < n))
+                    .or(labels.first())
+                    .map(|(_, t)| t.clone());
+            }
+            let state = &mut beside_state[g];
+            if state.len() < side.beside.len() {
+                state.resize(side.beside.len(), Vec::new());
+            }
+            let beside: Vec<String> = side
+                .beside
+                .iter()
+                .zip(state.iter_mut())
+                .filter_map(|(parts, prev)| code::join_parts(parts, prev))
+                .collect();
+            let mut attributes: std::collections::BTreeMap<String, String> = side
+                .attributes
+                .iter()
+                .map(|(c, t)| (model.columns[*c].key.clone(), t.clone()))
+                .collect();
+            if let Some(u) = side.unit_code {
+                attributes.insert(UNIT_CODE.to_string(), u);
+            }
+            if side.name.is_none()
+                && side.code.is_none()
+                && side.line.is_none()
+                && !any_value
+                && attributes.is_empty()
+            {
                 continue;
             }
+            let code_text = side.code;
             let classification = code_text
                 .as_deref()
                 .map(|c| code::classify(c, default_class));
+            let economic_system = code_text
+                .as_deref()
+                .filter(|_| classification == Some(Classification::Economic))
+                .and_then(code::economic_system);
+            let beside_of = |system| {
+                beside
+                    .iter()
+                    .find(|c| code::economic_system(c) == Some(system))
+                    .cloned()
+            };
             per_group[g].push(Row {
                 group: label.clone(),
                 level: code_text.as_deref().and_then(code::level),
                 parent: code_text.as_deref().and_then(code::parent),
+                economic_code: beside_of(code::EconomicSystem::Department),
+                government_economic_code: beside_of(code::EconomicSystem::Government),
                 code: code_text,
                 classification,
-                name,
-                line,
+                economic_system,
+                name: side.name,
+                line: side.line,
                 values,
+                attributes,
             });
         }
     }
+    if let [rows] = per_group.as_mut_slice() {
+        group_by_unit(rows);
+    }
     per_group.into_iter().flatten().collect()
+}
+
+/// The attribute key of a 单位编码.
+const UNIT_CODE: &str = "unit_code";
+
+/// A table that lists several units one after the other (西安's 部门综合预算:
+/// "125001 西安市安全生产监督管理局", its 301, 30101 …, then the next unit)
+/// groups each unit's rows under its name, so that codes repeated per unit
+/// are summed within their unit.
+fn group_by_unit(rows: &mut [Row]) {
+    // A unit's own row prints its 单位编码 and no subject code (a 政府采购 row
+    // names the unit buying beside its 科目编码).
+    let is_unit = |r: &Row| r.code.is_none() && r.attributes.contains_key(UNIT_CODE);
+    if !rows.iter().any(is_unit) {
+        return;
+    }
+    let mut unit: Option<String> = None;
+    for r in rows.iter_mut() {
+        if is_unit(r) {
+            unit = r.name.clone();
+        }
+        if r.group.is_none() {
+            r.group = unit.clone();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -266,6 +388,8 @@ mod tests {
             x0,
             x1: x0 + 10.0,
             role,
+            slot: CodeSlot::Primary,
+            labels_row: false,
             group: 0,
             path: vec![key.into()],
             key: key.into(),

@@ -26,6 +26,7 @@ fn named(group: Option<&str>, name: &str, line: Option<u32>, vals: &[(&str, &str
         name: Some(name.to_string()),
         line,
         values: values(vals),
+        ..Row::default()
     }
 }
 
@@ -39,6 +40,7 @@ fn coded(c: &str, name: &str, vals: &[(&str, &str)]) -> Row {
         name: Some(name.to_string()),
         line: None,
         values: values(vals),
+        ..Row::default()
     }
 }
 
@@ -57,6 +59,7 @@ fn table(number: &str, title: &str, kind: &str, columns: &[(&str, &str)], rows: 
                 header: h.to_string(),
             })
             .collect(),
+        text_columns: Vec::new(),
         rows,
         notes: Vec::new(),
     }
