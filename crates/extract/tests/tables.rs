@@ -177,3 +177,77 @@ fn real_tables_pass_their_own_checks() {
     let failed: Vec<&serde_json::Value> = checks.iter().filter(|c| c["status"] == "fail").collect();
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+/// Suwell OFD convertor (深圳市民政局 2026 预算, pages 16–18): 收支总表 prints
+/// "表1" and its title again at the top of each of its three pages. One table.
+#[test]
+fn title_repeated_on_every_page_is_one_table() {
+    let json = extract_json("suwell-title-repeated.pdf");
+    let tables = json["tables"].as_array().unwrap();
+    assert_eq!(
+        tables.len(),
+        1,
+        "{:#?}",
+        tables.iter().map(|t| &t["title"]).collect::<Vec<_>>()
+    );
+    let t = table(&json, "收支总表");
+    assert_eq!(t["number"], "表1");
+    assert_eq!(t["pages"], serde_json::json!([1, 2, 3]));
+    let income = key(t, "收入/2026年预算数");
+    let spending = key(t, "支出/2026年预算数");
+    let r = row_by(t, |r| r["name"] == "本年收入合计");
+    assert_eq!(r["values"][income], "28097.48");
+    let r = row_by(t, |r| r["name"] == "上年结余、结转");
+    assert_eq!(r["values"][income], "185.98");
+    // The first row of the third page is its own row, not stitched to the one above.
+    let r = row_by(t, |r| r["name"] == "2.非财政拨款结余、结转");
+    assert_eq!(r["values"][income], "0.00");
+    let r = row_by(t, |r| r["name"] == "支出总计");
+    assert_eq!(r["values"][spending], "28283.46");
+}
+
+/// 广州市统计局 2026 预算, pages 6–7: "表1" printed on its own line above the
+/// title, the unit line between the title and the grid; a title that maps to no
+/// kind yet is still carried.
+#[test]
+fn table_number_on_its_own_line_and_unit_line_before_the_grid() {
+    let json = extract_json("guangzhou-number-line.pdf");
+    let t = table(&json, "收支总体情况表");
+    assert_eq!(t["number"], "表1");
+    assert_eq!(t["entity"], "广州市统计局");
+    assert_eq!(t["money_unit"], "万元");
+    let income = key(t, "收入/预算");
+    let r = row_by(t, |r| r["name"] == "五、其他收入");
+    assert_eq!(r["values"][income], "50.00");
+    // Its second page has no title: it continues the table.
+    assert_eq!(t["pages"], serde_json::json!([1, 2]));
+    assert_eq!(json["tables"].as_array().unwrap().len(), 1);
+}
+
+/// 西安市卫健委 2022 决算, pages 145–146: a 目录 printed as a ruled table
+/// (序号 | 内容 | 是否空表 | 表格为空的理由) is no table; the "公开01表" form
+/// code under the title is not a title; tables the 目录 lists but that are not
+/// in the file are reported.
+#[test]
+fn contents_table_and_form_code() {
+    let json = extract_json("xian-contents-table.pdf");
+    let tables = json["tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 1);
+    let t = table(&json, "收入支出决算总表");
+    assert_eq!(t["kind"], "income_expenditure_summary");
+    assert_eq!(t["pages"], serde_json::json!([2]));
+    let income = key(t, "收入/决算数");
+    let r = row_by(t, |r| r["group"] == "收入" && r["line"] == 30);
+    assert_eq!(r["values"][income], "2480372.70");
+    let warnings: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_str())
+        .filter(|w| w.contains("目录"))
+        .collect();
+    // 表2–表9 are listed and absent; 表8 is declared empty (是否空表: 是).
+    assert_eq!(warnings.len(), 7, "{warnings:#?}");
+    assert!(warnings.iter().any(|w| w.contains("收入决算表")));
+    assert!(!warnings.iter().any(|w| w.contains("国有资本经营")));
+}

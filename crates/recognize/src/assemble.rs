@@ -9,11 +9,12 @@ use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
 use regex::Regex;
 
+use crate::contents::{read_contents, Contents};
 use crate::forms::{read_form, LooseLine, LooseText, PerfPiece};
 use crate::header::{
     body_start, build_model, continuation_body_start, is_total_label, Role, TableModel,
 };
-use crate::kind::{kind_of_title, looks_like_title};
+use crate::kind::{kind_of_title, looks_like_title, same_title, split_title};
 use crate::model::{AnyTable, Column, MoneyUnit, Table, TableKind};
 use crate::narrative::NarrativeLine;
 use crate::numbering::numbering_level;
@@ -25,6 +26,8 @@ pub struct Assembled {
     pub tables: Vec<AnyTable>,
     pub narrative: Vec<NarrativeLine>,
     pub warnings: Vec<String>,
+    /// The document's 目录, read before the walk.
+    pub contents: Contents,
 }
 
 #[derive(Debug, Default)]
@@ -42,6 +45,13 @@ struct OpenTable {
     noted: bool,
     /// Performance tables are read as forms from their pieces.
     pieces: Vec<(u32, PerfPiece)>,
+    /// The printed title lines, given back to the narrative when no table follows.
+    title_lines: Vec<NarrativeLine>,
+    /// Where in the narrative the title lines stood.
+    narrative_at: usize,
+    /// Lines read since the title (a title followed at once by another is a
+    /// list of table names, not a table).
+    lines_since_title: usize,
 }
 
 impl OpenTable {
@@ -123,6 +133,53 @@ fn caption_title(grid: &CellGrid) -> Option<String> {
         .filter(|t| looks_like_title(t))
 }
 
+/// Lines printed between a title and its grid: the unit line, a table number,
+/// a form code such as "公开01表", a date.
+fn is_title_companion(line: &TextLine) -> bool {
+    let text = compact(&line.text());
+    parse_unit_line(&line.text()).is_some()
+        || number_re().is_match(&text)
+        || text.chars().count() <= TITLE_COMPANION_CHARS
+}
+
+/// Longest text of a short line that may sit between a title and its grid.
+const TITLE_COMPANION_CHARS: usize = 12;
+/// Lines that may stand between a title and its grid.
+const TITLE_COMPANION_LINES: usize = 3;
+
+/// Whether a grid comes after a title, past its companion lines; a title at the
+/// foot of a page is followed by its table on the next one.
+fn grid_follows(rest: &[Block]) -> bool {
+    for (i, block) in rest.iter().enumerate() {
+        match block {
+            Block::Grid(_) => return true,
+            Block::Line(l) if i < TITLE_COMPANION_LINES && is_title_companion(l) => {}
+            Block::Line(_) => return false,
+        }
+    }
+    true
+}
+
+/// The second line of a title wrapped over two: short, right under the first,
+/// centred near it, the same size.
+fn is_title_tail(first: &TextLine, next: &TextLine) -> bool {
+    let size = first.size().max(1.0);
+    let centre = |l: &TextLine| (l.x0() + l.x1()) / 2.0;
+    compact(&next.text()).chars().count() <= TITLE_COMPANION_CHARS
+        && next.top - first.bottom < 1.2 * size
+        && (centre(next) - centre(first)).abs() < 4.0 * size
+        && (next.size() - first.size()).abs() < 0.15 * size
+}
+
+/// A name for the whole set of tables ("2024年度部门决算表", "预算公开表"): a
+/// part heading, never one table's title.
+fn is_table_set(title: &str) -> bool {
+    let set_ending = ["决算表", "预算表", "公开表", "报表"]
+        .iter()
+        .any(|e| title.ends_with(e));
+    set_ending && !crate::kind::names_what_is_reported(title)
+}
+
 /// A line that ends a form: a title, an outline heading at the margin, a
 /// paragraph line across the page, a table number.
 /// `form_left` is where the form's multi-cell lines begin: a single run of text
@@ -173,6 +230,9 @@ struct Walker {
     pending_number: Option<String>,
     /// The page the current table last took a grid from.
     last_grid_page: u32,
+    /// The current table's title was printed again at the head of a
+    /// continuation page: its unit line and header follow.
+    repeated_head: bool,
 }
 
 impl Walker {
@@ -203,11 +263,16 @@ impl Walker {
             return;
         }
         let Some(model) = t.model.take() else {
-            // A title with no grid after it (e.g. "本表本年度无发生额" with no table).
-            if !t.title.is_empty() {
+            // A title with no grid after it: a table of a known kind printed
+            // empty ("本表本年度无发生额"); otherwise the line was not a title (a
+            // heading, an entry of a list of table names) and is narrative again.
+            if t.kind != TableKind::Unknown && t.lines_since_title > 0 {
                 self.out
                     .tables
                     .push(AnyTable::Grid(t.into_table(Vec::new(), Vec::new())));
+            } else {
+                let at = t.narrative_at.min(self.out.narrative.len());
+                self.out.narrative.splice(at..at, t.title_lines);
             }
             return;
         };
@@ -239,14 +304,47 @@ impl Walker {
         self.out.tables.push(AnyTable::Grid(table));
     }
 
-    fn open(&mut self, number: Option<String>, title: String, page: u32) {
+    /// A title opens a table, unless it repeats the title of the table
+    /// continued from the page before (printed again on every page).
+    fn open(
+        &mut self,
+        number: Option<String>,
+        title: String,
+        page: &PageBlocks,
+        lines: &[&TextLine],
+    ) {
+        if let Some(t) = self.current.as_mut().filter(|t| {
+            !t.is_form()
+                && t.model.is_some()
+                && page.number == self.last_grid_page + 1
+                && same_title(&t.title, &title)
+                && (number.is_none() || t.number.is_none() || number == t.number)
+        }) {
+            t.noted = false;
+            self.repeated_head = true;
+            return;
+        }
         self.finish();
         self.form_left = f32::MAX;
         self.form_done = false;
-        self.current = Some(OpenTable::new(number, title, page));
+        let mut t = OpenTable::new(number, title, page.number);
+        t.narrative_at = self.out.narrative.len();
+        t.title_lines = lines
+            .iter()
+            .map(|l| NarrativeLine {
+                page: page.number,
+                page_width: page.width,
+                line: (*l).clone(),
+            })
+            .collect();
+        self.current = Some(t);
     }
 
     fn grid(&mut self, grid: &CellGrid, page: u32) {
+        self.repeated_head = false;
+        if let Some(t) = self.current.as_mut() {
+            t.lines_since_title += 1;
+        }
         // Narrative and titles close or replace the current table, so an open one
         // without notes continues on the same or the next page.
         let continues = self.current.as_ref().is_some_and(|t| {
@@ -315,7 +413,9 @@ impl Walker {
         self.last_grid_page = page;
     }
 
-    fn line(&mut self, line: &TextLine, page: &PageBlocks, next: Option<&Block>) {
+    /// Reads one free line; returns how many of the following blocks it used
+    /// (the second line of a wrapped title).
+    fn line(&mut self, line: &TextLine, page: &PageBlocks, rest: &[Block]) -> usize {
         let text = compact(&line.text());
         // A form (绩效 table) takes every line until one that cannot be part of it:
         // ruled or not, cut by page breaks or not, its rows are read from them.
@@ -324,7 +424,7 @@ impl Walker {
                 if let Some(t) = self.current.as_mut() {
                     t.money_unit.get_or_insert(unit);
                 }
-                return;
+                return 0;
             }
             if !self.form_done && !ends_form(line, &text, page, self.form_left) {
                 if line.fine_chunks.len() >= 2 {
@@ -333,33 +433,55 @@ impl Walker {
                 self.form_done = is_form_end(&text);
                 self.pending_loose
                     .push((page.number, page.width, line.clone()));
-                return;
+                return 0;
             }
             self.finish();
         }
-        if let Some(m) = number_re().find(&text) {
-            let rest = &text[m.end()..];
-            if rest.is_empty() {
-                self.pending_number = Some(m.as_str().to_string());
-                return;
-            }
-            if looks_like_title(rest) {
-                self.open(Some(m.as_str().to_string()), rest.to_string(), page.number);
-                return;
+        if let Some(t) = self.current.as_mut() {
+            t.lines_since_title += 1;
+        }
+        if let Some(m) = number_re().find(&text).filter(|m| m.end() == text.len()) {
+            self.pending_number = Some(m.as_str().to_string());
+            return 0;
+        }
+        // A title, maybe wrapped onto a second short line.
+        let next_line = match rest.first() {
+            Some(Block::Line(n)) if is_title_tail(line, n) => Some(n),
+            _ => None,
+        };
+        let candidates = [
+            Some((text.clone(), 0)),
+            next_line.map(|n| (format!("{text}{}", compact(&n.text())), 1)),
+        ];
+        for (joined, used) in candidates.into_iter().flatten() {
+            let Some((number, title)) = split_title(&joined) else {
+                continue;
+            };
+            let after = &rest[used..];
+            let numbered = number.is_some() || numbering_level(&joined).is_some();
+            let opens = if is_table_set(&title) {
+                false
+            } else if numbered || kind_of_title(&title).is_none() {
+                grid_follows(after)
+            } else {
+                true
+            };
+            if opens {
+                let number = number.or_else(|| self.pending_number.take());
+                let mut lines = vec![line];
+                lines.extend(next_line.filter(|_| used == 1));
+                self.open(number, title, page, &lines);
+                return used;
             }
         }
-        if looks_like_title(&text)
-            && (kind_of_title(&text).is_some() || matches!(next, Some(Block::Grid(_))))
-        {
-            let number = self.pending_number.take();
-            self.open(number, text, page.number);
-            return;
+        if self.repeated_head && is_title_companion(line) {
+            return 0;
         }
         if let Some((entity, unit)) = parse_unit_line(&line.text()) {
             if let Some(t) = self.current.as_mut().filter(|t| t.model.is_none()) {
                 t.entity = entity.or(t.entity.take());
                 t.money_unit = unit.or(t.money_unit.take());
-                return;
+                return 0;
             }
         }
         if let Some(t) = self
@@ -378,16 +500,17 @@ impl Walker {
             {
                 t.notes.push(text);
                 t.noted = true;
-                return;
+                return 0;
             }
             if continues_note && t.noted {
                 if let Some(n) = t.notes.last_mut() {
                     n.push_str(&text);
                 }
-                return;
+                return 0;
             }
         }
-        if self.current.as_ref().is_some_and(|t| t.has_body()) {
+        // Lines between a repeated title and its grid do not end the table.
+        if !self.repeated_head && self.current.as_ref().is_some_and(|t| t.has_body()) {
             self.finish();
         }
         self.pending_number = None;
@@ -396,6 +519,7 @@ impl Walker {
             page_width: page.width,
             line: line.clone(),
         });
+        0
     }
 }
 
@@ -409,38 +533,37 @@ pub fn assemble(pages: &[PageBlocks]) -> Assembled {
         current: None,
         pending_number: None,
         last_grid_page: 0,
+        repeated_head: false,
     };
-    // A contents list (目录, over a page or two) repeats the outline; its entries
-    // are not the sections. It ends where its first entry comes again as the
-    // body's first heading.
-    let mut contents: Option<(u32, Option<String>)> = None;
+    let contents = read_contents(pages);
     for page in pages {
+        let mut skip = 0usize;
         for (i, block) in page.blocks.iter().enumerate() {
-            if let Block::Line(l) = block {
-                let text = compact(&l.text());
-                if text == "目录" {
-                    contents = Some((page.number, None));
-                    continue;
-                }
-                if let Some((start, first)) = &mut contents {
-                    match first {
-                        None => *first = Some(text),
-                        Some(f) if *f == text && page.number > *start => contents = None,
-                        _ if page.number > *start + 3 => contents = None,
-                        _ => {}
-                    }
-                    if contents.is_some() {
-                        continue;
-                    }
-                }
+            // The 目录 lists the tables and headings; it is neither.
+            if contents.covers(page.number, i) || skip > 0 {
+                skip = skip.saturating_sub(1);
+                continue;
             }
             match block {
                 Block::Grid(g) => w.grid(g, page.number),
-                Block::Line(l) => w.line(l, page, page.blocks.get(i + 1)),
+                Block::Line(l) => skip = w.line(l, page, &page.blocks[i + 1..]),
             }
         }
     }
     w.finish();
+    let found: Vec<(Option<&str>, &str)> = w
+        .out
+        .tables
+        .iter()
+        .map(|t| match t {
+            AnyTable::Grid(t) => (t.number.as_deref(), t.title.as_str()),
+            AnyTable::Performance(t) => (None, t.title.as_str()),
+            AnyTable::DepartmentGoals(t) => (None, t.title.as_str()),
+        })
+        .collect();
+    let missing = crate::contents::unmatched_entries(&contents, &found);
+    w.out.warnings.extend(missing);
+    w.out.contents = contents;
     w.out
 }
 

@@ -1,4 +1,8 @@
 //! Table identification by title: the canonical `kind` ids of the output contract.
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::table_kind::TableKind;
 use crate::text::compact;
 
@@ -146,18 +150,94 @@ pub fn kind_of_title(title: &str) -> Option<TableKind> {
     }
 }
 
-/// Whether a line reads as a table title: short, ends with 表, not a sentence
-/// or a table-of-contents entry.
+/// Whether a line reads as a table title: short, ends with 表 (or 表 and a
+/// bracketed qualifier: "…支出表（按功能分类）"), not a sentence or a
+/// table-of-contents entry, not numbered like a heading.
 pub fn looks_like_title(compact: &str) -> bool {
+    crate::numbering::numbering_level(compact).is_none() && reads_as_title(compact)
+}
+
+fn reads_as_title(compact: &str) -> bool {
     let n = compact.chars().count();
     (4..=48).contains(&n)
-        && compact.ends_with('表')
+        && ends_like_table(compact)
+        && !is_form_code(compact)
         && !compact.contains('。')
         && !compact.contains("…")
         && !compact.contains("...")
         && !compact.starts_with('注')
         && !compact.contains(['，', '；', ';', '《'])
-        && crate::numbering::numbering_level(compact).is_none()
+}
+
+/// A form code printed beside a title ("公开01表", "财决01表"), not a title.
+fn is_form_code(compact: &str) -> bool {
+    compact
+        .strip_suffix('表')
+        .is_some_and(|s| s.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A name that ends like a table title: "…表", "…表（按功能分类）", "…表(续)".
+pub fn ends_like_table(name: &str) -> bool {
+    let core = match name.strip_suffix(['）', ')']) {
+        Some(s) => s.rsplit_once(['（', '(']).map_or(s, |(head, _)| head),
+        None => name,
+    };
+    core.ends_with('表')
+}
+
+fn table_number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(附?表\d+(?:[-－]\d+)?)[.．:：、]?").unwrap())
+}
+
+/// A printed title split into its table number ("表1", "表01") and the title
+/// itself, numbering ("二、", "（七）", "1.") and separators removed:
+/// "表1：2026年部门收支总表" → (Some("表1"), "2026年部门收支总表"),
+/// "（七）一般公共预算支出表（按功能分类）" → (None, "一般公共预算支出表（按功能分类）").
+/// `None` when the text does not read as a title.
+pub fn split_title(compact: &str) -> Option<(Option<String>, String)> {
+    let (number, rest) = match table_number_re().captures(compact) {
+        Some(c) => (Some(c[1].to_string()), &compact[c[0].len()..]),
+        None => (None, compact),
+    };
+    let rest = crate::numbering::split_numbering(rest).map_or(rest, |(_, r)| r);
+    let rest = rest.trim_start_matches(['.', '．', ':', '：', '、']);
+    reads_as_title(rest).then(|| (number, rest.to_string()))
+}
+
+/// Words that name what a table reports. A "…部门预算表" without any is the
+/// name of the set of tables (a part heading), not of one table.
+const TABLE_SUBJECTS: &[&str] = &[
+    "收入",
+    "支出",
+    "收支",
+    "经费",
+    "采购",
+    "绩效",
+    "基金",
+    "资本",
+    "拨款",
+    "资产",
+    "购买服务",
+    "项目",
+    "人员",
+];
+
+/// Whether a title says what its table reports (see [`TABLE_SUBJECTS`]).
+pub fn names_what_is_reported(title: &str) -> bool {
+    TABLE_SUBJECTS.iter().any(|w| title.contains(w))
+}
+
+/// The name a title gives its table, for telling a repeated title (a
+/// continuation page) from a new table: no "（续）"/"续表" marker.
+pub fn same_title(a: &str, b: &str) -> bool {
+    let core = |t: &str| {
+        t.replace("（续）", "")
+            .replace("(续)", "")
+            .replace("续表", "")
+            .replace(['“', '”', '"'], "")
+    };
+    core(a) == core(b)
 }
 
 #[cfg(test)]
@@ -191,6 +271,33 @@ mod tests {
         // A contents entry or outline heading naming a table is not its title.
         assert!(!looks_like_title("一、收入支出决算总表"));
         assert!(looks_like_title("收入支出决算总表"));
+        assert!(looks_like_title("一般公共预算支出表（按功能分类）"));
+    }
+
+    #[test]
+    fn titles_as_printed() {
+        let split = |t: &str| split_title(t).map(|(n, t)| (n, t));
+        assert_eq!(
+            split("表1：2026年市级部门收支预算总表"),
+            Some((Some("表1".into()), "2026年市级部门收支预算总表".into()))
+        );
+        assert_eq!(
+            split("表1.2026年市级部门收支预算总表"),
+            Some((Some("表1".into()), "2026年市级部门收支预算总表".into()))
+        );
+        assert_eq!(
+            split("二、收入预算总表"),
+            Some((None, "收入预算总表".into()))
+        );
+        assert_eq!(
+            split("（七）一般公共预算支出表（按功能分类）"),
+            Some((None, "一般公共预算支出表（按功能分类）".into()))
+        );
+        assert_eq!(split("一、收入支出决算总体情况说明"), None);
+        assert_eq!(split("表1"), None);
+        assert_eq!(split("公开01表"), None);
+        assert!(same_title("收支总表", "收支总表（续）"));
+        assert!(!same_title("收支总表", "收入总表"));
     }
 
     /// Budget titles as printed by the 16 budgets of the real corpus, each

@@ -18,8 +18,9 @@
 //! Modules: [`amount`] parses figures, [`code`] maps subject codes,
 //! [`kind`] names tables by title, [`header`] turns header rows into columns
 //! (the roles and keys of header words in [`header_words`]),
-//! [`rows`] turns body rows into classified rows, [`assemble`] follows tables
-//! over pages (continuation, repeated headers, cut rows), [`forms`] reads the form-like 绩效 tables,
+//! [`rows`] turns body rows into classified rows, [`contents`] reads the 目录,
+//! [`assemble`] follows tables over pages (continuation, repeated titles and
+//! headers, cut rows), [`forms`] reads the form-like 绩效 tables,
 //! [`numbering`] reads outline numbering (第X部分, 一、, （一）, 1., （1）),
 //! [`narrative`] builds the outline, [`meta`] finds entity, year, kind, variant
 //! (部门/单位/部门综合) and scope (汇总/本级).
@@ -27,6 +28,7 @@
 pub mod amount;
 pub mod assemble;
 pub mod code;
+pub mod contents;
 pub mod forms;
 pub mod header;
 pub mod header_words;
@@ -68,6 +70,7 @@ pub fn recognize_blocks(
     warnings.extend(assembled.warnings);
     Recognized {
         document,
+        contents: assembled.contents,
         tables: assembled.tables,
         sections,
         warnings,

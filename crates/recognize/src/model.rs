@@ -196,6 +196,10 @@ impl AnyTable {
 pub struct Recognized {
     /// Entity, year, kind, title, unit.
     pub document: DocumentMeta,
+    /// The 目录 as printed (not part of the output; the outline and table
+    /// finding use it).
+    #[serde(skip)]
+    pub contents: crate::contents::Contents,
     /// Every table, in page order.
     pub tables: Vec<AnyTable>,
     /// The narrative outline.

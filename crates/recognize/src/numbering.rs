@@ -23,10 +23,26 @@ fn heading_res() -> &'static [(Regex, u8)] {
 
 /// The outline level of a heading's numbering, if the text starts with one.
 pub fn numbering_level(text: &str) -> Option<u8> {
-    heading_res()
-        .iter()
-        .find(|(re, _)| re.is_match(text))
-        .map(|(_, l)| *l)
+    split_numbering(text).map(|(level, _)| level)
+}
+
+/// A heading's numbering level and the text after the numbering
+/// ("二、收入决算表" → (2, "收入决算表")).
+pub fn split_numbering(text: &str) -> Option<(u8, &str)> {
+    heading_res().iter().find_map(|(re, l)| {
+        let m = re.find(text)?;
+        // The level-4 pattern looks one character past "1." to tell it from "1.5".
+        let end = if *l == 4 {
+            text[..m.end()]
+                .find(['.', '、', '．'])
+                .map_or(m.end(), |i| {
+                    i + text[i..].chars().next().map_or(1, char::len_utf8)
+                })
+        } else {
+            m.end()
+        };
+        Some((*l, &text[end..]))
+    })
 }
 
 #[cfg(test)]
@@ -42,5 +58,11 @@ mod tests {
         assert_eq!(numbering_level("（1）工资"), Some(5));
         assert_eq!(numbering_level("2020年度"), None);
         assert_eq!(numbering_level("1,899.52万元"), None);
+        assert_eq!(split_numbering("二、收入决算表"), Some((2, "收入决算表")));
+        assert_eq!(
+            split_numbering("1.2026年收支总表"),
+            Some((4, "2026年收支总表"))
+        );
+        assert_eq!(split_numbering("（七）三公"), Some((3, "三公")));
     }
 }

@@ -122,6 +122,7 @@ fn consistent() -> Recognized {
     };
     Recognized {
         document: DocumentMeta::default(),
+        contents: Default::default(),
         tables: vec![AnyTable::Grid(summary), AnyTable::Grid(spending)],
         sections: vec![narrative],
         warnings: Vec::new(),
