@@ -276,7 +276,7 @@ mod tests {
 
     #[test]
     fn titles_as_printed() {
-        let split = |t: &str| split_title(t).map(|(n, t)| (n, t));
+        let split = split_title;
         assert_eq!(
             split("表1：2026年市级部门收支预算总表"),
             Some((Some("表1".into()), "2026年市级部门收支预算总表".into()))
