@@ -183,13 +183,17 @@ fn is_table_set(title: &str) -> bool {
 /// A line that ends a form: a title, an outline heading at the margin, a
 /// paragraph line across the page, a table number.
 /// `form_left` is where the form's multi-cell lines begin: a single run of text
-/// starting further left is the narrative again.
+/// starting further left and reaching into the form's columns is the narrative
+/// again (one that ends before them is a label of the form's margin column).
 fn ends_form(line: &TextLine, text: &str, page: &PageBlocks, form_left: f32) -> bool {
     // One run of text even at narrow gaps (two form cells side by side are two).
     let single = line.chunks.len() == 1 && line.fine_chunks.len() <= 1;
     let size = line.size().max(1.0);
     looks_like_title(text)
-        || single && form_left < f32::MAX && line.x0() < form_left - 0.8 * size
+        || single
+            && form_left < f32::MAX
+            && line.x0() < form_left - 0.8 * size
+            && line.x1() > form_left
         || number_re().is_match(text)
         || single && numbering_level(text).is_some() && line.x0() < page.width * 0.2
         || single && line.x1() - line.x0() > 0.7 * page.width

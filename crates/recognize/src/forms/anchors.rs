@@ -36,14 +36,17 @@ pub(crate) fn split_on_figures(
     s: &FormSettings,
 ) -> Option<Vec<FormRow>> {
     let (a, b) = figures;
+    // Vertical positions are each text's own centre: a line's extent can take
+    // in text of a neighbouring cell set a little higher or lower.
+    let centre = |t: &LooseText| t.top + height / 2.0;
     let anchors: Vec<f32> = lines
         .iter()
-        .filter(|l| {
+        .filter_map(|l| {
             l.texts
                 .iter()
-                .any(|t| t.centred_in(a, b) && is_numeric(&t.text))
+                .find(|t| t.centred_in(a, b) && is_numeric(&t.text))
+                .map(centre)
         })
-        .map(LooseLine::center)
         .collect();
     if anchors.is_empty() {
         return None;
@@ -57,13 +60,13 @@ pub(crate) fn split_on_figures(
     let mut texts: Vec<(f32, LooseText)> = Vec::new();
     let mut labels: Vec<Vec<MergedLabel>> = vec![Vec::new(); merged.len()];
     for l in lines {
-        let y = l.center();
         for t in &l.texts {
+            let y = centre(t);
             if let Some(m) = merged.iter().position(|r| t.centred_in(r.0, r.1)) {
                 // A label is lines stacked at the pitch in its column.
                 match labels[m]
                     .last_mut()
-                    .filter(|lab| y - lab.last <= s.merged_label_line_step * l.height())
+                    .filter(|lab| y - lab.last <= s.merged_label_line_step * height)
                 {
                     Some(lab) => {
                         lab.last = y;
@@ -90,32 +93,45 @@ pub(crate) fn split_on_figures(
     // row's figures, with a gap before that row's own text, is the rest of
     // cells the page break cut: it belongs to the row on the page before.
     let run_top = lines.first().map_or(0.0, LooseLine::center);
-    let (carried, blocks): (Vec<Block>, Vec<Block>) = blocks.into_iter().partition(|b| {
+    let is_cut_rest = |first: f32, last: f32| {
         continues
-            && b.first <= run_top + s.carry_top_reach * pitch
-            && b.last < anchors[0] - s.carry_clearance * pitch
-    });
-    let carry: Vec<LooseText> = carried
-        .into_iter()
-        .flat_map(|b| b.texts.into_iter().map(|(_, t)| t))
-        .collect();
+            && first <= run_top + s.carry_top_reach * pitch
+            && last < anchors[0] - s.carry_clearance * pitch
+    };
+    let mut carry: Vec<LooseText> = Vec::new();
+    let margin = s.spanned_margin * pitch;
     for block in blocks {
         // A block over several rows' figures is several one-line cells packed
-        // tight: each line goes by itself then. Otherwise the whole cell goes to
-        // the row whose figures are nearest its middle (a tall cell reaches past
-        // the middle of its neighbours' rows).
-        let margin = s.spanned_margin * pitch;
+        // tight: each line goes by itself then. So is a block whose lines each
+        // stand level with a different row's figures (one-line rows at the plain
+        // line pitch). Otherwise the whole cell goes to the row whose figures are
+        // nearest its middle (a tall cell reaches past the middle of its
+        // neighbours' rows).
         let spanned = anchors
             .iter()
             .filter(|a| **a > block.first + margin && **a < block.last - margin)
             .count();
-        for (y, t) in block.texts {
-            let at = if spanned >= s.packed_rows {
-                y
-            } else {
-                (block.first + block.last) / 2.0
-            };
-            members[nearest(at)].push(t);
+        let level_rows: Vec<Option<usize>> = block
+            .texts
+            .iter()
+            .map(|(y, _)| Some(nearest(*y)).filter(|&i| (anchors[i] - y).abs() <= margin))
+            .collect();
+        let one_line_rows = block.texts.len() >= s.packed_rows
+            && level_rows.iter().all(Option::is_some)
+            && level_rows.windows(2).all(|w| w[0] != w[1]);
+        if spanned >= s.packed_rows || one_line_rows {
+            for (y, t) in block.texts {
+                if is_cut_rest(y, y) {
+                    carry.push(t);
+                } else {
+                    members[nearest(y)].push(t);
+                }
+            }
+        } else if is_cut_rest(block.first, block.last) {
+            carry.extend(block.texts.into_iter().map(|(_, t)| t));
+        } else {
+            let middle = nearest((block.first + block.last) / 2.0);
+            members[middle].extend(block.texts.into_iter().map(|(_, t)| t));
         }
     }
     let extents = row_extents(&members, &anchors, height, s);

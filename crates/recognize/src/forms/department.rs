@@ -8,6 +8,7 @@ use super::model::{DepartmentGoals, GoalRow};
 use super::row::FormRow;
 use super::runs::Split;
 use super::settings::FormSettings;
+use super::words::is_header_rest;
 use crate::table_kind::TableKind;
 use crate::text::compact;
 
@@ -78,6 +79,8 @@ pub(crate) fn department_table(
         rows: Vec::new(),
     };
     let mut fields: Option<Fields<DeptField>> = None;
+    // The last row if it was the header, and the columns named before it.
+    let mut last_header: Option<(FormRow, usize)> = None;
     let mut rows = FormRows::new(pieces, s);
     while let Some(row) = rows.next(|| {
         fields
@@ -85,15 +88,28 @@ pub(crate) fn department_table(
             .and_then(|f| f.range(DeptField::Indicator))
             .map_or(Split::Single, |r| Split::Rhythm(r.0, f32::MAX))
     }) {
+        // The rest of the header row cut by a page break: read it again, whole.
+        if let Some((header_row, known)) = last_header.as_mut().filter(|_| is_header_rest(&row, s))
+        {
+            header_row.join_rest(&row);
+            if let Some((f, columns)) = header(header_row) {
+                t.columns.truncate(*known);
+                t.columns.extend(columns);
+                fields = Some(f);
+            }
+            continue;
+        }
         if let Some(v) = text_after(&row, "部门名称") {
             t.department = Some(compact(&v));
             continue;
         }
         if let Some((f, columns)) = header(&row) {
+            last_header = Some((row, t.columns.len()));
             t.columns.extend(columns);
             fields = Some(f);
             continue;
         }
+        last_header = None;
         if let Some(i) = row
             .cells
             .iter()

@@ -12,7 +12,7 @@ use super::model::{FundRow, Funds, Goal, Indicator, PerformanceTable};
 use super::row::FormRow;
 use super::runs::Split;
 use super::settings::FormSettings;
-use super::words::is_section_label;
+use super::words::{is_header_rest, is_section_label};
 use crate::table_kind::TableKind;
 use crate::text::compact;
 use crate::unit::MoneyUnit;
@@ -213,6 +213,22 @@ fn indicator_header(row: &FormRow, s: &FormSettings) -> Option<Fields<IndField>>
     Some(Fields { ranges })
 }
 
+/// The section a header row opens, if `row` is one (fund column names are
+/// added to `fund_columns`).
+fn section_header(
+    row: &FormRow,
+    fund_columns: &mut Vec<String>,
+    s: &FormSettings,
+) -> Option<State> {
+    if let Some((fields, columns)) = funds_header(row, fund_columns.len(), s) {
+        fund_columns.extend(columns);
+        return Some(State::Funds(fields));
+    }
+    goal_header(row, s)
+        .map(State::Goal)
+        .or_else(|| indicator_header(row, s).map(State::Indicators))
+}
+
 /// A row of the funds block → a fund row (the fields merged over the block
 /// are taken from whichever row prints them).
 fn read_funds_row(fields: &Fields<FundField>, row: &FormRow, funds: &mut Funds) {
@@ -316,8 +332,20 @@ pub(crate) fn project_table(
     let mut state = State::Head;
     // Where the 主管部门 / 实施单位 values stand, for their rest cut off by a page break.
     let mut head_values: [Option<(f32, f32)>; 2] = [None, None];
+    // The last row if it was a section header, and the fund columns before it.
+    let mut last_header: Option<(FormRow, usize)> = None;
     let mut rows = FormRows::new(pieces, s);
     while let Some(row) = rows.next(|| project_split(&state)) {
+        // The rest of a header row cut by a page break: the header is read
+        // again, whole.
+        if let Some((header, known)) = last_header.as_mut().filter(|_| is_header_rest(&row, s)) {
+            header.join_rest(&row);
+            t.funds.columns.truncate(*known);
+            if let Some(section) = section_header(header, &mut t.funds.columns, s) {
+                state = section;
+            }
+            continue;
+        }
         if let Some(v) = text_after(&row, "项目名称") {
             t.project = Some(compact(&v));
             continue;
@@ -337,19 +365,13 @@ pub(crate) fn project_table(
             head_values = [value_span("主管部门"), value_span("实施单位")];
             continue;
         }
-        if let Some((fields, columns)) = funds_header(&row, t.funds.columns.len(), s) {
-            t.funds.columns.extend(columns);
-            state = State::Funds(fields);
+        let known = t.funds.columns.len();
+        if let Some(section) = section_header(&row, &mut t.funds.columns, s) {
+            state = section;
+            last_header = Some((row, known));
             continue;
         }
-        if let Some(fields) = goal_header(&row, s) {
-            state = State::Goal(fields);
-            continue;
-        }
-        if let Some(fields) = indicator_header(&row, s) {
-            state = State::Indicators(fields);
-            continue;
-        }
+        last_header = None;
         if has_cell(&row, |c| c == "总分" || c == "总得分") {
             t.total_score = row.cells.iter().rev().find_map(|c| {
                 non_empty(&c.text).filter(|s| s.chars().any(|ch| ch.is_ascii_digit()))

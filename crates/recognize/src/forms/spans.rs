@@ -69,29 +69,35 @@ pub(crate) fn label_spans(
 
 /// Rows of each label if labels are centred on their rows: walking down,
 /// each label's span ends as far below its middle as it began above it (the
-/// last label takes the rest).
+/// last label takes the rest). Spans meet halfway between rows: rows of one
+/// line leave gaps between them.
 fn centred_spans(labels: &[MergedLabel], extents: &[(f32, f32)]) -> Vec<(usize, usize)> {
     let n = extents.len();
+    // boundary[k]: where row k begins (boundary[n]: where the last row ends).
+    let boundary = |k: usize| match k {
+        0 => extents[0].0,
+        k if k == n => extents[n - 1].1,
+        k => (extents[k - 1].1 + extents[k].0) / 2.0,
+    };
     let mut spans = Vec::new();
-    let (mut row, mut start) = (0, extents.first().map_or(0.0, |e| e.0));
+    let mut row = 0;
     for (j, label) in labels.iter().enumerate() {
         if row >= n {
             spans.push((n, n));
             continue;
         }
-        let target_end = 2.0 * label.middle() - start;
+        let target_end = 2.0 * label.middle() - boundary(row);
         let mut end = row + 1;
         if j + 1 == labels.len() {
             end = n;
         } else {
             while end < n
-                && (extents[end - 1].1 - target_end).abs() > (extents[end].1 - target_end).abs()
+                && (boundary(end) - target_end).abs() > (boundary(end + 1) - target_end).abs()
             {
                 end += 1;
             }
         }
         spans.push((row, end));
-        start = extents[end - 1].1;
         row = end;
     }
     spans
@@ -152,6 +158,20 @@ mod tests {
         // Labels in the middle of rows 0–1 (y 20) and rows 2–5 (y 80).
         let spans = label_spans(&[label(20.0), label(80.0)], &rows(), 10.0, false, &s);
         assert_eq!(spans, vec![(0, 2), (2, 6)]);
+    }
+
+    #[test]
+    fn centred_labels_over_one_line_rows_with_gaps_between_them() {
+        let s = FormSettings::default();
+        // Six one-line rows (8 pt) every 16.4 pt; labels centred on rows 0–1,
+        // 2–3 and 4–5, each between its two rows.
+        let rows: Vec<(f32, f32)> = (0..6)
+            .map(|i| (16.4 * i as f32, 16.4 * i as f32 + 8.0))
+            .collect();
+        let middle = |a: usize| (rows[a].0 + rows[a + 1].1) / 2.0;
+        let labels = [label(middle(0)), label(middle(2)), label(middle(4))];
+        let spans = label_spans(&labels, &rows, 8.0, false, &s);
+        assert_eq!(spans, vec![(0, 2), (2, 4), (4, 6)]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the cell beside them, header words that name the fields below them, and
 //! the section labels of the margin column.
 use super::loose::{stack_cells, LooseLine, LooseText};
-use super::row::FormCell;
+use super::row::{FormCell, FormRow};
 use super::settings::FormSettings;
 use crate::text::compact;
 
@@ -52,14 +52,15 @@ const SECTIONS: [&str; 4] = [
 /// reach, if `line` is one: a label's value is centred on it over up to three
 /// lines; a header line's wrapped neighbours sit within about a line.
 pub(crate) fn structural_reach(line: &LooseLine, s: &FormSettings) -> Option<f32> {
-    // Labels and header words are short pieces of their own; a sentence in a
-    // cell that mentions 主管部门 is no label.
+    // Labels and header words are short pieces of their own, a label first in
+    // its piece; a sentence in a cell that mentions 主管部门 is no label, nor
+    // is a line of one ("各主管部门分工负责、各司").
     let pieces: Vec<String> = line.texts.iter().map(|t| compact(&t.text)).collect();
     let short = |p: &&String| p.chars().count() <= s.label_max_chars;
     if pieces
         .iter()
         .filter(short)
-        .any(|p| LABELS.iter().any(|k| p.contains(k)))
+        .any(|p| LABELS.iter().any(|k| p.starts_with(k)))
     {
         return Some(s.label_reach);
     }
@@ -73,6 +74,20 @@ pub(crate) fn structural_reach(line: &LooseLine, s: &FormSettings) -> Option<f32
 pub(crate) fn is_header_fragment(t: &str, s: &FormSettings) -> bool {
     t.chars().count() >= s.header_fragment_min_chars
         && WRAPPING_HEADERS.iter().any(|h| h.contains(t))
+}
+
+/// Whether a row at a page's head is the rest of a header row the page break
+/// cut: every piece of it a fragment of a header word.
+pub(crate) fn is_header_rest(row: &FormRow, s: &FormSettings) -> bool {
+    row.continues && {
+        let mut pieces = row
+            .cells
+            .iter()
+            .map(|c| compact(&c.text))
+            .filter(|t| !t.is_empty())
+            .peekable();
+        pieces.peek().is_some() && pieces.all(|t| is_header_fragment(&t, s))
+    }
 }
 
 /// Whether text is a section label of the margin column (no field's content),
@@ -123,9 +138,14 @@ mod tests {
             structural_reach(&line(&["年度预算数", "分值"]), &s),
             Some(s.header_reach)
         );
-        // A sentence that mentions a label is a cell's text.
+        // A sentence that mentions a label is a cell's text, even a short
+        // wrapped line of one.
         assert_eq!(
             structural_reach(&line(&["由主管部门统一组织实施的培训项目"]), &s),
+            None
+        );
+        assert_eq!(
+            structural_reach(&line(&["各主管部门分工负责、各司"]), &s),
             None
         );
     }
