@@ -138,8 +138,20 @@ fn caption_title(grid: &CellGrid) -> Option<String> {
 fn is_title_companion(line: &TextLine) -> bool {
     let text = compact(&line.text());
     parse_unit_line(&line.text()).is_some()
+        || trailing_unit(line).is_some()
         || number_re().is_match(&text)
         || text.chars().count() <= TITLE_COMPANION_CHARS
+}
+
+/// A money unit printed alone at the right end of a line, after the entity
+/// ("507-湖州市卫生健康委员会 … 单位：万元") or on its own ("（万元）").
+fn trailing_unit(line: &TextLine) -> Option<MoneyUnit> {
+    let last = compact(&line.chunks.last()?.text);
+    let unit = match unit_re().find(&last) {
+        Some(label) if label.start() == 0 => &last[label.end()..],
+        _ => &last,
+    };
+    MoneyUnit::parse(unit)
 }
 
 /// Longest text of a short line that may sit between a title and its grid.
@@ -481,7 +493,9 @@ impl Walker {
         if self.repeated_head && is_title_companion(line) {
             return 0;
         }
-        if let Some((entity, unit)) = parse_unit_line(&line.text()) {
+        let unit_line =
+            parse_unit_line(&line.text()).or_else(|| trailing_unit(line).map(|u| (None, Some(u))));
+        if let Some((entity, unit)) = unit_line {
             if let Some(t) = self.current.as_mut().filter(|t| t.model.is_none()) {
                 t.entity = entity.or(t.entity.take());
                 t.money_unit = unit.or(t.money_unit.take());
