@@ -514,7 +514,9 @@ impl Walker {
             if text.starts_with('注')
                 || (t.noted && numbered)
                 || text.starts_with("说明：")
+                || text.starts_with("备注")
                 || text.contains("本表")
+                || text.contains("此表")
             {
                 t.notes.push(text);
                 t.noted = true;

@@ -2,9 +2,61 @@
 use rust_decimal::Decimal;
 
 use fiscal_recognize::amount::parse_amount;
-use fiscal_recognize::{PerformanceTable, Row, Table};
+use fiscal_recognize::{AnyTable, PerformanceTable, Row, Table};
 
-use super::{compare, is_ordinal_item, val, Check};
+use super::{compare, is_ordinal_item, skip_if_silent, val, Check, Context};
+
+/// Runs the identities inside each table, and `completion_rate` on the 绩效
+/// forms; a rule that finds nothing to compare says why.
+pub fn run(ctx: &Context, out: &mut Vec<Check>) {
+    let start = out.len();
+    for t in &ctx.grids {
+        hierarchy_sum(t, out);
+        total_row(t, out);
+        summary_totals(t, out);
+        row_total(t, out);
+        sides_balance(t, out);
+    }
+    let forms = out.len();
+    for t in &ctx.doc.tables {
+        if let AnyTable::Performance(p) = t {
+            completion_rate(p, out);
+        }
+    }
+    let none = if ctx.grids.is_empty() {
+        "the document has no table of figures"
+    } else {
+        ""
+    };
+    for (rule, reason) in [
+        (
+            "hierarchy_sum",
+            "no table prints 科目编码 rows with their sub-rows",
+        ),
+        (
+            "total_row",
+            "no table prints a 合计 / 总计 row over its items",
+        ),
+        (
+            "row_total",
+            "no table prints a 合计 / 小计 column over its parts",
+        ),
+        ("sides_balance", "no summary table (收入 | 支出) was found"),
+    ] {
+        skip_if_silent(
+            out,
+            start,
+            rule,
+            if none.is_empty() { reason } else { none },
+        );
+    }
+    skip_if_silent(
+        out,
+        forms,
+        "completion_rate",
+        "no 项目支出绩效自评表 with a stated 预算完成率",
+    );
+}
 
 /// The sides of a table in order of appearance (one `None` side when one-sided).
 fn groups(t: &Table) -> Vec<Option<String>> {
@@ -277,6 +329,29 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
     out.push(compare("sides_balance", Some(t), what, a, b, 1));
 }
 
+/// Which fund columns a 绩效自评表's rate is of: the budget ("全年预算数（A）",
+/// "年度预算数"; the full-year one where a form also prints 年初预算数) and
+/// what was spent ("全年执行数（B）", "年度预算完成数"). The first two columns
+/// when the headers do not say.
+fn fund_columns(columns: &[String]) -> (usize, usize) {
+    let find = |pred: &dyn Fn(&str) -> bool| columns.iter().position(|c| pred(c));
+    let marked =
+        |c: &str, m: char| c.contains(&format!("（{m}）")) || c.contains(&format!("({m})"));
+    let spent = |c: &str| {
+        ["执行", "完成", "决算", "实际"]
+            .iter()
+            .any(|w| c.contains(w))
+    };
+    let budget = find(&|c| marked(c, 'A'))
+        .or_else(|| find(&|c| c.contains("全年预算") || c.contains("调整后预算")))
+        .or_else(|| find(&|c| c.contains("预算") && !spent(c)))
+        .unwrap_or(0);
+    let done = find(&|c| marked(c, 'B'))
+        .or_else(|| find(&|c| spent(c)))
+        .unwrap_or(1);
+    (budget, done)
+}
+
 /// 预算完成率 = 完成数 / 预算数 of a 项目支出绩效自评表's total funds.
 pub fn completion_rate(p: &PerformanceTable, out: &mut Vec<Check>) {
     let (Some(stated), Some(total)) = (p.funds.completion_rate.as_deref(), p.funds.rows.first())
@@ -284,9 +359,10 @@ pub fn completion_rate(p: &PerformanceTable, out: &mut Vec<Check>) {
         return;
     };
     let num = |s: &Option<String>| s.as_deref().and_then(|v| parse_amount(v).ok().flatten());
+    let (budget_at, done_at) = fund_columns(&p.funds.columns);
     let (Some(budget), Some(done)) = (
-        total.values.first().and_then(num),
-        total.values.get(1).and_then(num),
+        total.values.get(budget_at).and_then(num),
+        total.values.get(done_at).and_then(num),
     ) else {
         return;
     };
@@ -298,8 +374,7 @@ pub fn completion_rate(p: &PerformanceTable, out: &mut Vec<Check>) {
         "completion_rate",
         &format!("{project} 预算完成率 {stated} = {done} / {budget}"),
         rate,
-        done,
-        budget,
+        super::narrative::Ratio::of(done, budget),
     );
     out.push(Check {
         table: Some(format!("{} {project}", p.title)),

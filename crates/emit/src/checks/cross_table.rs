@@ -1,145 +1,127 @@
-//! The same figure in two tables: 表1 with 表2/表3, 表4 with 表5/表8/表9,
-//! 表5 basic expenditure with 表6, 表1 with 表4 incomes.
-use rust_decimal::Decimal;
+//! Evaluates the cross-table identities of [`super::identities`] that apply
+//! to the document's kind. An identity whose tables or rows the document does
+//! not print is reported as skipped, with what is missing.
+use fiscal_recognize::Table;
 
-use fiscal_recognize::{Row, Table, TableKind};
+use super::identities::{for_document, Figure, Identity, Read};
+use super::{compare, figure, is_ordinal_item, table_of, val, Check, Context};
 
-use super::{column, compare, figure, is_ordinal_item, row, table_of, val, Check};
-
-fn total_row(t: &Table) -> Option<&Row> {
-    row(t, None, |n| n == "合计")
+pub fn run(ctx: &Context, out: &mut Vec<Check>) {
+    let Some(kind) = ctx.kind else {
+        return;
+    };
+    for identity in for_document(kind) {
+        match identity {
+            Identity::Equal {
+                rule,
+                what,
+                left,
+                right,
+            } => out.push(equal(&ctx.grids, rule, what, left, right)),
+            Identity::ItemsByName { .. } => items_by_name(&ctx.grids, identity, out),
+        }
+    }
 }
 
-fn push(out: &mut Vec<Check>, t: &Table, what: String, a: Option<Decimal>, b: Option<Decimal>) {
-    if let (Some(a), Some(b)) = (a, b) {
-        out.push(compare("cross_table", Some(t), what, a, b, 1));
+/// The first of the alternatives the document prints, or why none is.
+fn first_read<'a>(tables: &[&'a Table], alternatives: &[Figure]) -> Result<Read<'a>, String> {
+    let mut why = String::new();
+    for f in alternatives {
+        match f.read(tables) {
+            Ok(r) => return Ok(r),
+            Err(e) if why.is_empty() => why = e,
+            Err(_) => {}
+        }
+    }
+    Err(why)
+}
+
+fn equal(tables: &[&Table], rule: &str, what: &str, left: &[Figure], right: &[Figure]) -> Check {
+    match (first_read(tables, left), first_read(tables, right)) {
+        (Ok(a), Ok(b)) => compare(
+            rule,
+            Some(b.table),
+            what.to_string(),
+            a.value,
+            b.value,
+            a.summands.max(b.summands),
+        ),
+        (Err(e), _) | (_, Err(e)) => Check::skipped(rule, format!("{what}: {e}")),
     }
 }
 
-pub fn run(tables: &[&Table], out: &mut Vec<Check>) {
-    let summary = table_of(tables, TableKind::IncomeExpenditureSummary);
-    let income = table_of(tables, TableKind::Income);
-    let expenditure = table_of(tables, TableKind::Expenditure);
-    let fiscal = table_of(tables, TableKind::FiscalAppropriationSummary);
-    let general = table_of(tables, TableKind::GeneralBudgetExpenditure);
-    let basic = table_of(tables, TableKind::GeneralBudgetBasicExpenditure);
-    let fund = table_of(tables, TableKind::GovernmentFund);
-    let capital = table_of(tables, TableKind::StateCapital);
-
-    if let (Some(s), Some(i)) = (summary, income) {
-        let a = row(s, Some("收入"), |n| n == "本年收入合计").and_then(|r| figure(s, r, &[]));
-        let b = total_row(i).and_then(|r| figure(i, r, &["本年收入合计", "合计"]));
-        push(out, i, "表1 本年收入合计 = 收入决算表 合计".into(), a, b);
-    }
-    if let (Some(s), Some(e)) = (summary, expenditure) {
-        let a = row(s, Some("支出"), |n| n == "本年支出合计").and_then(|r| figure(s, r, &[]));
-        let b = total_row(e).and_then(|r| figure(e, r, &["本年支出合计", "合计"]));
-        push(out, e, "表1 本年支出合计 = 支出决算表 合计".into(), a, b);
-    }
-    if let (Some(s), Some(f)) = (summary, fiscal) {
-        // The three fiscal appropriation incomes, item by item.
-        for (i, word) in [
-            "一般公共预算财政拨款",
-            "政府性基金预算财政拨款",
-            "国有资本经营预算财政拨款",
-        ]
-        .iter()
-        .enumerate()
-        {
-            let a = row(s, Some("收入"), |n| {
-                is_ordinal_item(n) && n.contains(word)
-            })
-            .and_then(|r| figure(s, r, &[]));
-            let b = row(f, Some("收入"), |n| {
-                is_ordinal_item(n) && n.contains(word)
-            })
-            .and_then(|r| figure(f, r, &[]));
-            push(
-                out,
-                f,
-                format!("表1 收入 {} = 表4 收入 item {}", word, i + 1),
-                a,
-                b,
-            );
-        }
-    }
-    if let Some(f) = fiscal {
-        let spent = row(f, Some("支出"), |n| n == "本年支出合计");
-        for (t, leaves, word) in [
-            (general, ["本年支出合计", "合计"], "一般公共预算财政拨款"),
-            (fund, ["小计", "合计"], "政府性基金预算财政拨款"),
-            (capital, ["小计", "合计"], "国有资本经营预算财政拨款"),
-        ] {
-            let Some(t) = t else { continue };
-            let a = spent.and_then(|r| figure(f, r, &[word]));
-            let b = total_row(t).and_then(|r| figure(t, r, &leaves));
-            push(
-                out,
-                t,
-                format!("表4 本年支出合计 [{word}] = {} 合计", t.title),
-                a,
-                b,
-            );
-        }
-        // 表4's 一般公共预算 spending by 类 against 表5's 类 rows, matched by name.
-        if let Some(g) = general {
-            let key = column(f, |h| h.ends_with("一般公共预算财政拨款"));
-            for r in f.rows.iter().filter(|r| {
-                r.group.as_deref() == Some("支出") && r.name.as_deref().is_some_and(is_ordinal_item)
-            }) {
-                let name = r.name.as_deref().unwrap_or_default();
-                let bare = name.split_once('、').map_or(name, |(_, b)| b);
-                let Some(g_row) = g
-                    .rows
-                    .iter()
-                    .find(|x| x.level == Some(1) && x.name.as_deref() == Some(bare))
-                else {
-                    continue;
-                };
-                let (Some(k), Some(b)) = (key, figure(g, g_row, &["本年支出合计", "合计"]))
-                else {
-                    continue;
-                };
-                push(
-                    out,
-                    g,
-                    format!(
-                        "表4 支出 {name} = 表5 {}",
-                        g_row.code.as_deref().unwrap_or("")
-                    ),
-                    Some(val(r, k)),
-                    Some(b),
-                );
-            }
-        }
-    }
-    if let (Some(g), Some(b)) = (general, basic) {
-        let a = total_row(g).and_then(|r| figure(g, r, &["基本支出"]));
-        // 人员经费合计 + 公用经费合计 where printed, else the 类 rows of both sides.
-        let printed: Vec<&Row> = b
+/// Each ordinal item of one side, matched by name with the 类 rows of another
+/// table.
+fn items_by_name(tables: &[&Table], identity: &Identity, out: &mut Vec<Check>) {
+    let Identity::ItemsByName {
+        rule,
+        what,
+        left,
+        side,
+        column,
+        right,
+        leaves,
+    } = *identity
+    else {
+        return;
+    };
+    let (Some(l), Some(r)) = (table_of(tables, left), table_of(tables, right)) else {
+        let missing = if table_of(tables, left).is_none() {
+            left
+        } else {
+            right
+        };
+        out.push(Check::skipped(
+            rule,
+            format!("{what}: no {missing} table in this document"),
+        ));
+        return;
+    };
+    let Some(key) = super::column(l, |h| h.ends_with(column)) else {
+        out.push(Check::skipped(
+            rule,
+            format!("{what}: {} has no {column} column", super::label(l)),
+        ));
+        return;
+    };
+    let before = out.len();
+    for item in l.rows.iter().filter(|x| {
+        x.group.as_deref() == Some(side) && x.name.as_deref().is_some_and(is_ordinal_item)
+    }) {
+        let name = item.name.as_deref().unwrap_or_default();
+        let bare = name.split_once('、').map_or(name, |(_, b)| b);
+        let Some(class) = r
             .rows
             .iter()
-            .filter(|r| {
-                r.code.is_none() && r.name.as_deref().is_some_and(|n| n.ends_with("经费合计"))
-            })
-            .collect();
-        let parts: Vec<&Row> = if printed.len() == 2 {
-            printed
-        } else {
-            b.rows.iter().filter(|r| r.level == Some(1)).collect()
+            .find(|x| x.level == Some(1) && x.name.as_deref() == Some(bare))
+        else {
+            continue;
         };
-        if !parts.is_empty() {
-            let sum: Decimal = parts.iter().filter_map(|r| figure(b, r, &[])).sum();
-            if let Some(a) = a {
-                out.push(compare(
-                    "cross_table",
-                    Some(b),
-                    format!("表5 合计 基本支出 = 表6 Σ {} parts", parts.len()),
-                    a,
-                    sum,
-                    parts.len(),
-                ));
-            }
-        }
+        let Some(b) = figure(r, class, leaves) else {
+            continue;
+        };
+        out.push(compare(
+            rule,
+            Some(r),
+            format!(
+                "{} {side} {name} = {} {}",
+                super::label(l),
+                super::label(r),
+                class.code.as_deref().unwrap_or("")
+            ),
+            val(item, key),
+            b,
+            1,
+        ));
+    }
+    if out.len() == before {
+        out.push(Check::skipped(
+            rule,
+            format!(
+                "{what}: no item of {} names a 类 row of {}",
+                super::label(l),
+                super::label(r)
+            ),
+        ));
     }
 }

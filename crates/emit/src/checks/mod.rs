@@ -1,21 +1,48 @@
-//! Validation against the document's own arithmetic and narrative. Checks
-//! report; they never change a figure. Amount tolerance: 0.01 per summand
-//! (the documents note that unit conversion leaves 尾数误差).
+//! Validation against the document's own arithmetic, its narrative and its
+//! form. Checks report; they never change a figure. Amount tolerance: 0.01
+//! per summand (the documents note that unit conversion leaves 尾数误差).
 //!
 //! Rule names: identities between figures are named for the identity
-//! (`hierarchy_sum`, `total_row`, `row_total`, `sides_balance`, `cross_table`,
-//! `completion_rate`); comparisons of the narrative with the tables start with
-//! `narrative_`.
+//! (`hierarchy_sum`, `total_row`, `row_total`, `sides_balance`, the
+//! cross-table identities of [`identities`], `completion_rate`); comparisons
+//! of the narrative with the tables start with `narrative_`; rules on the
+//! document's form are named for what they look at (`table_set`,
+//! `year_consistency`, `placeholder_text`, `doubled_punctuation`, …).
+//!
+//! Every rule either reports what it compared (`pass` / `fail`), says it
+//! could not bind a sentence to a figure (`undetermined`), or says why it
+//! could not run at all for this document (`skipped`, with the reason):
+//! a skipped rule is not a passed one.
+//!
+//! Where things are: [`arithmetic`] (inside one table), [`cross_table`] runs
+//! the per-kind identity tables of [`identities`], [`completeness`] (the
+//! standard table set), [`narrative`] (text against tables), [`year_entity`]
+//! and [`placeholders`] (what the document says it is), [`typography`];
+//! [`passages`] gives every text rule the headings and paragraphs with their
+//! pages. Checks of the narrative against itself (stated totals against their
+//! listed parts) belong in a module of their own beside [`narrative`], run
+//! from [`run_checks`] on the same passages.
 mod arithmetic;
+mod completeness;
 mod cross_table;
+mod figures;
+pub mod identities;
 mod narrative;
+mod passages;
+mod placeholders;
+mod summary;
 #[cfg(test)]
 mod tests;
+mod typography;
+mod year_entity;
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use fiscal_recognize::{AnyTable, Recognized, Row, Table, TableKind};
+use fiscal_recognize::{AnyTable, DocumentKind, Recognized, Table};
+
+pub use summary::{summary, CheckCounts};
+
+pub(crate) use figures::*;
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,119 +54,114 @@ pub enum Status {
     Fail,
     /// The text could not be bound to one figure; nothing was compared.
     Undetermined,
+    /// The rule could not run for this document (a table it needs is
+    /// missing, the document has no narrative, …); `detail` says why.
+    Skipped,
 }
 
-/// One comparison of figures the document states twice.
+/// One rule applied to the document: figures compared, or why not.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Check {
-    /// `hierarchy_sum`, `total_row`, `row_total`, `sides_balance`,
-    /// `cross_table`, `completion_rate`, `narrative_…`.
+    /// `hierarchy_sum`, `total_row`, `row_total`, `sides_balance`, the
+    /// identities of [`identities`], `table_set`, `narrative_…`, … (see the
+    /// module docs).
     pub rule: String,
     /// The table the check is about, by number ("表3") or else title, where
     /// there is one.
     pub table: Option<String>,
-    /// Pass, fail or undetermined.
+    /// Pass, fail, undetermined or skipped.
     pub status: Status,
-    /// What was compared, with the figures.
+    /// What was compared, with the figures on both sides (or why nothing was).
     pub detail: String,
     /// 1-based pages the figures are on.
     pub pages: Vec<u32>,
 }
 
-/// Runs every rule over a recognized document.
-pub fn run_checks(doc: &Recognized) -> Vec<Check> {
-    let mut out = Vec::new();
-    let grids: Vec<&Table> = doc.tables.iter().filter_map(AnyTable::as_grid).collect();
-    for t in &grids {
-        arithmetic::hierarchy_sum(t, &mut out);
-        arithmetic::total_row(t, &mut out);
-        arithmetic::summary_totals(t, &mut out);
-        arithmetic::row_total(t, &mut out);
-        arithmetic::sides_balance(t, &mut out);
-    }
-    for t in &doc.tables {
-        if let AnyTable::Performance(p) = t {
-            arithmetic::completion_rate(p, &mut out);
+impl Check {
+    pub(crate) fn new(rule: &str, status: Status, detail: impl Into<String>) -> Check {
+        Check {
+            rule: rule.to_string(),
+            table: None,
+            status,
+            detail: detail.into(),
+            pages: Vec::new(),
         }
     }
-    cross_table::run(&grids, &mut out);
-    narrative::run(doc, &grids, &mut out);
+
+    /// A pass or a fail, as `ok` says.
+    pub(crate) fn verdict(rule: &str, ok: bool, detail: impl Into<String>) -> Check {
+        Check::new(rule, if ok { Status::Pass } else { Status::Fail }, detail)
+    }
+
+    pub(crate) fn skipped(rule: &str, reason: impl Into<String>) -> Check {
+        Check::new(rule, Status::Skipped, reason)
+    }
+
+    /// The check concerns table `t` (its label and pages).
+    pub(crate) fn on_table(mut self, t: &Table) -> Check {
+        self.table = Some(label(t));
+        self.pages = t.pages.clone();
+        self
+    }
+
+    pub(crate) fn on_pages(mut self, pages: &[u32]) -> Check {
+        self.pages = pages.to_vec();
+        self
+    }
+}
+
+/// What every rule reads: the document, its grids, its kind and its text.
+pub(crate) struct Context<'a> {
+    pub doc: &'a Recognized,
+    pub grids: Vec<&'a Table>,
+    /// The document's kind; from the tables' kinds when the cover does not say.
+    pub kind: Option<DocumentKind>,
+    pub passages: Vec<passages::Passage<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Recognized) -> Self {
+        let grids: Vec<&Table> = doc.tables.iter().filter_map(AnyTable::as_grid).collect();
+        let kind = doc.document.kind.or_else(|| {
+            let known: Vec<_> = grids
+                .iter()
+                .filter(|t| t.kind.as_str() != "unknown")
+                .collect();
+            if known.is_empty() {
+                None
+            } else if known.iter().all(|t| t.kind.is_budget()) {
+                Some(DocumentKind::Budget)
+            } else {
+                Some(DocumentKind::FinalAccounts)
+            }
+        });
+        Context {
+            doc,
+            grids,
+            kind,
+            passages: passages::collect(&doc.sections),
+        }
+    }
+}
+
+/// Runs every rule over a recognized document.
+pub fn run_checks(doc: &Recognized) -> Vec<Check> {
+    let ctx = Context::new(doc);
+    let mut out = Vec::new();
+    arithmetic::run(&ctx, &mut out);
+    cross_table::run(&ctx, &mut out);
+    completeness::run(&ctx, &mut out);
+    narrative::run(&ctx, &mut out);
+    year_entity::run(&ctx, &mut out);
+    placeholders::run(&ctx, &mut out);
+    typography::run(&ctx, &mut out);
     out
 }
 
-/// Tolerance for a comparison of a figure with the sum of `n` figures.
-pub(crate) fn tolerance(n: usize) -> Decimal {
-    Decimal::new(1, 2) * Decimal::from(n.max(1) as u64)
-}
-
-pub(crate) fn label(t: &Table) -> String {
-    t.number.clone().unwrap_or_else(|| t.title.clone())
-}
-
-pub(crate) fn val(r: &Row, key: &str) -> Decimal {
-    r.values.get(key).copied().flatten().unwrap_or_default()
-}
-
-/// A check comparing `left` with `right` (a figure with a sum of `n` figures).
-pub(crate) fn compare(
-    rule: &str,
-    t: Option<&Table>,
-    what: String,
-    left: Decimal,
-    right: Decimal,
-    n: usize,
-) -> Check {
-    let ok = (left - right).abs() <= tolerance(n);
-    Check {
-        rule: rule.to_string(),
-        table: t.map(label),
-        status: if ok { Status::Pass } else { Status::Fail },
-        detail: format!("{what}: {left} {} {right}", if ok { "=" } else { "≠" }),
-        pages: t.map(|t| t.pages.clone()).unwrap_or_default(),
+/// Reports `rule` as skipped for `reason` when it added nothing to `out`
+/// since `before` (its length when the rule started).
+pub(crate) fn skip_if_silent(out: &mut Vec<Check>, before: usize, rule: &str, reason: &str) {
+    if !out[before..].iter().any(|c| c.rule == rule) {
+        out.push(Check::skipped(rule, reason));
     }
-}
-
-/// The row's figure in the first of its columns whose header leaf is one of
-/// `leaves` (its first column when `leaves` is empty); a blank cell reads 0.
-pub(crate) fn figure(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
-    let c = t.columns.iter().find(|c| {
-        let leaf = c.header.rsplit('/').next().unwrap_or_default();
-        r.values.contains_key(&c.key) && (leaves.is_empty() || leaves.contains(&leaf))
-    })?;
-    Some(val(r, &c.key))
-}
-
-pub(crate) fn table_of<'a>(tables: &[&'a Table], kind: TableKind) -> Option<&'a Table> {
-    tables.iter().copied().find(|t| t.kind == kind)
-}
-
-/// The key of the first column whose header path satisfies `pred`.
-pub(crate) fn column(t: &Table, pred: impl Fn(&str) -> bool) -> Option<&str> {
-    t.columns
-        .iter()
-        .find(|c| pred(&c.header))
-        .map(|c| c.key.as_str())
-}
-
-/// The first row of `group` (any group when `None`) whose name satisfies `pred`.
-pub(crate) fn row<'a>(
-    t: &'a Table,
-    group: Option<&str>,
-    pred: impl Fn(&str) -> bool,
-) -> Option<&'a Row> {
-    t.rows.iter().find(|r| {
-        group.is_none_or(|g| r.group.as_deref() == Some(g))
-            && r.code.is_none()
-            && r.name.as_deref().is_some_and(&pred)
-    })
-}
-
-/// Whether a row name is an ordinal item ("一、…").
-pub(crate) fn is_ordinal_item(name: &str) -> bool {
-    let head: String = name.chars().take(5).collect();
-    head.contains('、')
-        && name
-            .chars()
-            .next()
-            .is_some_and(|c| "一二三四五六七八九十".contains(c))
 }

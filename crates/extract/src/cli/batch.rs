@@ -218,24 +218,9 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// One file's line on stderr: counts and the first failed checks.
+/// One file's line on stderr: counts by status and the first failed checks.
 fn summary(shown: &str, out: &Output) -> String {
-    let failed: Vec<_> = out.failed_checks().collect();
-    let mut s = format!(
-        "{shown}: {} tables, {} checks, {} failed",
-        out.tables.len(),
-        out.checks.len(),
-        failed.len()
-    );
-    for c in failed.iter().take(5) {
-        s.push_str(&format!(
-            "\n  {} {}: {}",
-            c.rule,
-            c.table.as_deref().unwrap_or(""),
-            c.detail
-        ));
-    }
-    s
+    fiscal_emit::checks::summary(shown, out)
 }
 
 /// The counts of the closing line.

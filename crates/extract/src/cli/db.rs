@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS checks (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     rule        TEXT NOT NULL,
     table_number TEXT,
-    status      TEXT NOT NULL,          -- pass | fail | undetermined
+    status      TEXT NOT NULL,          -- pass | fail | undetermined | skipped
     detail      TEXT NOT NULL,
     pages       TEXT NOT NULL           -- JSON array
 );

@@ -1,0 +1,247 @@
+//! Stated percentages checked at their stated precision: "增长9.06%" is
+//! right when the figures it is a rate of, anywhere within their own rounding,
+//! give 9.055 … 9.065; "71.73%" where they give 71.65 % is a failure. A rate
+//! over a zero base is a finding of its own.
+//!
+//! Shapes read here: a change ("a万元，比上年增加d万元，增长r%": r = d / (a ∓ d)),
+//! a completion ("预算为a万元，支出决算为b万元，完成年初预算的r%") and a
+//! share ("b万元，占r%" of the total the paragraph opens with, or "占X的r%").
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::super::passages::Passage;
+use super::super::{Check, Context};
+use super::bindings::total_named;
+use super::stated::{amounts, dec, half_printed, re};
+
+/// A ratio of two figures, each known only to its printed precision.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ratio {
+    pub num: Decimal,
+    pub num_err: Decimal,
+    pub den: Decimal,
+    pub den_err: Decimal,
+}
+
+impl Ratio {
+    /// `num / den`, both as printed: each may lie half a unit of its last
+    /// printed digit away ("230" anywhere in 229.5 … 230.5).
+    pub fn of(num: Decimal, den: Decimal) -> Ratio {
+        Ratio {
+            num,
+            num_err: half_printed(num),
+            den,
+            den_err: half_printed(den),
+        }
+    }
+
+    /// The rate of a change `delta` to `now` from the figure before it.
+    pub fn change(now: Decimal, delta: Decimal, increased: bool) -> Ratio {
+        let r = Ratio::of(delta, now);
+        Ratio {
+            den: if increased { now - delta } else { now + delta },
+            den_err: r.num_err + r.den_err,
+            ..r
+        }
+    }
+
+    /// The lowest and highest percentage the figures allow.
+    fn bounds(&self) -> Option<(Decimal, Decimal)> {
+        let hundred = Decimal::ONE_HUNDRED;
+        let mut values = Vec::new();
+        for n in [self.num - self.num_err, self.num + self.num_err] {
+            for d in [self.den - self.den_err, self.den + self.den_err] {
+                if d.is_zero() || d.is_sign_negative() != self.den.is_sign_negative() {
+                    return None;
+                }
+                values.push(n * hundred / d);
+            }
+        }
+        let lo = values.iter().copied().min()?;
+        let hi = values.iter().copied().max()?;
+        Some((lo, hi))
+    }
+}
+
+/// A stated percentage `stated` (as printed, so its precision is known)
+/// against the ratio it states.
+pub(crate) fn rate_check(rule: &str, what: &str, stated: Decimal, ratio: Ratio) -> Check {
+    if ratio.den.is_zero() {
+        return Check::verdict(
+            rule,
+            false,
+            format!(
+                "{what}: a rate stated over a zero base ({} / {})",
+                ratio.num, ratio.den
+            ),
+        );
+    }
+    let computed = ratio.num * Decimal::ONE_HUNDRED / ratio.den;
+    let shown = computed.round_dp(stated.scale() + 1);
+    let half = half_printed(stated);
+    let ok = match ratio.bounds() {
+        // The base itself is within rounding of zero: any rate is possible.
+        None => true,
+        Some((lo, hi)) => stated + half >= lo && stated - half <= hi,
+    };
+    // A rate cut at its last digit instead of rounded is worth saying so.
+    let truncated = !ok && computed.trunc_with_scale(stated.scale()) == stated;
+    Check::verdict(
+        rule,
+        ok,
+        format!(
+            "{what}: stated {stated}% {} computed {shown}%{}",
+            if ok { "≈" } else { "≠" },
+            if truncated {
+                " (the rate is truncated, not rounded)"
+            } else {
+                ""
+            }
+        ),
+    )
+}
+
+static CHANGE: OnceLock<Regex> = OnceLock::new();
+static DONE: OnceLock<Regex> = OnceLock::new();
+static SHARE: OnceLock<Regex> = OnceLock::new();
+static TOTAL: OnceLock<Regex> = OnceLock::new();
+
+const N: &str = r"[0-9][0-9,]*(?:\.[0-9]+)?";
+
+fn change_re() -> &'static Regex {
+    re(
+        &CHANGE,
+        &format!(
+            r"({N})万元(?:，比|[。，]与|，较)(?:上年|上一年度|[0-9]{{4}}年度?|年初预算)[^，。；0-9]{{0,12}}?(?:{N}万元)?(?:相比，[^，。]{{0,16}}?)?(增加|减少)({N})万元，(?:增长|下降|减少|增加|上升|降低)({N})[%％]"
+        ),
+    )
+}
+
+fn done_re() -> &'static Regex {
+    re(
+        &DONE,
+        &format!(
+            r"(年初|全年|调整后)?预算数?为?({N})万元，(?:执行数|支出决算为?|决算数?为?)({N})万元[，。](?:完成(年初|全年)?预算数?的|执行率为?)({N})[%％]"
+        ),
+    )
+}
+
+pub fn run(ctx: &Context, out: &mut Vec<Check>) {
+    let share = re(
+        &SHARE,
+        &format!(r"({N})万元，占((?:[^，。；的]{{1,20}})的)?({N})[%％]"),
+    );
+    let total = re(&TOTAL, &format!(r"(?:合计|总额|总计)(?:为)?({N})万元"));
+    for p in ctx.passages.iter().filter(|p| !p.is_heading) {
+        let text = p.text.as_str();
+        for c in change_re().captures_iter(text) {
+            let (Some(now), Some(delta), Some(rate)) = (dec(&c[1]), dec(&c[3]), dec(&c[4])) else {
+                continue;
+            };
+            let ratio = Ratio::change(now, delta, &c[2] == "增加");
+            out.push(rate_check("narrative_change_rate", &c[0], rate, ratio).on_pages(p.pages));
+        }
+        // 三公 completions and shares are read with their items in `three_public`.
+        if super::three_public::in_three_public(p) {
+            continue;
+        }
+        for c in done_re().captures_iter(text) {
+            let (Some(budget), Some(done), Some(rate)) = (dec(&c[2]), dec(&c[3]), dec(&c[5]))
+            else {
+                continue;
+            };
+            out.push(completion(p, &c, budget, done, rate));
+        }
+        for c in share.captures_iter(text) {
+            let (Some(part), Some(rate)) = (dec(&c[1]), dec(&c[3])) else {
+                continue;
+            };
+            let start = c.get(0).map_or(0, |m| m.start());
+            let denominator = match c.get(2) {
+                // "占本年支出合计的r%": the named total, stated in the paragraph or in the tables.
+                Some(name) => {
+                    let name = name.as_str().trim_end_matches('的');
+                    stated_total(text, name).or_else(|| total_named(ctx, name))
+                }
+                // "X万元，其中：a万元，占r%": a part of the figure the paragraph opens with.
+                None => {
+                    let opening = &text[..start];
+                    total
+                        .captures(opening)
+                        .and_then(|d| dec(&d[1]))
+                        .or_else(|| {
+                            let first = amounts(opening).into_iter().next()?;
+                            let after = &opening[first.end..];
+                            (after.contains("其中") || after.contains("主要用于"))
+                                .then_some(first.value)
+                        })
+                }
+            };
+            out.push(
+                match denominator {
+                    Some(d) => rate_check("narrative_share", &c[0], rate, Ratio::of(part, d)),
+                    None => Check::new(
+                        "narrative_share",
+                        super::super::Status::Undetermined,
+                        format!("“{}”: share of what is not stated", &c[0]),
+                    ),
+                }
+                .on_pages(p.pages),
+            );
+        }
+    }
+}
+
+/// "完成年初预算的r%" is a rate of the 年初 budget: where the sentence states
+/// a budget of another kind (全年), the rate is checked against the 年初
+/// figure the passage states, if any.
+fn completion(
+    p: &Passage,
+    c: &regex::Captures,
+    budget: Decimal,
+    done: Decimal,
+    rate: Decimal,
+) -> Check {
+    let stated_kind = c.get(1).map(|m| m.as_str());
+    let rate_kind = c.get(4).map(|m| m.as_str());
+    let base = match (stated_kind, rate_kind) {
+        (Some(a), Some(b)) if a != b => {
+            let named = Regex::new(&format!(r"{b}预算数?为?({N})万元"))
+                .ok()
+                .and_then(|r| r.captures(&p.text).and_then(|d| dec(&d[1])));
+            match named {
+                Some(other) => {
+                    return rate_check(
+                        "narrative_completion_rate",
+                        &format!(
+                            "{} (a rate of the {b} budget, stated as {other}万元)",
+                            &c[0]
+                        ),
+                        rate,
+                        Ratio::of(done, other),
+                    )
+                    .on_pages(p.pages)
+                }
+                None => budget,
+            }
+        }
+        _ => budget,
+    };
+    rate_check(
+        "narrative_completion_rate",
+        &c[0],
+        rate,
+        Ratio::of(done, base),
+    )
+    .on_pages(p.pages)
+}
+
+/// "X为a万元" stated in the text.
+fn stated_total(text: &str, name: &str) -> Option<Decimal> {
+    Regex::new(&format!("{}(?:为)?({N})万元", regex::escape(name)))
+        .ok()?
+        .captures(text)
+        .and_then(|d| dec(&d[1]))
+}
