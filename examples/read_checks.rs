@@ -14,18 +14,21 @@ fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
         return Ok(ExitCode::from(2));
     };
     let out = fiscal_extract::extract_file(path.as_ref())?;
-    // Per rule: (passed, failed, undetermined).
-    let mut by_rule: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    // Per rule: (passed, failed, undetermined, skipped).
+    let mut by_rule: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
     for check in &out.checks {
         let counts = by_rule.entry(check.rule.as_str()).or_default();
         match check.status {
             CheckStatus::Pass => counts.0 += 1,
             CheckStatus::Fail => counts.1 += 1,
             CheckStatus::Undetermined => counts.2 += 1,
+            CheckStatus::Skipped => counts.3 += 1,
         }
     }
-    for (rule, (pass, fail, undetermined)) in &by_rule {
-        println!("{rule:<28} {pass:>5} pass {fail:>4} fail {undetermined:>4} undetermined");
+    for (rule, (pass, fail, undetermined, skipped)) in &by_rule {
+        println!(
+            "{rule:<28} {pass:>5} pass {fail:>4} fail {undetermined:>4} undetermined {skipped:>3} skipped"
+        );
     }
     for check in out.failed_checks() {
         println!(
