@@ -45,16 +45,17 @@ pub fn summary(shown: &str, out: &Output) -> String {
     );
     let failed: Vec<&Check> = out.failed_checks().collect();
     for check in failed.iter().take(LISTED_FAILURES) {
-        s.push_str(&format!(
-            "\n  {} {}{}: {}",
-            check.rule,
-            check
-                .table
-                .as_deref()
-                .map_or(String::new(), |t| format!("{t} ")),
-            pages(&check.pages),
-            check.detail
-        ));
+        let place: Vec<String> = check
+            .table
+            .iter()
+            .cloned()
+            .chain(pages(&check.pages))
+            .collect();
+        s.push_str(&format!("\n  {}", check.rule));
+        if !place.is_empty() {
+            s.push_str(&format!(" {}", place.join(" ")));
+        }
+        s.push_str(&format!(": {}", check.detail));
     }
     if failed.len() > LISTED_FAILURES {
         s.push_str(&format!(
@@ -65,10 +66,10 @@ pub fn summary(shown: &str, out: &Output) -> String {
     s
 }
 
-fn pages(pages: &[u32]) -> String {
+fn pages(pages: &[u32]) -> Option<String> {
     match pages {
-        [] => String::new(),
-        [p] => format!("p.{p}"),
-        [first, .., last] => format!("pp.{first}–{last}"),
+        [] => None,
+        [p] => Some(format!("p.{p}")),
+        [first, .., last] => Some(format!("pp.{first}–{last}")),
     }
 }
