@@ -36,6 +36,7 @@ pub(super) fn named(group: Option<&str>, name: &str, vals: &[(&str, &str)]) -> R
         name: Some(name.to_string()),
         line: None,
         values: values(vals),
+        ..Row::default()
     }
 }
 
@@ -49,6 +50,7 @@ pub(super) fn coded(group: Option<&str>, c: &str, name: &str, vals: &[(&str, &st
         name: Some(name.to_string()),
         line: None,
         values: values(vals),
+        ..Row::default()
     }
 }
 
@@ -74,6 +76,7 @@ pub(super) fn table(
                 header: h.to_string(),
             })
             .collect(),
+        text_columns: Vec::new(),
         rows,
         notes: Vec::new(),
     }
@@ -405,7 +408,9 @@ pub(super) fn consistent() -> Recognized {
             kind: Some(DocumentKind::FinalAccounts),
             title: Some(format!("{ENTITY}2024年度部门决算")),
             money_unit: Some(MoneyUnit::TenThousandYuan),
+            ..DocumentMeta::default()
         },
+        contents: Default::default(),
         tables: final_accounts_tables()
             .into_iter()
             .map(AnyTable::Grid)
