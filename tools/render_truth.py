@@ -2,46 +2,77 @@
 """Render a corpus truth JSON (../shared/corpus/dev/*.truth.json) as a PDF in a
 layout of our own, to test extraction on shapes the scorer's corpus does not
 have: reportlab output, a non-embedded CJK font with the predefined
-UniGB-UCS2-H CMap (no ToUnicode), portrait A4, optional rulings, optional
-continuation pages without repeated headers.
+UniGB-UCS2-H CMap (no ToUnicode), A4, optional rulings, and the page-break
+shapes real producers print.
 
-usage: render_truth.py TRUTH.json OUT.pdf [--unruled] [--no-repeat-header] [--size 8]
+usage: render_truth.py TRUTH.json OUT.pdf [options]
+  --unruled            no rulings at all (Word / LibreOffice tables without lines)
+  --no-repeat-header   continuation pages start with body rows, no header
+  --size N             table font size (default 8)
+  --landscape          landscape A4 (default portrait)
+  --widths N:L:C:V     relative widths of the name, 行次, code and value
+                       columns (default 3:0.6:1.3:1.4); narrow value columns
+                       wrap their header words and long amounts
+  --commas             amounts with thousands separators (1,899.52)
+  --cut-rows           a row that does not fit at the page foot is split at a
+                       line: its first lines stay, the rest (a name's tail, an
+                       amount's last digits) go to the next page's head, as
+                       LibreOffice prints it; cell text sits at the row's top
+  --open-bottom        the last row on a page has no bottom rule and the
+                       verticals run on below it (Chromium)
+  --side-gap N         in two-sided tables, N points of empty gutter between
+                       the two sides, so that a centred side label may fall
+                       over a gutter rather than over text
+  --run-on             tables follow one another on the same page (page breaks
+                       then fall anywhere in a table)
+  --tables-only        no narrative (faster renders for layout tests)
 Score the result with: score.py TRUTH.json <(extract OUT.pdf)
 (narrative and tables are rendered; 绩效 forms are not, so `perf` stays 0).
 """
+import argparse
 import json
-import sys
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-W, H = A4
 M = 48  # margin
+LABELS = ("项目", "行次", "科目编码", "科目名称")
+
+
+def with_commas(v):
+    """1899.52 → 1,899.52 (sign and decimals kept)."""
+    sign, v = ("-", v[1:]) if v.startswith("-") else ("", v)
+    whole, dot, frac = v.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return sign + ",".join([whole] + groups) + dot + frac
 
 
 class Doc:
-    def __init__(self, path, size, ruled, repeat):
-        self.c = canvas.Canvas(path, pagesize=A4)
-        self.size, self.ruled, self.repeat = size, ruled, repeat
-        self.y = H - M
+    def __init__(self, path, opts):
+        self.W, self.H = landscape(A4) if opts.landscape else A4
+        self.c = canvas.Canvas(path, pagesize=(self.W, self.H))
+        self.o = opts
+        self.size = opts.size
+        self.ruled = not opts.unruled
+        self.y = self.H - M
         self.page = 1
 
     def new_page(self):
         self.c.setFont(FONT, 9)
-        self.c.drawCentredString(W / 2, M / 2, str(self.page))  # page number, to be removed
+        self.c.drawCentredString(self.W / 2, M / 2, str(self.page))  # page number, to be removed
         self.c.showPage()
         self.page += 1
-        self.y = H - M
+        self.y = self.H - M
 
-    def need(self, h):
-        if self.y - h < M:
-            self.new_page()
-            return True
-        return False
+    def fits(self, h):
+        return self.y - h >= M
 
     def wrap(self, text, width, size):
         lines, cur = [], ""
@@ -56,18 +87,20 @@ class Doc:
         return lines
 
     def text(self, s, size=10.5, indent=0, center=False):
-        for line in self.wrap(s, W - 2 * M - indent, size):
-            self.need(size * 1.6)
+        for line in self.wrap(s, self.W - 2 * M - indent, size):
+            if not self.fits(size * 1.6):
+                self.new_page()
             self.c.setFont(FONT, size)
             if center:
-                self.c.drawCentredString(W / 2, self.y - size, line)
+                self.c.drawCentredString(self.W / 2, self.y - size, line)
             else:
                 self.c.drawString(M + indent, self.y - size, line)
             self.y -= size * 1.6
 
     # -- tables ---------------------------------------------------------------
-    def header_cells(self, paths):
-        """paths: list of lists (one per leaf column) → rows of (col0, col1, text)."""
+    @staticmethod
+    def header_cells(paths):
+        """paths: one list per leaf column → rows of (col0, col1, text, rows spanned down)."""
         depth = max(len(p) for p in paths)
         rows = []
         for level in range(depth):
@@ -87,59 +120,158 @@ class Doc:
             rows.append(row)
         return rows, depth
 
-    def grid_row(self, xs, cells, size, top_h=None):
-        """cells: list of (col0, col1, text, align); draws one row, returns its height."""
-        lines = [self.wrap(t, xs[c1] - xs[c0] - 4, size) for c0, c1, t, _ in cells]
-        h = top_h or max(len(l) for l in lines) * size * 1.3 + 6
-        for (c0, c1, t, align), ls in zip(cells, lines):
-            block = len(ls) * size * 1.3
-            y = self.y - (h - block) / 2 - size
-            for ln in ls:
-                if align == "r":
-                    self.c.drawRightString(xs[c1] - 3, y, ln)
-                else:
-                    self.c.drawCentredString((xs[c0] + xs[c1]) / 2, y, ln)
-                y -= size * 1.3
-        return h
+    def draw_cell(self, x0, x1, lines, align, top, h):
+        """Cell text: centred vertically in a row of height `h`, or from its top."""
+        lh = self.size * 1.3
+        block = len(lines) * lh
+        y = self.y - (3 if top else (h - block) / 2) - self.size
+        for ln in lines:
+            if align == "r":
+                self.c.drawRightString(x1 - 3, y, ln)
+            else:
+                self.c.drawCentredString((x0 + x1) / 2, y, ln)
+            y -= lh
 
-    def rule_row(self, xs, cells, h):
+    def rule_row(self, xs, h, open_bottom):
         if not self.ruled:
             return
         self.c.line(xs[0], self.y, xs[-1], self.y)
+        if open_bottom:
+            # The verticals run on to the page foot, with no rule closing the row.
+            foot = max(M * 0.75, self.y - h - self.size)
+            for x in xs:
+                self.c.line(x, self.y, x, foot)
+            return
         self.c.line(xs[0], self.y - h, xs[-1], self.y - h)
-        edges = {xs[0], xs[-1]}
-        for c0, c1, *_ in cells:
-            edges.add(xs[c0])
-            edges.add(xs[c1])
-        for x in edges:
+        for x in xs:
             self.c.line(x, self.y, x, self.y - h)
 
     def table(self, t, entity, unit):
-        size = self.size
-        self.need(80)
+        o, size = self.o, self.size
+        if not self.fits(80):
+            self.new_page()
         self.text(t.get("number") or "", 10)
         self.text(t["title"], 13, center=True)
         self.text(f"单位：{entity}    单位：{unit}", 9)
+        paths, body, side_of = self.columns_and_body(t)
+        label_cols = {i for i, p in enumerate(paths) if p[-1] in LABELS}
+        name_w, line_w, code_w, value_w = o.widths
+        widths = []
+        for p in paths:
+            widths.append({"科目名称": name_w, "项目": name_w, "行次": line_w, "科目编码": code_w}.get(p[-1], value_w))
+        gap = o.side_gap if len(set(side_of)) > 1 else 0
+        scale = (self.W - 2 * M - gap) / sum(widths)
+        hrows, depth = self.header_cells(paths)
+        edges = self.edges(widths, side_of, gap, scale)
+
+        # Header rows tall enough for their wrapped words (at least two lines each).
+        lh = size * 1.3
+        lines_of = lambda c0, c1, text: self.wrap(text, edges[c1 - 1][1] - edges[c0][0] - 4, size)
+        row_h = [2 * lh + 6] * depth
+        for level, row in enumerate(hrows):
+            for c0, c1, text, down in sorted(row, key=lambda c: c[3]):
+                need = len(lines_of(c0, c1, text)) * lh + 6
+                have = sum(row_h[level:level + down])
+                row_h[level + down - 1] += max(0, need - have)
+
+        def draw_header():
+            self.c.setFont(FONT, size)
+            for level, row in enumerate(hrows):
+                for c0, c1, text, down in row:
+                    h = sum(row_h[level:level + down])
+                    x0, x1 = edges[c0][0], edges[c1 - 1][1]
+                    self.draw_cell(x0, x1, lines_of(c0, c1, text), "c", False, h)
+                    if self.ruled:
+                        self.c.rect(x0, self.y - h, x1 - x0, h)
+                self.y -= row_h[level]
+
+        if not self.fits(sum(row_h) + 40):
+            self.new_page()
+        draw_header()
+        rows = []
+        for row in body:
+            cells = []
+            for i, v in enumerate(row):
+                x0, x1 = edges[i]
+                cells.append((self.wrap(v, x1 - x0 - 4, size), "c" if i in label_cols else "r"))
+            rows.append(cells)
+        for k, cells in enumerate(rows):
+            n = max(len(ls) for ls, _ in cells)
+            h = n * lh + 6
+            if not self.fits(h):
+                room = int((self.y - M - 6) // lh)
+                if o.cut_rows and 1 <= room < n:
+                    # LibreOffice splits the row at a line: the first lines here, the rest overleaf.
+                    self.body_row_at(edges, [(ls[:room], a) for ls, a in cells], o.open_bottom)
+                    cells = [(ls[room:] or [""], a) for ls, a in cells]
+                    h = (n - room) * lh + 6
+                self.new_page()
+                if not o.no_repeat_header:
+                    draw_header()
+            nxt = rows[k + 1] if k + 1 < len(rows) else None
+            last_on_page = nxt is not None and not self.fits(h + max(len(ls) for ls, _ in nxt) * lh + 6)
+            if last_on_page and o.cut_rows:
+                # the next row is cut and begins on this page, unless not even one line fits
+                last_on_page = self.y - h - M - 6 < lh
+            self.body_row_at(edges, cells, o.open_bottom and last_on_page)
+        for note in t.get("notes", []):
+            self.text(note, 9)
+        self.y -= 12
+
+    @staticmethod
+    def edges(widths, side_of, gap, scale):
+        """(left, right) of each column; a gutter of `gap` points between sides."""
+        out, x = [], M
+        for i, w in enumerate(widths):
+            if i > 0 and side_of[i] != side_of[i - 1]:
+                x += gap
+            out.append((x, x + w * scale))
+            x += w * scale
+        return out
+
+    def body_row_at(self, edges, cells, open_bottom):
+        """Draws a body row over columns given by their (left, right) edges."""
+        lh = self.size * 1.3
+        h = max(len(ls) for ls, _ in cells) * lh + 6
+        self.c.setFont(FONT, self.size)
+        for (x0, x1), (ls, align) in zip(edges, cells):
+            self.draw_cell(x0, x1, ls, align, self.o.cut_rows, h)
+        if self.ruled:
+            # one run of rules per side (sides separated by a gutter are two frames' worth)
+            runs, cur = [], [edges[0]]
+            for e in edges[1:]:
+                if abs(e[0] - cur[-1][1]) < 0.5:
+                    cur.append(e)
+                else:
+                    runs.append(cur)
+                    cur = [e]
+            runs.append(cur)
+            for run in runs:
+                xs = [run[0][0]] + [e[1] for e in run]
+                self.rule_row(xs, h, open_bottom)
+        self.y -= h
+
+    def columns_and_body(self, t):
+        """Header paths per leaf column, body rows as texts, and each column's side."""
+        amount = (lambda v: with_commas(v)) if self.o.commas else (lambda v: v)
         layout = t["layout"]
         if layout == "two_sided":
             sides = t["sides"]
-            paths, kinds, groups = [], [], []
-            for s in sides:
+            paths, side_of = [], []
+            for k, s in enumerate(sides):
                 for col in s["columns"]:
-                    paths.append([s["label"]] + [p for p in col.split("/")])
-                    kinds.append(col)
-                    groups.append(s["label"])
-            n = max(len(s["rows"]) for s in sides)
+                    paths.append([s["label"]] + col.split("/"))
+                    side_of.append(k)
             body = []
-            for i in range(n):
+            for i in range(max(len(s["rows"]) for s in sides)):
                 row = []
                 for s in sides:
                     r = s["rows"][i] if i < len(s["rows"]) else None
-                    vcols = [c for c in s["columns"] if c not in ("项目", "行次", "科目编码", "科目名称")]
+                    vcols = [c for c in s["columns"] if c not in LABELS]
                     for col in s["columns"]:
                         if r is None:
                             row.append("")
-                        elif col == "项目" or col == "科目名称":
+                        elif col in ("项目", "科目名称"):
                             row.append(r.get("name") or "")
                         elif col == "行次":
                             row.append(str(r.get("line") or ""))
@@ -147,99 +279,75 @@ class Doc:
                             row.append(r.get("code") or "")
                         else:
                             v = r["values"][vcols.index(col)]
-                            row.append(v if v is not None else "")
+                            row.append(amount(v) if v is not None else "")
                 body.append(row)
-        else:
-            lead = []
+            return paths, body, side_of
+        lead = []
+        if layout == "code_rows":
+            lead = [["科目编码"], ["科目名称"]]
+        elif layout == "name_rows":
+            lead = [["项目"]]
+        paths = lead + [c.split("/") for c in t["columns"]]
+        body = []
+        for r in t["rows"]:
+            row = []
             if layout == "code_rows":
-                lead = [["科目编码"], ["科目名称"]]
+                row += [r.get("code") or "", r.get("name") or ""]
             elif layout == "name_rows":
-                lead = [["项目"]]
-            paths = lead + [c.split("/") for c in t["columns"]]
-            body = []
-            for r in t["rows"]:
-                row = []
-                if layout == "code_rows":
-                    row += [r.get("code") or "", r.get("name") or ""]
-                elif layout == "name_rows":
-                    row += [r.get("name") or ""]
-                row += [v if v is not None else "" for v in r["values"]]
-                body.append(row)
-        ncols = len(paths)
-        label_cols = {i for i, p in enumerate(paths) if p[-1] in ("科目编码", "科目名称", "项目", "行次")}
-        widths = []
-        for i, p in enumerate(paths):
-            if p[-1] in ("科目名称", "项目"):
-                widths.append(3.0)
-            elif p[-1] in ("行次",):
-                widths.append(0.6)
-            elif p[-1] == "科目编码":
-                widths.append(1.3)
-            else:
-                widths.append(1.4)
-        scale = (W - 2 * M) / sum(widths)
-        xs = [M]
-        for w in widths:
-            xs.append(xs[-1] + w * scale)
-        hrows, depth = self.header_cells(paths)
+                row += [r.get("name") or ""]
+            row += [amount(v) if v is not None else "" for v in r["values"]]
+            body.append(row)
+        return paths, body, [0] * len(paths)
 
-        def draw_header():
-            self.c.setFont(FONT, size)
-            # flatten header rows with vertical spans drawn as one block at their first level
-            row_h = size * 2.6 + 6
-            for level, row in enumerate(hrows):
-                cells = [(c0, c1, text, "c") for c0, c1, text, down in row]
-                for c0, c1, text, down in row:
-                    h = row_h * down
-                    self.grid_row(xs, [(c0, c1, text, "c")], size, top_h=h)
-                    if self.ruled:
-                        self.c.rect(xs[c0], self.y - h, xs[c1] - xs[c0], h)
-                self.y -= row_h
 
-        self.need(size * 2.6 * depth + 40)
-        draw_header()
-        for row in body:
-            cells = [(i, i + 1, v, "c" if i in label_cols else "r") for i, v in enumerate(row)]
-            lines = max(len(self.wrap(v, xs[i + 1] - xs[i] - 4, size)) for i, v in enumerate(row))
-            h = lines * size * 1.3 + 6
-            if self.need(h):
-                if self.repeat:
-                    draw_header()
-            self.c.setFont(FONT, size)
-            self.grid_row(xs, cells, size, top_h=h)
-            self.rule_row(xs, cells, h)
-            self.y -= h
-        for note in t.get("notes", []):
-            self.text(note, 9)
-        self.y -= 12
+def options(argv=None):
+    p = argparse.ArgumentParser(description="Render a truth JSON as a PDF in a layout of our own.")
+    p.add_argument("truth")
+    p.add_argument("out")
+    p.add_argument("--unruled", action="store_true")
+    p.add_argument("--no-repeat-header", action="store_true")
+    p.add_argument("--size", type=float, default=8)
+    p.add_argument("--landscape", action="store_true")
+    p.add_argument("--widths", default="3:0.6:1.3:1.4",
+                   type=lambda s: [float(x) for x in s.split(":")])
+    p.add_argument("--commas", action="store_true")
+    p.add_argument("--cut-rows", action="store_true")
+    p.add_argument("--open-bottom", action="store_true")
+    p.add_argument("--side-gap", type=float, default=0)
+    p.add_argument("--run-on", action="store_true")
+    p.add_argument("--tables-only", action="store_true")
+    return p.parse_args(argv)
 
 
 def main():
-    truth = json.load(open(sys.argv[1], encoding="utf-8"))
-    args = sys.argv[3:]
-    size = float(args[args.index("--size") + 1]) if "--size" in args else 8
-    d = Doc(sys.argv[2], size, "--unruled" not in args, "--no-repeat-header" not in args)
+    o = options()
+    truth = json.load(open(o.truth, encoding="utf-8"))
+    d = Doc(o.out, o)
     kind = "部门决算" if truth["doc_kind"] == "final_accounts" else "部门预算"
-    d.y = H / 2 + 60
+    d.y = d.H / 2 + 60
     d.text(f"{truth['entity']}", 20, center=True)
     d.text(f"{truth['year']}年度{kind}", 20, center=True)
     d.new_page()
 
-    def sections(ns, depth=0):
+    def sections(ns):
         for n in ns:
             if n.get("table_ref"):
                 continue
             if n.get("heading"):
                 d.text(n["heading"], 12 if n.get("level", 3) <= 2 else 10.5)
-            for p in n.get("paragraphs", []):
-                d.text(p.replace("\n", ""), 10.5, indent=0)
-            sections(n.get("children", []), depth + 1)
+            for para in n.get("paragraphs", []):
+                d.text(para.replace("\n", ""), 10.5)
+            sections(n.get("children", []))
 
     # narrative first, then the tables (a layout of our own, not the source's order)
-    sections(truth["sections"])
-    d.new_page()
+    if not o.tables_only:
+        sections(truth["sections"])
+        d.new_page()
     for t in truth["tables"]:
         d.table(t, truth["entity"], truth.get("money_unit", "万元"))
+        if not o.run_on:
+            d.new_page()
+    if o.run_on:
         d.new_page()
     d.c.save()
 

@@ -10,6 +10,10 @@ use crate::page::{Glyph, Segment};
 const SNAP: f32 = 2.0;
 /// Rulings shorter than this are ignored (tick marks, underline fragments).
 const MIN_RULING: f32 = 3.0;
+/// Outer verticals running on this far past the last (or first) horizontal
+/// rule close a row there: Chromium prints the last row at a page foot with
+/// no bottom rule, its verticals running on.
+const RUN_ON: f32 = 4.0;
 
 /// A table cell in grid coordinates: rows `row0..row1`, columns `col0..col1`.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,7 +192,8 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
         }
     }
     let xs = cluster_positions(vs.iter().map(|l| l.0).collect());
-    let ys = cluster_positions(hs.iter().map(|l| l.0).collect());
+    let mut ys = cluster_positions(hs.iter().map(|l| l.0).collect());
+    close_open_ends(&mut ys, &xs, vs);
     let (nr, nc) = (ys.len().checked_sub(1)?, xs.len().checked_sub(1)?);
     if nr * nc < 2 {
         return None;
@@ -229,6 +234,31 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
     let mut regions: Vec<_> = bounds.into_values().collect();
     regions.sort();
     Some(Frame { xs, ys, regions })
+}
+
+/// Adds a row edge where both outer verticals run on past the last (first)
+/// horizontal rule: the row there has no rule of its own on that side.
+fn close_open_ends(ys: &mut Vec<f32>, xs: &[f32], vs: &[Line1]) {
+    let (Some(&left), Some(&right), Some(&first), Some(&last)) =
+        (xs.first(), xs.last(), ys.first(), ys.last())
+    else {
+        return;
+    };
+    // The extent (first start, last end) of the verticals at x.
+    let extent = |x: f32| {
+        vs.iter()
+            .filter(|l| (l.0 - x).abs() <= SNAP)
+            .fold((f32::MAX, f32::MIN), |(a, b), l| (a.min(l.1), b.max(l.2)))
+    };
+    let (l, r) = (extent(left), extent(right));
+    let bottom = l.1.min(r.1);
+    if bottom > last + RUN_ON {
+        ys.push(bottom);
+    }
+    let top = l.0.max(r.0);
+    if top < first - RUN_ON {
+        ys.insert(0, top);
+    }
 }
 
 fn index_of(edges: &[f32], v: f32) -> Option<usize> {
@@ -380,6 +410,32 @@ mod tests {
         let merged = merge_collinear(lines);
         assert_eq!(merged.len(), 2);
         assert_eq!((merged[0].1, merged[0].2), (126.0, 196.0));
+    }
+
+    #[test]
+    fn a_row_with_no_bottom_rule_ends_where_the_verticals_do() {
+        // The last row's rule is missing; the verticals run on to y = 70.
+        let mut segs = boxes(&[0.0, 100.0, 200.0], &[0.0, 20.0, 40.0]);
+        for x in [0.0, 100.0, 200.0] {
+            segs.push(Segment::new(x, 40.0, x, 70.0));
+        }
+        let mut g = text_at("二、外交支出", 2.0, 35.0);
+        g.extend(text_at("三、国防支出", 2.0, 55.0));
+        g.extend(text_at("0.00", 150.0, 55.0));
+        let (grids, used) = ruled_grids(&segs, &g);
+        assert!(used.iter().all(|u| *u));
+        assert_eq!(grids[0].rows(), 3);
+        let last: Vec<&str> = grids[0].row_cells(2).map(|c| c.text.as_str()).collect();
+        assert_eq!(last, vec!["三、国防支出", "0.00"]);
+    }
+
+    #[test]
+    fn verticals_a_hair_past_the_rules_add_no_row() {
+        let mut segs = boxes(&[0.0, 100.0], &[0.0, 20.0, 40.0]);
+        segs.push(Segment::new(0.0, 40.0, 0.0, 42.0));
+        segs.push(Segment::new(100.0, -2.0, 100.0, 0.0));
+        let (grids, _) = ruled_grids(&segs, &text_at("合计", 2.0, 15.0));
+        assert_eq!(grids[0].rows(), 2);
     }
 
     #[test]

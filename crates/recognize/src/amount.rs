@@ -39,9 +39,46 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, NotAnAmount> {
     Ok(Some(if neg { -d } else { d }))
 }
 
+/// Whether `tail`, at the head of a page, is the rest of the amount `head`
+/// printed at the foot of the page before (a narrow column wraps a long
+/// amount, and the page break can fall between its lines). Only evidence of
+/// a cut counts: `head` ends in a separator or stops short of two decimals
+/// or of a full thousands group, or `tail` begins with a separator.
+pub fn is_cut_amount(head: &str, tail: &str) -> bool {
+    let (h, t) = (crate::text::compact(head), crate::text::compact(tail));
+    if h.is_empty()
+        || t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || !matches!(parse_amount(&format!("{h}{t}")), Ok(Some(_)))
+    {
+        return false;
+    }
+    let open_end = h.ends_with(['.', ',', '-']) || t.starts_with(['.', ',']);
+    let short_decimals = h.split_once('.').is_some_and(|(_, d)| d.len() < 2);
+    let short_group = h
+        .rsplit_once(',')
+        .is_some_and(|(_, g)| !g.contains('.') && g.len() < 3);
+    open_end || short_decimals || short_group
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_cut_by_a_page_break() {
+        assert!(is_cut_amount("1,604.3", "5"));
+        assert!(is_cut_amount("1,604.", "35"));
+        assert!(is_cut_amount("1,60", "4.35"));
+        assert!(is_cut_amount("1604", ".35"));
+        // Whole amounts, and a tail that is not the rest of a figure.
+        assert!(!is_cut_amount("1,604.35", "5"));
+        assert!(!is_cut_amount("1604", "35"));
+        assert!(!is_cut_amount("1,604.3", "支出"));
+        assert!(!is_cut_amount("", "5"));
+    }
 
     #[test]
     fn amounts_keep_their_printed_scale() {

@@ -2,6 +2,7 @@
 //! (code, 行次, name, or value) and a stable key; a two-sided table (收入 | 支出,
 //! 人员经费 | 公用经费) becomes column groups.
 use fiscal_layout::align::is_numeric;
+use fiscal_layout::geometry::overlap;
 use fiscal_layout::grid::{CellGrid, GridCell};
 
 use crate::code::is_code;
@@ -63,7 +64,9 @@ impl TableModel {
     }
 }
 
-/// A 栏次 row: "栏次", "1", "2", … only.
+/// A 栏次 row: "栏次", "1", "2", … only. Without the word, the numbers must
+/// count the columns (1, 2, 3 …): stray small numbers are the last digits of
+/// amounts wrapped onto the next page.
 pub fn is_column_number_row(texts: &[String]) -> bool {
     // "**" marks the label columns of a number row in some spreadsheets (西安),
     // or every column of a table without numbered columns.
@@ -76,21 +79,23 @@ pub fn is_column_number_row(texts: &[String]) -> bool {
         return true;
     }
     let small_int = |t: &str| t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
-    let nums = texts
+    let nums: Vec<u32> = texts
         .iter()
         .filter(|t| !t.is_empty() && small_int(t))
-        .count();
+        .filter_map(|t| t.parse().ok())
+        .collect();
     let others = texts
         .iter()
         .filter(|t| !t.is_empty() && !small_int(t))
         .count();
     let labelled = texts.iter().any(|t| t.contains("栏次"));
-    nums >= 1
+    let counting = nums.windows(2).all(|w| w[1] == w[0] + 1);
+    !nums.is_empty()
         && (labelled
             && texts.iter().all(|t| {
                 t.is_empty() || t.contains("栏次") || t.chars().all(|c| c.is_ascii_digit())
             })
-            || others == 0 && nums >= 2)
+            || others == 0 && nums.len() >= 2 && counting)
 }
 
 fn row_texts(grid: &CellGrid, r: usize) -> Vec<String> {
@@ -137,23 +142,67 @@ pub fn body_start(grid: &CellGrid) -> usize {
 
 /// The first body row of a grid that continues a table on a new page: rows above
 /// the first figure row are repeated header rows only if they are 栏次 rows or
-/// print header texts of the model; anything else is body (the rest of a row
-/// cut by the page break).
+/// print header words of the model where the model prints them; anything else
+/// is body (the rest of a row cut by the page break, even one that reads "支出").
 pub fn continuation_body_start(grid: &CellGrid, model: &TableModel) -> usize {
     let first_figure = body_start(grid);
-    let known = |t: &String| {
-        model.columns.iter().any(|c| c.path.iter().any(|p| p == t))
-            || model.groups.iter().flatten().any(|g| g == t)
-    };
     for r in 0..first_figure {
-        let texts = row_texts(grid, r);
-        let header =
-            is_column_number_row(&texts) || texts.iter().filter(|t| !t.is_empty()).all(known);
+        let header = is_column_number_row(&row_texts(grid, r))
+            || grid.row_cells(r).all(|c| repeats_header(model, c));
         if !header {
             return r;
         }
     }
     first_figure
+}
+
+/// Whether a cell repeats a header word of the model over the columns the
+/// word heads: over more than half of them, and over no other column.
+fn repeats_header(model: &TableModel, cell: &GridCell) -> bool {
+    let t = compact(&cell.text);
+    if t.is_empty() {
+        return true;
+    }
+    let cols = &model.columns;
+    let centre = |c: &ColumnModel| (c.x0 + c.x1) / 2.0;
+    let mut covered: Vec<usize> = (0..cols.len())
+        .filter(|&i| cell.x0 <= centre(&cols[i]) && centre(&cols[i]) <= cell.x1)
+        .collect();
+    if covered.is_empty() {
+        // A narrow cell over part of one column.
+        covered.extend(
+            (0..cols.len())
+                .filter(|&i| overlap((cell.x0, cell.x1), (cols[i].x0, cols[i].x1)) > 0.0)
+                .max_by(|&a, &b| {
+                    let o = |i: usize| overlap((cell.x0, cell.x1), (cols[i].x0, cols[i].x1));
+                    o(a).total_cmp(&o(b))
+                }),
+        );
+    }
+    let Some(&first) = covered.first() else {
+        return false;
+    };
+    // Each level of the header (and the group labels), as a test per column.
+    let depth = cols.iter().map(|c| c.path.len()).max().unwrap_or(0);
+    let heads = |i: usize, level: Option<usize>| match level {
+        Some(l) => cols[i].path.get(l) == Some(&t),
+        None => model.groups[cols[i].group].as_ref() == Some(&t),
+    };
+    (0..depth).map(Some).chain([None]).any(|level| {
+        if !heads(first, level) {
+            return false;
+        }
+        // The run of columns the word heads around the cell.
+        let mut a = first;
+        while a > 0 && heads(a - 1, level) {
+            a -= 1;
+        }
+        let mut b = first;
+        while b + 1 < cols.len() && heads(b + 1, level) {
+            b += 1;
+        }
+        covered.iter().all(|&i| (a..=b).contains(&i)) && covered.len() * 2 > b - a + 1
+    })
 }
 
 /// Rows above the body that are the header (not 栏次 rows, not captions that span the whole table).
@@ -494,6 +543,9 @@ mod tests {
     fn column_number_rows() {
         assert!(is_column_number_row(&s(&["栏次", "", "1", "2"])));
         assert!(is_column_number_row(&s(&["1", "2", "3"])));
+        assert!(is_column_number_row(&s(&["", "7", "8", "9"])));
+        // The last digits of two amounts wrapped onto the next page.
+        assert!(!is_column_number_row(&s(&["", "5", "", "38"])));
         assert!(!is_column_number_row(&s(&["合计", "1.00", "2"])));
         assert!(!is_column_number_row(&s(&["201", "一般公共服务支出", "3"])));
         assert!(is_column_number_row(&s(&[
@@ -514,33 +566,42 @@ mod tests {
         }
     }
 
-    #[test]
-    fn two_sided_header_gives_groups_and_paths() {
-        let grid = CellGrid {
+    fn grid_of(cells: Vec<GridCell>) -> CellGrid {
+        let rows = cells.iter().map(|c| c.row1).max().unwrap_or(0);
+        CellGrid {
             x_edges: vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0],
-            y_edges: vec![0.0, 10.0, 20.0, 30.0],
-            cells: vec![
-                cell(0, 0, 3, "收入"),
-                cell(0, 3, 6, "支出"),
-                cell(1, 0, 1, "项目"),
-                cell(1, 1, 2, "行次"),
-                cell(1, 2, 3, "决算数"),
-                cell(1, 3, 4, "项目"),
-                cell(1, 4, 5, "行次"),
-                cell(1, 5, 6, "决算数"),
-                cell(2, 0, 1, "一、一般公共预算财政拨款收入"),
-                cell(2, 1, 2, "1"),
-                cell(2, 2, 3, "1,899.52"),
-                cell(2, 3, 4, "一、一般公共服务支出"),
-                cell(2, 4, 5, "31"),
-                cell(2, 5, 6, "1,575.63"),
-            ],
+            y_edges: (0..=rows).map(|r| r as f32 * 10.0).collect(),
+            cells,
             ruled: true,
             col_spans: (0..6)
                 .map(|c| (c as f32 * 10.0, c as f32 * 10.0 + 10.0))
                 .collect(),
             source_lines: Vec::new(),
-        };
+        }
+    }
+
+    fn two_sided_cells() -> Vec<GridCell> {
+        vec![
+            cell(0, 0, 3, "收入"),
+            cell(0, 3, 6, "支出"),
+            cell(1, 0, 1, "项目"),
+            cell(1, 1, 2, "行次"),
+            cell(1, 2, 3, "决算数"),
+            cell(1, 3, 4, "项目"),
+            cell(1, 4, 5, "行次"),
+            cell(1, 5, 6, "决算数"),
+            cell(2, 0, 1, "一、一般公共预算财政拨款收入"),
+            cell(2, 1, 2, "1"),
+            cell(2, 2, 3, "1,899.52"),
+            cell(2, 3, 4, "一、一般公共服务支出"),
+            cell(2, 4, 5, "31"),
+            cell(2, 5, 6, "1,575.63"),
+        ]
+    }
+
+    #[test]
+    fn two_sided_header_gives_groups_and_paths() {
+        let grid = grid_of(two_sided_cells());
         assert_eq!(body_start(&grid), 2);
         let m = build_model(&grid, 2, None);
         assert_eq!(
@@ -561,5 +622,22 @@ mod tests {
         );
         assert_eq!(m.columns[5].path.join("/"), "支出/决算数");
         assert_ne!(m.columns[2].key, m.columns[5].key);
+    }
+
+    #[test]
+    fn a_cut_row_reading_like_a_header_word_is_body() {
+        let grid = grid_of(two_sided_cells());
+        let model = build_model(&grid, 2, None);
+        let mut cont = two_sided_cells();
+        cont.truncate(8);
+        // The rest of "二十四、债务还本支出", cut by the page break, under the repeated header.
+        cont.push(cell(2, 3, 4, "支出"));
+        cont.push(cell(3, 3, 4, "二十五、债务付息支出"));
+        cont.push(cell(3, 4, 5, "57"));
+        cont.push(cell(3, 5, 6, "0.00"));
+        assert_eq!(continuation_body_start(&grid_of(cont.clone()), &model), 2);
+        // The header alone is repeated: the body starts at the figures.
+        cont.remove(8);
+        assert_eq!(continuation_body_start(&grid_of(cont), &model), 3);
     }
 }

@@ -2,7 +2,7 @@
 use fiscal_layout::geometry::overlap;
 use fiscal_layout::grid::CellGrid;
 
-use crate::amount::parse_amount;
+use crate::amount::{is_cut_amount, parse_amount};
 use crate::code::{self, Classification};
 use crate::header::{is_column_number_row, CodeSlot, Role, TableModel};
 use crate::header_words::attribute_key;
@@ -135,8 +135,9 @@ fn side_state(model: &TableModel, row: &RawRow, g: usize) -> (bool, bool, bool) 
 }
 
 /// Whether `next` (first row of a continuation page) is the rest of `prev`, a
-/// row cut by the page break: it starts nothing new (no code, 行次 or ordinal) and
-/// one of the two parts has no figures.
+/// row cut by the page break: it starts nothing new (no code, 行次 or ordinal),
+/// and where both parts carry figures, each figure of `next` is the rest of
+/// one of `prev` cut by the break.
 pub fn is_cut_continuation(model: &TableModel, prev: &RawRow, next: &RawRow) -> bool {
     let mut any = false;
     for g in 0..model.groups.len() {
@@ -148,12 +149,24 @@ pub fn is_cut_continuation(model: &TableModel, prev: &RawRow, next: &RawRow) -> 
         if n_key || !(p_text || p_key || p_values) {
             return false;
         }
-        if n_values && p_values {
+        if n_values && p_values && !figures_continue(model, prev, next, g) {
             return false;
         }
         any = true;
     }
     any
+}
+
+/// Whether every figure of `next` on side `g` is the rest of a cut amount of `prev`.
+fn figures_continue(model: &TableModel, prev: &RawRow, next: &RawRow, g: usize) -> bool {
+    model
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(c, col)| {
+            col.group == g && col.role == Role::Value && !next.cells[*c].trim().is_empty()
+        })
+        .all(|(c, _)| is_cut_amount(&prev.cells[c], &next.cells[c]))
 }
 
 /// Merges a cut row's second part into the first.
@@ -419,6 +432,24 @@ mod tests {
         assert!(is_cut_continuation(&m, &prev, &next));
         stitch(&mut prev, next);
         assert_eq!(prev.cells[1], "其他党委办公厅（室）及相关机构事务支出");
+    }
+
+    #[test]
+    fn an_amount_wrapped_over_the_page_break_is_stitched() {
+        let m = model();
+        let mut prev = raw(&["2080505", "机关事业单位基本养老保险", "1,604.3"]);
+        let next = raw(&["", "缴费支出", "5"]);
+        assert!(is_cut_continuation(&m, &prev, &next));
+        stitch(&mut prev, next);
+        assert_eq!(prev.cells[1], "机关事业单位基本养老保险缴费支出");
+        assert_eq!(prev.cells[2], "1,604.35");
+        // A whole amount above a figure is two rows.
+        let prev = raw(&["2080505", "机关事业单位基本养老保险", "1,604.35"]);
+        assert!(!is_cut_continuation(
+            &m,
+            &prev,
+            &raw(&["", "缴费支出", "5"])
+        ));
     }
 
     #[test]

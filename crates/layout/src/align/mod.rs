@@ -10,6 +10,12 @@ use crate::geometry::overlap;
 use crate::grid::{CellGrid, GridCell};
 use crate::lines::{join_wrapped, Chunk, TextLine};
 
+mod header;
+mod regions;
+
+use header::header_cells;
+use regions::{is_anchor, regions};
+
 /// Whether a chunk is a figure: an amount, a code, a 行次 or a percentage.
 pub fn is_numeric(text: &str) -> bool {
     let t = text.trim();
@@ -22,80 +28,6 @@ pub fn is_numeric(text: &str) -> bool {
         }
     }
     digits > 0
-}
-
-fn is_anchor(line: &TextLine) -> bool {
-    line.chunks.iter().any(|c| is_numeric(&c.text))
-        && (line.chunks.len() >= 2 || is_numeric(&line.chunks[0].text))
-}
-
-/// A line that ends a table region above or below (title, unit line, note).
-fn is_boundary(line: &TextLine) -> bool {
-    let t = line.compact_text();
-    t.starts_with("注")
-        || t.contains("单位：")
-        || t.contains("单位:")
-        || t.starts_with('表') && t.chars().count() <= 4
-}
-
-/// The vertical extent of one region: first and last line index (inclusive).
-fn regions(lines: &[TextLine]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if !is_anchor(&lines[i]) {
-            i += 1;
-            continue;
-        }
-        let pitch = |a: &TextLine, b: &TextLine| b.top - a.bottom;
-        let lh = lines[i].bottom - lines[i].top;
-        // Extend downward over anchors and wrapped fragments.
-        let mut end = i;
-        let mut j = i + 1;
-        while j < lines.len()
-            && !is_boundary(&lines[j])
-            && pitch(&lines[j - 1], &lines[j]) < 2.5 * lh
-        {
-            if is_anchor(&lines[j]) {
-                end = j;
-            } else if j + 1 < lines.len()
-                && !is_anchor(&lines[j + 1])
-                && !is_boundary(&lines[j + 1])
-            {
-                // Two text-only lines in a row may still be one wrapped cell.
-                if lines[j].chunks.len() > 1 {
-                    break;
-                }
-            }
-            j += 1;
-        }
-        // Trailing fragments right after the last anchor belong to it.
-        while end + 1 < lines.len()
-            && !is_anchor(&lines[end + 1])
-            && !is_boundary(&lines[end + 1])
-            && pitch(&lines[end], &lines[end + 1]) < 0.6 * lh
-            && lines[end + 1].chunks.len() <= 2
-        {
-            end += 1;
-        }
-        // Extend upward over header lines.
-        let mut start = i;
-        while start > 0
-            && !is_boundary(&lines[start - 1])
-            && pitch(&lines[start - 1], &lines[start]) < 2.5 * lh
-            && (lines[start - 1].size() <= lines[i].size() * 1.15)
-            && out.last().is_none_or(|&(_, e)| e < start - 1)
-        {
-            start -= 1;
-        }
-        let anchors = (start..=end).filter(|&k| is_anchor(&lines[k])).count();
-        let wide = (start..=end).any(|k| is_anchor(&lines[k]) && lines[k].chunks.len() >= 2);
-        if wide && (anchors >= 2 || start < i) {
-            out.push((start, end));
-        }
-        i = end + 1;
-    }
-    out
 }
 
 /// Column x ranges from the chunks of body lines.
@@ -137,156 +69,6 @@ fn span_of(c: &Chunk, cols: &[(f32, f32)]) -> Option<(usize, usize)> {
         return Some((k, k + 1));
     }
     Some((hits[0], hits[hits.len() - 1] + 1))
-}
-
-struct HeaderChunk {
-    text: String,
-    x0: f32,
-    x1: f32,
-    top: f32,
-    bottom: f32,
-    line: usize,
-}
-
-impl HeaderChunk {
-    fn center(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
-    }
-    fn height(&self) -> f32 {
-        self.bottom - self.top
-    }
-}
-
-fn best_column(x0: f32, x1: f32, cols: &[(f32, f32)]) -> usize {
-    let cx = (x0 + x1) / 2.0;
-    (0..cols.len())
-        .max_by(|&a, &b| {
-            let oa = overlap((x0, x1), cols[a]);
-            let ob = overlap((x0, x1), cols[b]);
-            oa.total_cmp(&ob).then_with(|| {
-                let da = ((cols[a].0 + cols[a].1) / 2.0 - cx).abs();
-                let db = ((cols[b].0 + cols[b].1) / 2.0 - cx).abs();
-                db.total_cmp(&da)
-            })
-        })
-        .unwrap_or(0)
-}
-
-/// Header lines → header cells. Each column's lowest header chunk is its leaf.
-/// A chunk above leaves spans the run of columns whose extent is centred under
-/// it (header text is centred over the columns it heads), bounded by its
-/// neighbours on the same line; a chunk over one column directly above that
-/// column's next chunk is a wrapped line of it and is joined to it.
-fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<GridCell> {
-    let mut chunks: Vec<HeaderChunk> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        for c in &l.chunks {
-            chunks.push(HeaderChunk {
-                text: c.text.clone(),
-                x0: c.x0,
-                x1: c.x1,
-                top: c.top,
-                bottom: c.bottom,
-                line: i,
-            });
-        }
-    }
-    let col_of: Vec<usize> = chunks
-        .iter()
-        .map(|c| best_column(c.x0, c.x1, cols))
-        .collect();
-    // The lowest chunk that fits within one column is that column's leaf.
-    let mut leaf: Vec<Option<usize>> = vec![None; cols.len()];
-    for (i, c) in chunks.iter().enumerate() {
-        let k = col_of[i];
-        let fits = overlap((c.x0, c.x1), cols[k]) >= 0.5 * (c.x1 - c.x0).min(cols[k].1 - cols[k].0);
-        if fits && leaf[k].is_none_or(|j| chunks[j].top < c.top) {
-            leaf[k] = Some(i);
-        }
-    }
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(chunks.len());
-    for (i, h) in chunks.iter().enumerate() {
-        let k = col_of[i];
-        let below = |c: usize| {
-            leaf[c].is_some_and(|j| j != i && chunks[j].top >= h.bottom - 0.05 * h.height())
-        };
-        // Same-line neighbours bound the territory.
-        let left_bound = chunks
-            .iter()
-            .filter(|o| o.line == h.line && o.x1 <= h.x0)
-            .map(|o| o.center())
-            .fold(f32::MIN, f32::max);
-        let right_bound = chunks
-            .iter()
-            .filter(|o| o.line == h.line && o.x0 >= h.x1)
-            .map(|o| o.center())
-            .fold(f32::MAX, f32::min);
-        let inside = |c: usize| {
-            let cc = (cols[c].0 + cols[c].1) / 2.0;
-            cc > left_bound && cc < right_bound
-        };
-        let mut best = (k, k + 1);
-        if below(k) {
-            let mut best_d = f32::MAX;
-            let mut a = k;
-            while a > 0 && below(a - 1) && inside(a - 1) {
-                a -= 1;
-            }
-            let mut b = k;
-            while b + 1 < cols.len() && below(b + 1) && inside(b + 1) {
-                b += 1;
-            }
-            // Compare centres using the leaves' text extents: header text is
-            // centred over its columns' header texts, not over their figures.
-            let leaf_x0 = |c: usize| leaf[c].map_or(cols[c].0, |j| chunks[j].x0.min(cols[c].0));
-            let leaf_x1 = |c: usize| leaf[c].map_or(cols[c].1, |j| chunks[j].x1.max(cols[c].1));
-            for lo in a..=k {
-                for hi in k..=b {
-                    let d = ((leaf_x0(lo) + leaf_x1(hi)) / 2.0 - h.center()).abs();
-                    if d < best_d - 0.01 || (d <= best_d + 0.01 && hi - lo > best.1 - best.0 - 1) {
-                        best_d = best_d.min(d);
-                        best = (lo, hi + 1);
-                    }
-                }
-            }
-        }
-        spans.push(best);
-    }
-    // Join wrapped lines: a one-column chunk right above the next chunk of that column.
-    let mut order: Vec<usize> = (0..chunks.len()).collect();
-    order.sort_by(|&a, &b| chunks[a].top.total_cmp(&chunks[b].top));
-    let mut alive = vec![true; chunks.len()];
-    for (pos, &i) in order.iter().enumerate() {
-        if spans[i].1 - spans[i].0 != 1 {
-            continue;
-        }
-        let next = order[pos + 1..]
-            .iter()
-            .copied()
-            .find(|&j| alive[j] && spans[j] == spans[i] && chunks[j].top > chunks[i].top);
-        if let Some(j) = next {
-            if chunks[j].top - chunks[i].bottom < 0.6 * chunks[i].height() {
-                let text = join_wrapped([chunks[i].text.as_str(), chunks[j].text.as_str()]);
-                chunks[j].text = text;
-                chunks[j].top = chunks[i].top;
-                alive[i] = false;
-            }
-        }
-    }
-    chunks
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| alive[*i])
-        .map(|(i, c)| GridCell {
-            row0: c.line,
-            row1: c.line + 1,
-            col0: spans[i].0,
-            col1: spans[i].1,
-            text: c.text.clone(),
-            x0: c.x0.min(cols[spans[i].0].0),
-            x1: c.x1.max(cols[spans[i].1 - 1].1),
-        })
-        .collect()
 }
 
 /// Finds unruled tables among a page's free lines. Returns each table's grid and
@@ -361,9 +143,9 @@ pub fn aligned_grids(
             continue;
         }
         let mut cells: Vec<GridCell> = Vec::new();
-        let mut y_edges: Vec<f32> = region[..first_anchor].iter().map(|l| l.top).collect();
-        cells.extend(header_cells(&head, &cols));
-        let mut row = first_anchor;
+        let (header, mut y_edges) = header_cells(&head, &cols);
+        cells.extend(header);
+        let mut row = y_edges.len();
         // Body: anchors with their fragments, from the finer chunks so that a
         // long name set close to the first figure column stays apart from it.
         let fine_region: Vec<&TextLine> = header_lines[start..=end].iter().collect();
@@ -506,5 +288,64 @@ mod tests {
             .map(|c| (c.col0, c.text.as_str()))
             .collect();
         assert_eq!(header, vec![(0, "项目"), (1, "合计"), (2, "其中")]);
+    }
+
+    /// The 三公 header in narrow columns: leaf labels wrap, the labels beside a
+    /// parent are centred down over two header rows, and the parent sits
+    /// centred over its own three leaves.
+    #[test]
+    fn a_wrapped_multi_level_header_spans_by_whole_words() {
+        let mut g = Vec::new();
+        // Columns 50 wide, header text centred in them, figures set flush right.
+        for (side, top) in [(0.0, "预算数"), (300.0, "决算数")] {
+            put(&mut g, top, side + 135.0, 10.0);
+            put(&mut g, "公务用车购置及运行费", side + 125.0, 28.0);
+            put(&mut g, "因公出国", side + 55.0, 40.0);
+            put(&mut g, "公务接待", side + 255.0, 40.0);
+            put(&mut g, "合计", side + 15.0, 46.0);
+            put(&mut g, "（境）费", side + 55.0, 52.0);
+            put(&mut g, "费", side + 270.0, 52.0);
+            put(&mut g, "公务用车", side + 155.0, 52.0);
+            put(&mut g, "公务用车", side + 205.0, 52.0);
+            put(&mut g, "小计", side + 115.0, 58.0);
+            put(&mut g, "购置费", side + 160.0, 64.0);
+            put(&mut g, "运行费", side + 210.0, 64.0);
+            for c in 0..6 {
+                put(&mut g, "0.4", side + 50.0 * c as f32 + 17.0, 84.0);
+            }
+        }
+        let refs: Vec<&Glyph> = g.iter().collect();
+        let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
+        let grid = &grids[0].0;
+        assert_eq!(grid.cols(), 12, "{:?}", grid.col_spans);
+        let header: Vec<(usize, usize, usize, &str)> = grid
+            .cells
+            .iter()
+            .filter(|c| c.col0 < 6 && !is_numeric(&c.text))
+            .map(|c| (c.row0, c.col0, c.col1, c.text.as_str()))
+            .collect();
+        assert_eq!(
+            header,
+            vec![
+                (0, 0, 6, "预算数"),
+                (1, 2, 5, "公务用车购置及运行费"),
+                (1, 1, 2, "因公出国（境）费"),
+                (1, 5, 6, "公务接待费"),
+                (1, 0, 1, "合计"),
+                (2, 3, 4, "公务用车购置费"),
+                (2, 4, 5, "公务用车运行费"),
+                (2, 2, 3, "小计"),
+            ]
+        );
+        let right: Vec<(usize, usize)> = grid
+            .cells
+            .iter()
+            .filter(|c| c.row0 < 2 && c.col0 >= 6)
+            .map(|c| (c.col0, c.col1))
+            .collect();
+        assert!(
+            right.contains(&(6, 12)) && right.contains(&(8, 11)),
+            "{right:?}"
+        );
     }
 }
