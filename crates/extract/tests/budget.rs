@@ -241,3 +241,47 @@ fn budget_variant_scope_and_entity_from_the_cover() {
     assert_eq!(doc["entity"], "福州市科学技术局");
     assert_eq!(doc["year"], 2026);
 }
+
+/// 深圳 prints 表1 收支总表 with its caption (number, title, 部门名称 and 单位)
+/// again on each of its three pages (pages 16–18 of 深圳市公安局(本级)2026年部门预算):
+/// one table over the three pages, not three.
+#[test]
+fn a_title_repeated_on_each_page_continues_its_table() {
+    let json = extract_json("budget-shenzhen-summary-over-pages.pdf");
+    let summaries: Vec<&Value> = json["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "budget_income_expenditure_summary")
+        .collect();
+    assert_eq!(summaries.len(), 1, "one 收支总表");
+    let t = summaries[0];
+    assert_eq!(t["number"], "表1");
+    assert_eq!(t["pages"], serde_json::json!([1, 2, 3]));
+    let income = |name: &str| value(row_by(t, |r| r["name"] == name), "income_budget");
+    let spending = |name: &str| value(row_by(t, |r| r["name"] == name), "expenditure_budget");
+    // Page 2 (printed page 14).
+    assert_eq!(income("本年收入合计"), Some("201781.34"));
+    assert_eq!(spending("其他优抚支出"), Some("1.81"));
+    assert_eq!(spending("本年支出合计"), Some("204397.58"));
+    // Page 3 (printed page 15).
+    assert_eq!(income("2.非财政拨款结余、结转"), Some("268.37"));
+    assert_eq!(income("收入总计"), Some("204397.58"));
+    assert_eq!(spending("支出总计"), Some("204397.58"));
+}
+
+/// 江苏 closes a title with a remark: "财政拨款支出预算表（功能科目）" is a
+/// title, its grid a table of that kind (page 5 of 江苏省委办公厅2019年度部门预算公开表格).
+#[test]
+fn a_title_closed_by_a_remark_names_its_table() {
+    let json = extract_json("budget-jiangsu-title-remark.pdf");
+    let t = table(&json, "财政拨款支出预算表（功能科目）");
+    assert_eq!(t["kind"], "budget_fiscal_expenditure");
+    let amount = key(t, "金额");
+    assert_eq!(
+        value(row_by(t, |r| r["name"] == "合计"), amount),
+        Some("27664.22")
+    );
+    assert_eq!(value(row_by_code(t, "2013102"), amount), Some("13025.38"));
+    assert_eq!(value(row_by_code(t, "2210202"), amount), Some("2928.22"));
+}
