@@ -16,6 +16,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
         summary_totals(t, out);
         row_total(t, out);
         sides_balance(t, out);
+        super::budget::sides_balance(t, out);
     }
     let forms = out.len();
     for t in &ctx.doc.tables {
@@ -298,9 +299,10 @@ pub fn row_total(t: &Table, out: &mut Vec<Check>) {
     }
 }
 
-/// Both sides of a summary table end in the same 总计.
+/// Both sides of a 决算 summary table end in the same 总计 (budget summaries,
+/// with their 收入总计 / 支出总计 and several 支出 sides: [`super::budget`]).
 pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
-    if !t.kind.is_summary() {
+    if !t.kind.is_summary() || t.kind.is_budget() {
         return;
     }
     let totals: Vec<&Row> = t

@@ -6,9 +6,17 @@ use fiscal_recognize::{Row, Table, TableKind};
 
 use super::Check;
 
-/// Tolerance for a comparison of a figure with the sum of `n` figures.
-pub(crate) fn tolerance(n: usize) -> Decimal {
-    Decimal::new(1, 2) * Decimal::from(n.max(1) as u64)
+/// Tolerance for a comparison of a figure with the sum of `n` figures, by the
+/// precision they are printed in: 0.01 per summand for figures to the cent;
+/// where every figure is printed whole (budgets in 元), each may be rounded by
+/// half a unit, the figure itself and each summand: 0.5 × (n + 1).
+pub(crate) fn tolerance(n: usize, whole: bool) -> Decimal {
+    let n = n.max(1) as u64;
+    if whole {
+        Decimal::new(5, 1) * Decimal::from(n + 1)
+    } else {
+        Decimal::new(1, 2) * Decimal::from(n)
+    }
 }
 
 /// How a check names a table: its printed number, else its title.
@@ -29,7 +37,9 @@ pub(crate) fn compare(
     right: Decimal,
     n: usize,
 ) -> Check {
-    let ok = (left - right).abs() <= tolerance(n);
+    // A sum of figures printed whole is whole (a blank reads 0, also whole).
+    let whole = left.scale() == 0 && right.scale() == 0;
+    let ok = (left - right).abs() <= tolerance(n, whole);
     let check = Check::verdict(
         rule,
         ok,
@@ -41,11 +51,20 @@ pub(crate) fn compare(
     }
 }
 
+/// The last part of a header path that names the column: a 栏次 number
+/// printed under the header ("合计/1") is not a name.
+pub(crate) fn header_leaf(header: &str) -> &str {
+    header
+        .rsplit('/')
+        .find(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or_default()
+}
+
 /// The row's figure in the first of its columns whose header leaf is one of
 /// `leaves` (its first column when `leaves` is empty); a blank cell reads 0.
 pub(crate) fn figure(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
     let c = t.columns.iter().find(|c| {
-        let leaf = c.header.rsplit('/').next().unwrap_or_default();
+        let leaf = header_leaf(&c.header);
         r.values.contains_key(&c.key) && (leaves.is_empty() || leaves.contains(&leaf))
     })?;
     Some(val(r, &c.key))
@@ -91,4 +110,45 @@ pub(crate) fn is_blank(t: &Table) -> bool {
 /// than two decimals are taken as exact to the cent, as the tables print them.
 pub(crate) fn half_unit(d: Decimal) -> Decimal {
     Decimal::new(5, d.scale().max(2) + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    use crate::checks::Status;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn whole_figures_round_by_half_a_unit_each() {
+        // 3 summands printed in whole 元, each and the total rounded: ±2.
+        assert_eq!(
+            compare("r", None, "x".into(), d("100"), d("102"), 3).status,
+            Status::Pass
+        );
+        assert_eq!(
+            compare("r", None, "x".into(), d("100"), d("103"), 3).status,
+            Status::Fail
+        );
+        // The same figures printed to the cent: ±0.03.
+        assert_eq!(
+            compare("r", None, "x".into(), d("100.00"), d("100.03"), 3).status,
+            Status::Pass
+        );
+        assert_eq!(
+            compare("r", None, "x".into(), d("100.00"), d("101.00"), 3).status,
+            Status::Fail
+        );
+    }
+
+    #[test]
+    fn a_column_number_under_the_header_is_not_its_leaf() {
+        assert_eq!(header_leaf("基本支出/小计/2"), "小计");
+        assert_eq!(header_leaf("一般公共预算支出/基本支出"), "基本支出");
+        assert_eq!(header_leaf("合计"), "合计");
+    }
 }

@@ -1,10 +1,11 @@
 //! Cross-table identities as data: per document kind, which figure of which
 //! table must equal which figure of another. [`super::cross_table`] evaluates
 //! them; adding an identity is adding an entry to [`FINAL_ACCOUNTS`] or
-//! [`BUDGET`]. The narrative bindings ([`super::narrative`]) name their table
+//! [`super::budget::IDENTITIES`]. The narrative bindings ([`super::narrative`]) name their table
 //! figures with the same [`Figure`].
 use rust_decimal::Decimal;
 
+use fiscal_recognize::numbering::numbering_level;
 use fiscal_recognize::{DocumentKind, Row, Table, TableKind};
 
 use super::{figure, is_blank, is_ordinal_item, table_of};
@@ -18,6 +19,10 @@ pub enum Name {
     EndsWith(&'static str),
     /// An ordinal item ("一、…") containing this word.
     Item(&'static str),
+    /// A numbered item of this year's money ("（一）一般公共预算拨款",
+    /// "1.一般公共预算拨款", "一、一般公共预算") containing this word: not a
+    /// 结转 / 结余 item.
+    Listed(&'static str),
 }
 
 impl Name {
@@ -26,13 +31,19 @@ impl Name {
             Name::Is(names) => names.contains(&name),
             Name::EndsWith(end) => name.ends_with(end),
             Name::Item(word) => is_ordinal_item(name) && name.contains(word),
+            Name::Listed(word) => {
+                numbering_level(name).is_some()
+                    && name.contains(word)
+                    && !name.contains("结转")
+                    && !name.contains("结余")
+            }
         }
     }
 
     fn describe(self) -> String {
         match self {
             Name::Is(names) => names.join("/"),
-            Name::EndsWith(end) | Name::Item(end) => end.to_string(),
+            Name::EndsWith(end) | Name::Item(end) | Name::Listed(end) => end.to_string(),
         }
     }
 }
@@ -369,15 +380,10 @@ pub const FINAL_ACCOUNTS: &[Identity] = &[
     },
 ];
 
-/// The identities of the 部门预算 set. Budget-specific identities (收支总表 ↔
-/// 收入总表 and 支出总表, 财政拨款收支总表 ↔ 一般公共预算支出表, …) are added
-/// here as the budget tables' columns are settled.
-pub const BUDGET: &[Identity] = &[];
-
 /// The identities that apply to a document of `kind`.
 pub fn for_document(kind: DocumentKind) -> &'static [Identity] {
     match kind {
         DocumentKind::FinalAccounts => FINAL_ACCOUNTS,
-        DocumentKind::Budget => BUDGET,
+        DocumentKind::Budget => super::budget::IDENTITIES,
     }
 }

@@ -15,7 +15,8 @@
 //! a skipped rule is not a passed one.
 //!
 //! Where things are: [`arithmetic`] (inside one table), [`cross_table`] runs
-//! the per-kind identity tables of [`identities`], [`completeness`] (the
+//! the per-kind identity tables of [`identities`] (the budget ones, and the
+//! balance of budget summary tables, in [`budget`]), [`completeness`] (the
 //! standard table set), [`narrative`] (text against tables), [`year_entity`]
 //! and [`placeholders`] (what the document says it is), [`typography`];
 //! [`passages`] gives every text rule the headings and paragraphs with their
@@ -23,6 +24,7 @@
 //! listed parts) belong in a module of their own beside [`narrative`], run
 //! from [`run_checks`] on the same passages.
 mod arithmetic;
+mod budget;
 mod completeness;
 mod cross_table;
 mod figures;

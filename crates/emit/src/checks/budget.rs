@@ -1,0 +1,236 @@
+//! What only a 部门预算 is checked for: the identities between the tables of
+//! the budget set (data, evaluated by [`super::cross_table`] like the 决算
+//! ones) and the balance of a budget summary table, whose sides end in
+//! 收入总计 / 支出总计 (收入合计 / 支出合计 in some places), and which may
+//! print several expenditure sides (功能分类, 经济分类) beside one 收入 side.
+//!
+//! The hierarchy and total rows of budget tables, 人员经费 + 公用经费 =
+//! 基本支出 and 三公 = 因公出国 + 公务接待 + 公务用车 (a 合计 / 小计 column
+//! over its siblings) are the general rules of [`super::arithmetic`].
+
+use fiscal_recognize::{Row, Table, TableKind};
+
+use super::identities::{Figure, Identity, Name, Pick};
+use super::{compare, figure, Check};
+
+use TableKind as K;
+
+/// The last line of a summary table's 收入 side.
+const INCOME_GRAND_TOTAL: &[&str] = &["收入总计", "收入合计", "总计"];
+/// The last line of a summary table's 支出 side.
+const EXPENDITURE_GRAND_TOTAL: &[&str] = &["支出总计", "支出合计", "总计"];
+/// The total row of a one-sided budget table (收入总表, 支出总表, 一般公共预算支出表 …).
+const TABLE_TOTAL: &[&str] = &["合计", "总计", "收入总计", "支出总计"];
+
+const fn first_figure(kind: TableKind, name: Name) -> Figure {
+    Figure {
+        kind,
+        pick: Pick::Row {
+            group: None,
+            name,
+            leaves: &[],
+        },
+    }
+}
+
+const fn in_column(kind: TableKind, name: Name, leaves: &'static [&'static str]) -> Figure {
+    Figure {
+        kind,
+        pick: Pick::Row {
+            group: None,
+            name,
+            leaves,
+        },
+    }
+}
+
+/// The identities of the 部门预算 set. Each side lists the forms places print
+/// it in: 上海 splits the 财政拨款收支总表's 支出 by fund in columns, other
+/// places list the funds as 收入 items.
+pub const IDENTITIES: &[Identity] = &[
+    Identity::Equal {
+        rule: "budget_summary_income_equals_income_table",
+        what: "收支总表 收入总计 = 收入总表 合计",
+        left: &[first_figure(
+            K::BudgetIncomeExpenditureSummary,
+            Name::Is(INCOME_GRAND_TOTAL),
+        )],
+        right: &[first_figure(K::BudgetIncome, Name::Is(TABLE_TOTAL))],
+    },
+    Identity::Equal {
+        rule: "budget_summary_expenditure_equals_expenditure_table",
+        what: "收支总表 支出总计 = 支出总表 合计",
+        left: &[first_figure(
+            K::BudgetIncomeExpenditureSummary,
+            Name::Is(EXPENDITURE_GRAND_TOTAL),
+        )],
+        right: &[first_figure(K::BudgetExpenditure, Name::Is(TABLE_TOTAL))],
+    },
+    Identity::Equal {
+        rule: "budget_fiscal_general_equals_general_table",
+        what: "财政拨款收支总表 一般公共预算 = 一般公共预算支出表 合计",
+        left: &[
+            in_column(
+                K::BudgetFiscalAppropriationSummary,
+                Name::Is(EXPENDITURE_GRAND_TOTAL),
+                &["一般公共预算"],
+            ),
+            first_figure(
+                K::BudgetFiscalAppropriationSummary,
+                Name::Listed("一般公共预算"),
+            ),
+        ],
+        right: &[first_figure(
+            K::BudgetGeneralExpenditure,
+            Name::Is(TABLE_TOTAL),
+        )],
+    },
+    Identity::Equal {
+        rule: "budget_fiscal_fund_equals_fund_table",
+        what: "财政拨款收支总表 政府性基金预算 = 政府性基金预算支出表 合计",
+        left: &[
+            in_column(
+                K::BudgetFiscalAppropriationSummary,
+                Name::Is(EXPENDITURE_GRAND_TOTAL),
+                &["政府性基金预算"],
+            ),
+            first_figure(
+                K::BudgetFiscalAppropriationSummary,
+                Name::Listed("政府性基金"),
+            ),
+        ],
+        right: &[first_figure(K::BudgetGovernmentFund, Name::Is(TABLE_TOTAL))],
+    },
+    Identity::Equal {
+        rule: "budget_general_basic_equals_basic_table",
+        what: "一般公共预算支出表 合计 [基本支出] = 一般公共预算基本支出表 合计",
+        left: &[
+            in_column(
+                K::BudgetGeneralExpenditure,
+                Name::Is(TABLE_TOTAL),
+                &["基本支出"],
+            ),
+            // "基本支出/小计" over 人员经费 and 公用经费.
+            in_column(
+                K::BudgetGeneralExpenditure,
+                Name::Is(TABLE_TOTAL),
+                &["小计"],
+            ),
+        ],
+        right: &[first_figure(
+            K::BudgetGeneralBasicExpenditure,
+            Name::Is(TABLE_TOTAL),
+        )],
+    },
+];
+
+/// The row groups of a table in printed order.
+fn groups(t: &Table) -> Vec<&str> {
+    let mut groups: Vec<&str> = Vec::new();
+    for g in t.rows.iter().filter_map(|r| r.group.as_deref()) {
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    groups
+}
+
+/// The last row of `group` named one of `names`.
+fn grand_total<'a>(t: &'a Table, group: &str, names: &[&str]) -> Option<&'a Row> {
+    t.rows.iter().rev().find(|r| {
+        r.group.as_deref() == Some(group)
+            && r.code.is_none()
+            && r.name.as_deref().is_some_and(|n| names.contains(&n))
+    })
+}
+
+/// 收支平衡 (rule `sides_balance`, run with the other rules inside one table):
+/// the 收入 side of a budget summary table ends in the same total
+/// as each of its 支出 sides (one per classification where several are
+/// printed side by side). A side whose total row is not printed is left out.
+pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
+    if !t.kind.is_summary() || !t.kind.is_budget() {
+        return;
+    }
+    let groups = groups(t);
+    let Some((income_group, spending)) = groups.split_first() else {
+        return;
+    };
+    let Some(income) = grand_total(t, income_group, INCOME_GRAND_TOTAL)
+        .and_then(|r| Some((r, figure(t, r, &[])?)))
+    else {
+        return;
+    };
+    for g in spending {
+        let Some((row, b)) =
+            grand_total(t, g, EXPENDITURE_GRAND_TOTAL).and_then(|r| Some((r, figure(t, r, &[])?)))
+        else {
+            continue;
+        };
+        let what = format!(
+            "{income_group} {} = {g} {}",
+            income.0.name.as_deref().unwrap_or_default(),
+            row.name.as_deref().unwrap_or_default()
+        );
+        out.push(compare("sides_balance", Some(t), what, income.1, b, 1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests::{named, table};
+    use crate::checks::Status;
+
+    fn summary(rows: Vec<Row>) -> Table {
+        table(
+            "表1",
+            "部门收支总表",
+            "budget_income_expenditure_summary",
+            1,
+            &[
+                ("income_amount", "收入/金额"),
+                ("expenditure_functional_amount", "支出/功能分类/金额"),
+                ("expenditure_purpose_amount", "支出/支出用途/金额"),
+            ],
+            rows,
+        )
+    }
+
+    #[test]
+    fn each_expenditure_side_balances_the_income_side() {
+        let t = summary(vec![
+            named(Some("收入"), "收入合计", &[("income_amount", "100.00")]),
+            named(
+                Some("支出/功能分类"),
+                "支出合计",
+                &[("expenditure_functional_amount", "100.00")],
+            ),
+            named(
+                Some("支出/支出用途"),
+                "支出合计",
+                &[("expenditure_purpose_amount", "99.00")],
+            ),
+        ]);
+        let mut out = Vec::new();
+        sides_balance(&t, &mut out);
+        let statuses: Vec<Status> = out.iter().map(|c| c.status).collect();
+        assert_eq!(statuses, [Status::Pass, Status::Fail]);
+        assert!(out[1].detail.contains("支出/支出用途"), "{}", out[1].detail);
+    }
+
+    #[test]
+    fn a_side_without_its_total_row_is_left_out() {
+        let t = summary(vec![
+            named(Some("收入"), "收入总计", &[("income_amount", "100.00")]),
+            named(
+                Some("支出/功能分类"),
+                "一般公共服务支出",
+                &[("expenditure_functional_amount", "100.00")],
+            ),
+        ]);
+        let mut out = Vec::new();
+        sides_balance(&t, &mut out);
+        assert!(out.is_empty());
+    }
+}
