@@ -285,3 +285,60 @@ fn a_title_closed_by_a_remark_names_its_table() {
     assert_eq!(value(row_by_code(t, "2013102"), amount), Some("13025.38"));
     assert_eq!(value(row_by_code(t, "2210202"), amount), Some("2928.22"));
 }
+
+/// The checks of a budget table set, on pages 7–14 of
+/// 上海市普陀区社会福利院2024年单位预算 (printed in whole 元): each identity
+/// between its tables compares the totals read off the pages.
+#[test]
+fn the_budget_identities_hold_on_a_real_table_set() {
+    let json = extract_json("budget-shanghai-table-set.pdf");
+    let checks = json["checks"].as_array().unwrap();
+    let check = |rule: &str| -> (&str, &str) {
+        let c = checks
+            .iter()
+            .find(|c| c["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule} check"));
+        (c["status"].as_str().unwrap(), c["detail"].as_str().unwrap())
+    };
+    for (rule, figures) in [
+        // 收入总计 (page 1) = 收入预算总表 合计 (page 2).
+        (
+            "budget_summary_income_equals_income_table",
+            "12121164 = 12121164",
+        ),
+        // 支出总计 (page 1) = 支出预算总表 合计 (page 3).
+        (
+            "budget_summary_expenditure_equals_expenditure_table",
+            "12121164 = 12121164",
+        ),
+        // 财政拨款收支预算总表 支出总计 [一般公共预算] (page 4) = 一般公共预算支出 合计 (page 5).
+        (
+            "budget_fiscal_general_equals_general_table",
+            "9501164 = 9501164",
+        ),
+        // 一般公共预算支出 合计 [基本支出] (page 5) = 基本支出 合计 (page 8).
+        (
+            "budget_general_basic_equals_basic_table",
+            "9501164 = 9501164",
+        ),
+    ] {
+        let (status, detail) = check(rule);
+        assert_eq!(status, "pass", "{rule}: {detail}");
+        assert!(detail.ends_with(figures), "{rule}: {detail}");
+    }
+    // 收入总计 = 支出总计 of both summary tables (pages 1 and 4).
+    let balances: Vec<&str> = checks
+        .iter()
+        .filter(|c| c["rule"] == "sides_balance")
+        .map(|c| c["detail"].as_str().unwrap())
+        .collect();
+    assert_eq!(balances.len(), 2, "{balances:?}");
+    assert!(balances[0].ends_with("12121164 = 12121164"), "{balances:?}");
+    assert!(balances[1].ends_with("9501164 = 9501164"), "{balances:?}");
+    assert!(
+        !checks
+            .iter()
+            .any(|c| c["status"] == "fail" && c["rule"].as_str().unwrap().starts_with("budget_")),
+        "a budget identity failed"
+    );
+}

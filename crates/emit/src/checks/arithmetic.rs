@@ -266,7 +266,10 @@ pub fn row_total(t: &Table, out: &mut Vec<Check>) {
                 && !is_total_part(p[i])
                 && !covered.contains(&p[i])
         });
-        if comps.len() < 2 || siblings_without {
+        // "其中：…" columns single out part of the total (深圳's 政府采购项目/小计
+        // and 其中 中小企业 / 小型、微型企业): they do not add up to it.
+        let singles_out = covered.iter().any(|h| h.starts_with("其中"));
+        if comps.len() < 2 || siblings_without || singles_out {
             continue;
         }
         for r in &t.rows {

@@ -179,8 +179,10 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fiscal_recognize::{AnyTable, DocumentKind, DocumentMeta, Recognized};
+
     use crate::checks::tests::{named, table};
-    use crate::checks::Status;
+    use crate::checks::{run_checks, Status};
 
     fn summary(rows: Vec<Row>) -> Table {
         table(
@@ -217,6 +219,99 @@ mod tests {
         let statuses: Vec<Status> = out.iter().map(|c| c.status).collect();
         assert_eq!(statuses, [Status::Pass, Status::Fail]);
         assert!(out[1].detail.contains("支出/支出用途"), "{}", out[1].detail);
+    }
+
+    /// A budget whose 收支总表 and 收入总表 disagree by one 元, printed whole.
+    fn summary_and_income(income_total: &str) -> Recognized {
+        let summary = table(
+            "表1",
+            "收支预算总表",
+            "budget_income_expenditure_summary",
+            1,
+            &[
+                ("income_budget", "收入/预算数"),
+                ("expenditure_budget", "支出/预算数"),
+            ],
+            vec![
+                named(Some("收入"), "收入总计", &[("income_budget", "12121164")]),
+                named(
+                    Some("支出"),
+                    "支出总计",
+                    &[("expenditure_budget", "12121164")],
+                ),
+            ],
+        );
+        let income = table(
+            "表2",
+            "收入预算总表",
+            "budget_income",
+            2,
+            &[("total", "合计"), ("fiscal", "财政拨款收入")],
+            vec![named(
+                None,
+                "合计",
+                &[("total", income_total), ("fiscal", "9501164")],
+            )],
+        );
+        Recognized {
+            document: DocumentMeta {
+                kind: Some(DocumentKind::Budget),
+                ..DocumentMeta::default()
+            },
+            contents: Default::default(),
+            tables: vec![AnyTable::Grid(summary), AnyTable::Grid(income)],
+            sections: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_identity_of_whole_yuan_figures_allows_their_rounding_only() {
+        let rule = "budget_summary_income_equals_income_table";
+        let status = |income_total: &str| {
+            run_checks(&summary_and_income(income_total))
+                .into_iter()
+                .find(|c| c.rule == rule)
+                .map(|c| c.status)
+        };
+        assert_eq!(status("12121164"), Some(Status::Pass));
+        // Two whole figures, each rounded by up to half a 元.
+        assert_eq!(status("12121165"), Some(Status::Pass));
+        assert_eq!(status("12121166"), Some(Status::Fail));
+    }
+
+    #[test]
+    fn columns_singling_out_part_of_a_total_are_not_its_parts() {
+        // 深圳 表3: 政府采购项目 小计 and, of it, what is kept for small firms.
+        let t = table(
+            "表3",
+            "支出总表",
+            "budget_expenditure",
+            1,
+            &[
+                ("procurement_subtotal", "2026年政府采购项目/小计"),
+                (
+                    "procurement_sme",
+                    "2026年政府采购项目/其中：预留给中小企业的项目资金规模",
+                ),
+                (
+                    "procurement_micro",
+                    "2026年政府采购项目/其中：预留给小型、微型企业的项目资金规模",
+                ),
+            ],
+            vec![named(
+                None,
+                "深圳市公安局（本级）",
+                &[
+                    ("procurement_subtotal", "46519.33"),
+                    ("procurement_sme", "2062.88"),
+                    ("procurement_micro", "0.00"),
+                ],
+            )],
+        );
+        let mut out = Vec::new();
+        crate::checks::arithmetic::row_total(&t, &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]
