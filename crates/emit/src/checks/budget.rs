@@ -104,19 +104,12 @@ pub const IDENTITIES: &[Identity] = &[
     Identity::Equal {
         rule: "budget_general_basic_equals_basic_table",
         what: "一般公共预算支出表 合计 [基本支出] = 一般公共预算基本支出表 合计",
-        left: &[
-            in_column(
-                K::BudgetGeneralExpenditure,
-                Name::Is(TABLE_TOTAL),
-                &["基本支出"],
-            ),
-            // "基本支出/小计" over 人员经费 and 公用经费.
-            in_column(
-                K::BudgetGeneralExpenditure,
-                Name::Is(TABLE_TOTAL),
-                &["小计"],
-            ),
-        ],
+        // A 基本支出 column, or its 小计 over 人员经费 and 公用经费.
+        left: &[in_column(
+            K::BudgetGeneralExpenditure,
+            Name::Is(TABLE_TOTAL),
+            &["基本支出", "基本支出/小计"],
+        )],
         right: &[first_figure(
             K::BudgetGeneralBasicExpenditure,
             Name::Is(TABLE_TOTAL),

@@ -51,21 +51,29 @@ pub(crate) fn compare(
     }
 }
 
-/// The last part of a header path that names the column: a 栏次 number
-/// printed under the header ("合计/1") is not a name.
-pub(crate) fn header_leaf(header: &str) -> &str {
-    header
-        .rsplit('/')
-        .find(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit()))
-        .unwrap_or_default()
+/// Whether a column's header path ends with `leaf`, one part ("基本支出") or
+/// several ("基本支出/小计"). A 栏次 number printed under a header ("合计/1")
+/// is no part of it, and a "其中：" column is named by what follows.
+pub(crate) fn header_ends_with(header: &str, leaf: &str) -> bool {
+    let parts: Vec<&str> = header
+        .split('/')
+        .filter(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit()))
+        .map(|p| {
+            p.strip_prefix("其中：")
+                .or_else(|| p.strip_prefix("其中:"))
+                .unwrap_or(p)
+        })
+        .collect();
+    let wanted: Vec<&str> = leaf.split('/').collect();
+    parts.ends_with(&wanted)
 }
 
-/// The row's figure in the first of its columns whose header leaf is one of
-/// `leaves` (its first column when `leaves` is empty); a blank cell reads 0.
+/// The row's figure in the first of its columns whose header ends with one
+/// of `leaves` (its first column when `leaves` is empty); a blank cell reads 0.
 pub(crate) fn figure(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
     let c = t.columns.iter().find(|c| {
-        let leaf = header_leaf(&c.header);
-        r.values.contains_key(&c.key) && (leaves.is_empty() || leaves.contains(&leaf))
+        r.values.contains_key(&c.key)
+            && (leaves.is_empty() || leaves.iter().any(|l| header_ends_with(&c.header, l)))
     })?;
     Some(val(r, &c.key))
 }
@@ -146,9 +154,15 @@ mod tests {
     }
 
     #[test]
-    fn a_column_number_under_the_header_is_not_its_leaf() {
-        assert_eq!(header_leaf("基本支出/小计/2"), "小计");
-        assert_eq!(header_leaf("一般公共预算支出/基本支出"), "基本支出");
-        assert_eq!(header_leaf("合计"), "合计");
+    fn a_header_ends_with_its_named_parts() {
+        assert!(header_ends_with("基本支出/小计/2", "小计"));
+        assert!(header_ends_with("基本支出/小计/2", "基本支出/小计"));
+        assert!(!header_ends_with("小计", "基本支出/小计"));
+        assert!(header_ends_with(
+            "一般公共预算支出/其中：基本支出",
+            "基本支出"
+        ));
+        assert!(header_ends_with("合计", "合计"));
+        assert!(!header_ends_with("本年合计", "合计"));
     }
 }
