@@ -2,6 +2,7 @@
 use rust_decimal::Decimal;
 
 use fiscal_recognize::amount::parse_amount;
+use fiscal_recognize::numbering::numbering_level;
 use fiscal_recognize::{AnyTable, PerformanceTable, Row, Table};
 
 use super::{compare, is_ordinal_item, skip_if_silent, val, Check, Context};
@@ -139,6 +140,32 @@ pub fn total_row(t: &Table, out: &mut Vec<Check>) {
     }
 }
 
+/// The items a 本年…合计 sums: the ordinal items ("一、…") above it; an item
+/// printing no figure, with items numbered "1、" / "1." under it (西安's
+/// "一、部门预算" over "1、财政拨款", "2、上级补助收入" …), is a heading and
+/// its numbered items are summed instead.
+fn summed_items<'a>(rows: &[&'a Row]) -> Vec<&'a Row> {
+    let mut items = Vec::new();
+    let mut heading = false;
+    for (i, r) in rows.iter().enumerate() {
+        let name = r.name.as_deref().unwrap_or_default();
+        if is_ordinal_item(name) {
+            let blank = r.values.values().all(Option::is_none);
+            let numbered_under = rows
+                .get(i + 1)
+                .and_then(|n| n.name.as_deref())
+                .is_some_and(|n| numbering_level(n) == Some(4));
+            heading = blank && numbered_under;
+            if !heading {
+                items.push(*r);
+            }
+        } else if heading && numbering_level(name) == Some(4) {
+            items.push(*r);
+        }
+    }
+    items
+}
+
 /// Summary tables (收入支出决算总表, 财政拨款收入支出决算总表): on each side
 /// 本年…合计 = Σ the numbered items above it, and 总计 = 本年…合计 + the
 /// balances between them (结余, 结转; not their itemised sub-rows).
@@ -155,11 +182,7 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
         }) else {
             continue;
         };
-        let items: Vec<&Row> = rows[..sub]
-            .iter()
-            .copied()
-            .filter(|r| r.name.as_deref().is_some_and(is_ordinal_item))
-            .collect();
+        let items = summed_items(&rows[..sub]);
         for k in value_keys(t) {
             if !rows[sub].values.contains_key(k) || items.is_empty() {
                 continue;

@@ -274,6 +274,36 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_ordinal_heading_sums_its_numbered_items() {
+        // 西安 部门综合预算 表1: "一、部门预算" prints no figure; its items do.
+        let i = |n: &str, v: Option<&str>| {
+            let vals: Vec<(&str, &str)> = v.map(|v| ("income_budget", v)).into_iter().collect();
+            let mut r = named(Some("收入"), n, &vals);
+            r.values.entry("income_budget".into()).or_insert(None);
+            r
+        };
+        let t = table(
+            "表1",
+            "2019年部门综合预算收支总表",
+            "budget_income_expenditure_summary",
+            3,
+            &[("income_budget", "收入/预算数")],
+            vec![
+                i("一、部门预算", None),
+                i("1、财政拨款", Some("3643.37")),
+                i("(1)一般公共预算拨款收入", Some("3643.37")),
+                i("2、上级补助收入", None),
+                i("本年收入合计", Some("3643.37")),
+            ],
+        );
+        let mut out = Vec::new();
+        crate::checks::arithmetic::summary_totals(&t, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].status, Status::Pass, "{}", out[0].detail);
+        assert!(out[0].detail.contains("Σ 2 items"), "{}", out[0].detail);
+    }
+
+    #[test]
     fn columns_singling_out_part_of_a_total_are_not_its_parts() {
         // 深圳 表3: 政府采购项目 小计 and, of it, what is kept for small firms.
         let t = table(
