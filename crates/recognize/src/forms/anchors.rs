@@ -58,26 +58,12 @@ pub(crate) fn split_on_figures(
     };
     let mut members: Vec<Vec<LooseText>> = vec![Vec::new(); anchors.len()];
     let mut texts: Vec<(f32, LooseText)> = Vec::new();
-    let mut labels: Vec<Vec<MergedLabel>> = vec![Vec::new(); merged.len()];
+    let mut label_lines: Vec<Vec<(f32, LooseText)>> = vec![Vec::new(); merged.len()];
     for l in lines {
         for t in &l.texts {
             let y = centre(t);
             if let Some(m) = merged.iter().position(|r| t.centred_in(r.0, r.1)) {
-                // A label is lines stacked at the pitch in its column.
-                match labels[m]
-                    .last_mut()
-                    .filter(|lab| y - lab.last <= s.merged_label_line_step * height)
-                {
-                    Some(lab) => {
-                        lab.last = y;
-                        lab.texts.push(t.clone());
-                    }
-                    None => labels[m].push(MergedLabel {
-                        first: y,
-                        last: y,
-                        texts: vec![t.clone()],
-                    }),
-                }
+                label_lines[m].push((y, t.clone()));
             } else if is_numeric(&t.text) {
                 // Figures are one line each and go by themselves.
                 members[nearest(y)].push(t.clone());
@@ -88,6 +74,29 @@ pub(crate) fn split_on_figures(
     }
     texts.sort_by(|a, b| a.0.total_cmp(&b.0));
     let pitch = line_pitch(&texts, height, s);
+    // A label is lines stacked at the pitch in its column (two labels over
+    // one-line rows at the plain pitch stand two pitches apart).
+    let label_step = (s.merged_label_line_step * height).min(s.merged_label_pitch_step * pitch);
+    let labels: Vec<Vec<MergedLabel>> = label_lines
+        .into_iter()
+        .map(|column| {
+            let mut labels: Vec<MergedLabel> = Vec::new();
+            for (y, t) in column {
+                match labels.last_mut().filter(|lab| y - lab.last <= label_step) {
+                    Some(lab) => {
+                        lab.last = y;
+                        lab.texts.push(t);
+                    }
+                    None => labels.push(MergedLabel {
+                        first: y,
+                        last: y,
+                        texts: vec![t],
+                    }),
+                }
+            }
+            labels
+        })
+        .collect();
     let blocks = cell_blocks(texts, pitch, s);
     // At the head of a continuation page, text that ends well above the first
     // row's figures, with a gap before that row's own text, is the rest of

@@ -5,6 +5,7 @@
 //! 分值, 得分, 偏差原因) and 总分. Sections follow one another; each header row
 //! fixes the fields of the rows below it.
 use fiscal_layout::geometry::overlap;
+use fiscal_layout::lines::join_wrapped;
 
 use super::fields::{append, has_cell, non_empty, text_after, Fields};
 use super::items::{FormRows, PerfPiece};
@@ -243,7 +244,7 @@ fn read_funds_row(fields: &Fields<FundField>, row: &FormRow, funds: &mut Funds) 
     let mut values = vec![None; funds.columns.len()];
     for (f, s) in &parts {
         match f {
-            FundField::Value(i) => values[*i] = Some(compact(s)),
+            FundField::Value(i) if *i < values.len() => values[*i] = Some(compact(s)),
             FundField::Weight if funds.weight.is_none() => funds.weight = Some(compact(s)),
             FundField::Rate if funds.completion_rate.is_none() => {
                 funds.completion_rate = Some(compact(s))
@@ -251,6 +252,24 @@ fn read_funds_row(fields: &Fields<FundField>, row: &FormRow, funds: &mut Funds) 
             FundField::Score if funds.score.is_none() => funds.score = Some(compact(s)),
             _ => {}
         }
+    }
+    // The rest of a row cut by a page break: its figures stand where the part
+    // before printed none.
+    if let Some(last) = funds.rows.last_mut().filter(|last| {
+        row.continues
+            && last
+                .values
+                .iter()
+                .zip(&values)
+                .all(|(a, b)| a.is_none() || b.is_none())
+    }) {
+        last.source = join_wrapped([last.source.as_str(), source.as_str()]);
+        for (a, b) in last.values.iter_mut().zip(values) {
+            if a.is_none() {
+                *a = b;
+            }
+        }
+        return;
     }
     funds.rows.push(FundRow { source, values });
 }
@@ -469,6 +488,35 @@ mod tests {
             vec![Some("54.80".into()), Some("54.80".into())]
         );
         assert_eq!(funds.completion_rate.as_deref(), Some("100%"));
+        // A row cut by a page break: its label's rest at the next page's head …
+        let cut = row(
+            &[("其中：财政拨款", 70.0, 140.0), ("54.80", 160.0, 190.0)],
+            false,
+            false,
+        );
+        read_funds_row(&fields, &cut, &mut funds);
+        let rest = row(
+            &[("（市本级支出）", 70.0, 140.0), ("54.80", 210.0, 240.0)],
+            true,
+            false,
+        );
+        read_funds_row(&fields, &rest, &mut funds);
+        // … then a row of its own.
+        let next = row(
+            &[("非财政拨款", 70.0, 140.0), ("0.00", 160.0, 190.0)],
+            false,
+            false,
+        );
+        read_funds_row(&fields, &next, &mut funds);
+        let sources: Vec<&str> = funds.rows.iter().map(|r| r.source.as_str()).collect();
+        assert_eq!(
+            sources,
+            vec!["总额", "其中：财政拨款（市本级支出）", "非财政拨款"]
+        );
+        assert_eq!(
+            funds.rows[1].values,
+            vec![Some("54.80".into()), Some("54.80".into())]
+        );
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub struct FormSettings {
     /// Lines of a merged label (one cell over several rows) follow at up to
     /// this many line heights.
     pub merged_label_line_step: f32,
+    /// … and at up to this many line pitches of the cells around them.
+    pub merged_label_pitch_step: f32,
     /// Text cut off by a page break starts within this many pitches of the
     /// head of the continuation page …
     pub carry_top_reach: f32,
@@ -93,6 +95,9 @@ pub struct FormSettings {
     /// At a continuation page's head a merged label starts at the first row
     /// reaching within this many line heights of it.
     pub continuation_label_reach: f32,
+    /// A later first row must centre a continuation page's first label better
+    /// by more than this (line heights) to be taken.
+    pub centring_tie: f32,
 }
 
 impl Default for FormSettings {
@@ -123,12 +128,14 @@ impl Default for FormSettings {
             rhythm_pitch_quantile: 0.5,
             cell_line_step: 1.12,
             merged_label_line_step: 2.4,
+            merged_label_pitch_step: 1.5,
             carry_top_reach: 1.0,
             carry_clearance: 0.75,
             spanned_margin: 0.25,
             packed_rows: 2,
             anchor_half_extent: 0.5,
             continuation_label_reach: 1.0,
+            centring_tie: 0.5,
         }
     }
 }
