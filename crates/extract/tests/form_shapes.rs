@@ -101,3 +101,69 @@ fn ruled_form_with_its_indicator_header_cut_by_a_page_break() {
     );
     assert_eq!(history["total_score"], "100");
 }
+
+/// Unruled, `--plain-pitch --lead 1.2`: one-line rows follow at the plain
+/// line pitch, so merged labels over two rows stand two pitches apart and
+/// one-line fund rows touch.
+#[test]
+fn unruled_form_with_one_line_rows_at_the_plain_pitch() {
+    let json = extract_json("forms-plain-pitch.pdf");
+    let web = project(&json, "网站管理维护信息化建设费");
+    let sources: Vec<&str> = web["funds"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        vec![
+            "总额",
+            "其中：财政拨款（市本级支出）",
+            "财政拨款（转移支付）",
+            "非财政拨款"
+        ]
+    );
+    assert_eq!(
+        web["funds"]["rows"][3]["values"],
+        serde_json::json!(["0.00", "0.00"])
+    );
+    let history = project(&json, "党史工作经费");
+    let levels: Vec<(&str, &str)> = indicators(history).iter().map(|i| (i[1], i[2])).collect();
+    assert_eq!(
+        levels,
+        vec![
+            ("数量指标", "图书编纂数量"),
+            ("数量指标", "巡察遗址次数"),
+            ("质量指标", "出版物数量"),
+            ("质量指标", "撰写研讨文章数量"),
+            ("时效指标", "开展宣教活动次数"),
+            ("时效指标", "维护展览馆次数"),
+            ("社会效益", "图书资料字数"),
+            ("社会效益", "举办展览次数"),
+        ]
+    );
+}
+
+/// Unruled, `--gutter 1.5`: 3 pt between columns. A cell's first line that
+/// starts with a year ("2020年部门日常运行…") beside a full line of the cell
+/// before is not glued onto it.
+#[test]
+fn unruled_form_with_a_narrow_gutter_before_a_year() {
+    let json = extract_json("forms-narrow-gutter.pdf");
+    let form = forms(&json, "department_performance_goals")[0];
+    let row = form["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == "区委组织部办公综合业务费")
+        .expect("row 区委组织部办公综合业务费");
+    assert_eq!(
+        row["expected"],
+        "深入贯彻落实习近平总书记系列重要讲话和重要指示批示精神，根据全国、全省、全市组织部长会议精神和区委工作部署完成2020年全区组织工作计划。"
+    );
+    assert_eq!(
+        row["actual"],
+        "2020年部门日常运行正常开展、各项工作正常推进。"
+    );
+}

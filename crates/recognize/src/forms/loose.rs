@@ -75,11 +75,23 @@ pub(crate) fn stack_cells(texts: &[LooseText], s: &FormSettings) -> Vec<FormCell
 }
 
 /// Pieces of one line set a space apart around a figure ("2023 年", as word
-/// processors space Latin text in Chinese) are one text. `sorted` is in
-/// reading order.
+/// processors space Latin text in Chinese) are one text, unless the space is
+/// a gutter between columns: the piece before ends where pieces of other
+/// lines end (full lines of a wrapped cell) and the piece after starts where
+/// a piece of another line starts (a cell's line that starts with a year
+/// beside a full line of the cell before; the cell may have two lines only).
+/// `sorted` is in reading order.
 fn join_spaced_figures(sorted: Vec<LooseText>, s: &FormSettings) -> Vec<LooseText> {
+    let tol = s.gutter_edge_tolerance;
+    let at_gutter = |p: &LooseText, t: &LooseText| {
+        let other_line = |u: &&LooseText| (u.top - t.top).abs() > s.same_line * s.min_em;
+        let ends = sorted.iter().filter(other_line);
+        let starts = sorted.iter().filter(other_line);
+        ends.filter(|u| (u.x1 - p.x1).abs() <= tol).count() >= s.gutter_min_pieces
+            && starts.filter(|u| (u.x0 - t.x0).abs() <= tol).count() >= 1
+    };
     let mut texts: Vec<LooseText> = Vec::new();
-    for t in sorted {
+    for t in sorted.iter().cloned() {
         let em = texts.last().map_or(0.0, |p: &LooseText| {
             let n = p.text.chars().count().max(1) as f32;
             ((p.x1 - p.x0) / n).max(s.min_em)
@@ -89,6 +101,7 @@ fn join_spaced_figures(sorted: Vec<LooseText>, s: &FormSettings) -> Vec<LooseTex
                 if (p.top - t.top).abs() < s.same_line * em
                     && t.x0 - p.x1 < s.figure_space * em.max(s.figure_space_min_em)
                     && t.x0 >= p.x1 - s.edge_slack
+                    && !at_gutter(p, &t)
                     && (p.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                         || t.text.starts_with(|c: char| c.is_ascii_alphanumeric())) =>
             {
@@ -253,5 +266,32 @@ mod tests {
             &s,
         );
         assert_eq!(cells.len(), 2);
+    }
+
+    #[test]
+    fn a_figure_across_a_gutter_starts_the_next_cell() {
+        let s = FormSettings::default();
+        // Two columns 3 pt apart (10 pt per CJK glyph, 5 per figure): the left
+        // one's wrapped lines end at 100, the right one's start at 103; the
+        // right cell's first line starts with a year.
+        let cells = stack_cells(
+            &[
+                text("深入贯彻落实", 40.0, 100.0, 0.0),
+                text("2023年部门", 103.0, 153.0, 0.0),
+                text("根据全国全省", 40.0, 100.0, 12.0),
+                text("正常开展", 103.0, 143.0, 12.0),
+                text("全市组织部", 40.0, 100.0, 24.0),
+                text("工作部署", 40.0, 80.0, 36.0),
+            ],
+            &s,
+        );
+        let got: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "深入贯彻落实根据全国全省全市组织部工作部署",
+                "2023年部门正常开展"
+            ]
+        );
     }
 }
