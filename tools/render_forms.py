@@ -33,9 +33,12 @@ are not rendered here).
 import json
 import sys
 
-from render_truth import FONT, H, M, W  # registers the font
+from render_truth import FONT, M  # registers the font
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
+
+W, H = A4  # portrait
 
 # Default relative column widths.
 IND_WIDTHS = [1.0, 1.0, 1.4, 2.0, 2.0, 0.6, 0.6, 1.2]
