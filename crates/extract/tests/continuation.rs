@@ -37,3 +37,88 @@ fn title_and_unit_line_repeated_on_each_page() {
     // Neither the repeated title nor the unit line is narrative.
     assert!(json["sections"].as_array().unwrap().is_empty());
 }
+
+/// Section headings of a document, depth first.
+fn headings(sections: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sections.as_array().into_iter().flatten() {
+        out.extend(s["heading"].as_str().map(str::to_string));
+        out.extend(headings(&s["children"]));
+    }
+    out
+}
+
+/// 福州市科技局 2026 预算, pages 11 and 27–29: the heading "一、收支预算总表"
+/// over the table's own title "2026年度收支预算总表" is a heading, not an empty
+/// table; "（二）绩效目标表及说明" and "1. 项目支出绩效目标表" under it are two
+/// headings, not one wrapped title; each project's 绩效目标表 prints its title in
+/// the top row of its grid, so a grid with a new caption starts a new table
+/// even on the next page. 科学普及活动 runs over two pages; its 产出指标 row at
+/// the head of the second page is a row of its own, not the rest of 成本指标.
+#[test]
+fn headings_over_titles_and_titles_in_the_grid() {
+    let json = extract_json("fuzhou-headings-captions.pdf");
+    let titles: Vec<&str> = json["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "2026年度收支预算总表",
+            "科学普及活动项目项目绩效目标表",
+            "科技发展、合作与交流项目绩效目标表"
+        ]
+    );
+    let t = table(&json, "2026年度收支预算总表");
+    assert_eq!(t["kind"], "budget_income_expenditure_summary");
+    let income = key(t, "收入/预算数");
+    let r = row_by(t, |r| r["name"] == "一、一般公共预算拨款收入");
+    assert_eq!(r["values"][income], "70109.24");
+
+    let t = table(&json, "科学普及活动项目项目绩效目标表");
+    assert_eq!(t["pages"], serde_json::json!([2, 3]));
+    row_by(t, |r| r["name"] == "成本指标");
+    row_by(t, |r| r["name"] == "产出指标");
+    let t = table(&json, "科技发展、合作与交流项目绩效目标表");
+    assert_eq!(t["pages"], serde_json::json!([4]));
+
+    let h = headings(&json["sections"]);
+    for heading in [
+        "一、收支预算总表",
+        "（二）绩效目标表及说明",
+        "1.项目支出绩效目标表",
+    ] {
+        assert!(
+            h.iter().any(|x| x.replace(' ', "") == heading),
+            "{heading} in {h:#?}"
+        );
+    }
+}
+
+/// 杭州市公安局 2026 预算, pages 18–20: the text lists the eleven tables by
+/// number and title ("表1.2026年市级部门收支预算总表" …), six at the foot of one
+/// page and five at the head of the next; the tables follow, 表1 on the third
+/// page. The list is narrative, not eleven empty tables.
+#[test]
+fn a_list_of_table_titles_is_no_table() {
+    let json = extract_json("hangzhou-title-list.pdf");
+    let tables = json["tables"].as_array().unwrap();
+    assert_eq!(
+        tables.len(),
+        1,
+        "{:#?}",
+        tables.iter().map(|t| &t["title"]).collect::<Vec<_>>()
+    );
+    let t = table(&json, "2026年市级部门收支预算总表");
+    assert_eq!(t["number"], "表1");
+    assert_eq!(t["pages"], serde_json::json!([3]));
+    let income = key(t, "收入/预算数");
+    let r = row_by(t, |r| r["name"] == "一、财政拨款");
+    assert_eq!(r["values"][income], "373795.79");
+    let text = json["sections"].to_string();
+    assert!(text.contains("表6.2026年市级部门一般公共预算基本支出预算表"));
+    assert!(text.contains("表11.2026年市级部门项目支出绩效表"));
+}

@@ -52,6 +52,8 @@ struct OpenTable {
     /// Lines read since the title (a title followed at once by another is a
     /// list of table names, not a table).
     lines_since_title: usize,
+    /// The title ended its page: its grid must head the next one.
+    grid_on_next_page: bool,
 }
 
 impl OpenTable {
@@ -139,7 +141,9 @@ fn is_title_companion(line: &TextLine) -> bool {
     let text = compact(&line.text());
     parse_unit_line(&line.text()).is_some()
         || trailing_unit(line).is_some()
-        || number_re().is_match(&text)
+        || number_re()
+            .find(&text)
+            .is_some_and(|m| m.end() == text.len())
         || text.chars().count() <= TITLE_COMPANION_CHARS
 }
 
@@ -159,25 +163,38 @@ const TITLE_COMPANION_CHARS: usize = 12;
 /// Lines that may stand between a title and its grid.
 const TITLE_COMPANION_LINES: usize = 3;
 
-/// Whether a grid comes after a title, past its companion lines; a title at the
-/// foot of a page is followed by its table on the next one.
-fn grid_follows(rest: &[Block]) -> bool {
+/// What follows a title on its page, past its companion lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AfterTitle {
+    /// Its grid.
+    Grid,
+    /// The page ends: the grid may head the next page.
+    PageEnd,
+    /// Other text: the line is no title.
+    Text,
+}
+
+fn after_title(rest: &[Block]) -> AfterTitle {
     for (i, block) in rest.iter().enumerate() {
         match block {
-            Block::Grid(_) => return true,
+            Block::Grid(_) => return AfterTitle::Grid,
             Block::Line(l) if i < TITLE_COMPANION_LINES && is_title_companion(l) => {}
-            Block::Line(_) => return false,
+            Block::Line(_) => return AfterTitle::Text,
         }
     }
-    true
+    AfterTitle::PageEnd
 }
 
 /// The second line of a title wrapped over two: short, right under the first,
-/// centred near it, the same size.
+/// centred near it, the same size, not numbered on its own ("1.项目支出绩效目标表"
+/// under "（二）绩效目标表及说明" is a heading of its own).
 fn is_title_tail(first: &TextLine, next: &TextLine) -> bool {
     let size = first.size().max(1.0);
     let centre = |l: &TextLine| (l.x0() + l.x1()) / 2.0;
-    compact(&next.text()).chars().count() <= TITLE_COMPANION_CHARS
+    let text = compact(&next.text());
+    text.chars().count() <= TITLE_COMPANION_CHARS
+        && numbering_level(&text).is_none()
+        && !number_re().is_match(&text)
         && next.top - first.bottom < 1.2 * size
         && (centre(next) - centre(first)).abs() < 4.0 * size
         && (next.size() - first.size()).abs() < 0.15 * size
@@ -287,8 +304,7 @@ impl Walker {
                     .tables
                     .push(AnyTable::Grid(t.into_table(Vec::new(), Vec::new())));
             } else {
-                let at = t.narrative_at.min(self.out.narrative.len());
-                self.out.narrative.splice(at..at, t.title_lines);
+                self.title_to_narrative(t);
             }
             return;
         };
@@ -320,8 +336,25 @@ impl Walker {
         self.out.tables.push(AnyTable::Grid(table));
     }
 
+    /// The title lines of a table that never came, back at their place in the
+    /// narrative.
+    fn title_to_narrative(&mut self, t: OpenTable) {
+        let at = t.narrative_at.min(self.out.narrative.len());
+        self.out.narrative.splice(at..at, t.title_lines);
+    }
+
+    /// The open table if it is only a title with nothing read after it: a
+    /// heading above the table's own title or caption, or an entry of a list of
+    /// table names.
+    fn take_bare_title(&mut self) -> Option<OpenTable> {
+        self.current
+            .take_if(|t| !t.is_form() && t.model.is_none() && t.lines_since_title == 0)
+    }
+
     /// A title opens a table, unless it repeats the title of the table
-    /// continued from the page before (printed again on every page).
+    /// continued from the page before (printed again on every page). A title
+    /// right after another makes the first a heading ("一、收支预算总表" over
+    /// "2026年度收支预算总表") or an entry of a list of table names.
     fn open(
         &mut self,
         number: Option<String>,
@@ -339,6 +372,9 @@ impl Walker {
             t.noted = false;
             self.repeated_head = true;
             return;
+        }
+        if let Some(heading) = self.take_bare_title() {
+            self.title_to_narrative(heading);
         }
         self.finish();
         self.form_left = f32::MAX;
@@ -358,21 +394,35 @@ impl Walker {
 
     fn grid(&mut self, grid: &CellGrid, page: u32) {
         self.repeated_head = false;
+        // A title printed in the grid's top row names this table: a different
+        // one starts a new table, and a bare title above it was a heading.
+        let caption = caption_title(grid);
+        let new_caption = caption.as_ref().is_some_and(|c| {
+            self.current
+                .as_ref()
+                .is_some_and(|t| !t.is_form() && !same_title(&t.title, c))
+        });
+        if new_caption {
+            if let Some(heading) = self.take_bare_title() {
+                self.title_to_narrative(heading);
+            }
+        }
         if let Some(t) = self.current.as_mut() {
             t.lines_since_title += 1;
         }
         // Narrative and titles close or replace the current table, so an open one
         // without notes continues on the same or the next page.
-        let continues = self.current.as_ref().is_some_and(|t| {
-            !t.noted
-                && (t.model.is_none()
-                    || page == self.last_grid_page
-                    || page == self.last_grid_page + 1)
-        });
+        let continues = !new_caption
+            && self.current.as_ref().is_some_and(|t| {
+                !t.noted
+                    && (t.model.is_none()
+                        || page == self.last_grid_page
+                        || page == self.last_grid_page + 1)
+            });
         if !continues {
             self.finish();
             // A "表N" line waits for its title; a grid without a title does not take it.
-            let title = caption_title(grid).unwrap_or_default();
+            let title = caption.unwrap_or_default();
             let number = if title.is_empty() {
                 None
             } else {
@@ -453,9 +503,6 @@ impl Walker {
             }
             self.finish();
         }
-        if let Some(t) = self.current.as_mut() {
-            t.lines_since_title += 1;
-        }
         if let Some(m) = number_re().find(&text).filter(|m| m.end() == text.len()) {
             self.pending_number = Some(m.as_str().to_string());
             return 0;
@@ -475,20 +522,39 @@ impl Walker {
             };
             let after = &rest[used..];
             let numbered = number.is_some() || numbering_level(&joined).is_some();
-            let opens = if is_table_set(&title) {
-                false
-            } else if numbered || kind_of_title(&title).is_none() {
-                grid_follows(after)
+            // A numbered or unknown title needs its grid; a known one may stand
+            // for a table printed empty.
+            let needs_grid = numbered || kind_of_title(&title).is_none();
+            let after = if needs_grid {
+                after_title(after)
             } else {
-                true
+                AfterTitle::Grid
             };
-            if opens {
+            if !is_table_set(&title) && after != AfterTitle::Text {
                 let number = number.or_else(|| self.pending_number.take());
                 let mut lines = vec![line];
                 lines.extend(next_line.filter(|_| used == 1));
                 self.open(number, title, page, &lines);
+                if let Some(t) = self.current.as_mut().filter(|t| t.model.is_none()) {
+                    t.grid_on_next_page = after == AfterTitle::PageEnd;
+                }
                 return used;
             }
+        }
+        // A title taken at a page's foot whose next page starts with text, not
+        // its grid, was no title (a list of table names over two pages).
+        if self.current.as_ref().is_some_and(|t| {
+            t.grid_on_next_page
+                && t.model.is_none()
+                && t.pages[0] < page.number
+                && !is_title_companion(line)
+        }) {
+            if let Some(t) = self.current.take() {
+                self.title_to_narrative(t);
+            }
+        }
+        if let Some(t) = self.current.as_mut() {
+            t.lines_since_title += 1;
         }
         if self.repeated_head && is_title_companion(line) {
             return 0;

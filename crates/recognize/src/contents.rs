@@ -89,9 +89,9 @@ impl Contents {
 /// carry the entity and year in front ("2026年市级部门收支预算总表" lists
 /// "收支预算总表"), quotes vary.
 pub fn entry_matches_title(entry: &ContentsEntry, title: &str) -> bool {
-    // Quotes vary, and either may leave out a qualifier ("（功能科目）").
+    // Either may leave out a qualifier ("（功能科目）").
     let norm = |t: &str| {
-        let t = compact(t).replace(['“', '”', '"', '‘', '’'], "");
+        let t = compact(t);
         match t.strip_suffix(['）', ')']) {
             Some(s) => s
                 .rsplit_once(['（', '('])
@@ -99,18 +99,7 @@ pub fn entry_matches_title(entry: &ContentsEntry, title: &str) -> bool {
             None => t,
         }
     };
-    let (name, title) = (norm(entry.name()), norm(title));
-    // The longer may add the entity and year in front, nothing that says what
-    // is reported ("财政拨款收入支出决算总表" is not "收入支出决算总表").
-    let (long, short) = if name.len() >= title.len() {
-        (&name, &title)
-    } else {
-        (&title, &name)
-    };
-    !short.is_empty()
-        && long
-            .strip_suffix(short.as_str())
-            .is_some_and(|prefix| !crate::kind::names_what_is_reported(prefix))
+    crate::kind::same_title(&norm(entry.name()), &norm(title))
 }
 
 /// Warnings for the tables the 目录 lists that were not found, by title or by

@@ -228,16 +228,25 @@ pub fn names_what_is_reported(title: &str) -> bool {
     TABLE_SUBJECTS.iter().any(|w| title.contains(w))
 }
 
-/// The name a title gives its table, for telling a repeated title (a
-/// continuation page) from a new table: no "（续）"/"续表" marker.
+/// Whether two titles name the same table, for telling a repeated title (a
+/// continuation page) from a new table: no "（续）"/"续表" marker, quotes
+/// aside, and the longer may add the entity and year in front — nothing that
+/// says what is reported ("2026年收支总表" is "收支总表"; "财政拨款收入支出决算总表"
+/// is not "收入支出决算总表").
 pub fn same_title(a: &str, b: &str) -> bool {
     let core = |t: &str| {
-        t.replace("（续）", "")
+        compact(t)
+            .replace("（续）", "")
             .replace("(续)", "")
             .replace("续表", "")
-            .replace(['“', '”', '"'], "")
+            .replace(['“', '”', '"', '‘', '’'], "")
     };
-    core(a) == core(b)
+    let (a, b) = (core(a), core(b));
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long
+            .strip_suffix(short.as_str())
+            .is_some_and(|prefix| !names_what_is_reported(prefix))
 }
 
 #[cfg(test)]
@@ -298,6 +307,8 @@ mod tests {
         assert_eq!(split("公开01表"), None);
         assert!(same_title("收支总表", "收支总表（续）"));
         assert!(!same_title("收支总表", "收入总表"));
+        assert!(same_title("2026年度收支预算总表", "收支预算总表"));
+        assert!(!same_title("财政拨款收入支出决算总表", "收入支出决算总表"));
     }
 
     /// Budget titles as printed by the 16 budgets of the real corpus, each

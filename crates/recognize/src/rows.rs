@@ -136,8 +136,12 @@ fn side_state(model: &TableModel, row: &RawRow, g: usize) -> (bool, bool, bool) 
 
 /// Whether `next` (first row of a continuation page) is the rest of `prev`, a
 /// row cut by the page break: it starts nothing new (no code, 行次 or ordinal),
-/// and where both parts carry figures, each figure of `next` is the rest of
-/// one of `prev` cut by the break.
+/// the page shows the cut — figures of `next` that are the rest of amounts of
+/// `prev` cut by the break, the column the row begins with empty in the rest,
+/// the text above stopping mid-phrase, or the row's figures coming only with
+/// the rest — and no figure of `next` stands on its own beside one of `prev`.
+/// A complete row followed by a label alone ("使用非财政拨款结余") is a row of
+/// its own.
 pub fn is_cut_continuation(model: &TableModel, prev: &RawRow, next: &RawRow) -> bool {
     let mut any = false;
     for g in 0..model.groups.len() {
@@ -150,6 +154,14 @@ pub fn is_cut_continuation(model: &TableModel, prev: &RawRow, next: &RawRow) -> 
             return false;
         }
         if n_values && p_values && !figures_continue(model, prev, next, g) {
+            return false;
+        }
+        // Figures in the rest: amounts cut by the break (checked above) or the
+        // row's only figures.
+        let cut = n_values && (p_values || p_text)
+            || leading_cell_left_empty(model, prev, next, g)
+            || stops_mid_phrase(model, prev, g);
+        if !cut {
             return false;
         }
         any = true;
@@ -167,6 +179,37 @@ fn figures_continue(model: &TableModel, prev: &RawRow, next: &RawRow, g: usize) 
             col.group == g && col.role == Role::Value && !next.cells[*c].trim().is_empty()
         })
         .all(|(c, _)| is_cut_amount(&prev.cells[c], &next.cells[c]))
+}
+
+/// Whether the first text column `prev` fills on side `g` (its code, 行次,
+/// label or first attribute) is empty in `next`: every row fills it, the rest
+/// of a cut row does not.
+fn leading_cell_left_empty(model: &TableModel, prev: &RawRow, next: &RawRow, g: usize) -> bool {
+    model
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, col)| col.group == g && col.role != Role::Value)
+        .map(|(c, _)| c)
+        .find(|&c| !compact(&prev.cells[c]).is_empty())
+        .is_some_and(|c| compact(&next.cells[c]).is_empty())
+}
+
+/// Whether a text of side `g` of `prev` stops mid-phrase: a bracket left
+/// open, or a last character that joins to what follows (及, 和, 、 …).
+fn stops_mid_phrase(model: &TableModel, prev: &RawRow, g: usize) -> bool {
+    const JOINING: &[char] = &['、', '，', '及', '和', '与', '或', '的', '（', '(', '“'];
+    model
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, col)| col.group == g && matches!(col.role, Role::Name | Role::Attribute))
+        .map(|(c, _)| compact(&prev.cells[c]))
+        .any(|t| {
+            let open = t.matches(['（', '(']).count();
+            let closed = t.matches(['）', ')']).count();
+            open > closed || t.ends_with(JOINING)
+        })
 }
 
 /// Merges a cut row's second part into the first.
@@ -465,6 +508,27 @@ mod tests {
             &m,
             &prev,
             &raw(&["", "二、外交支出", "0.00"])
+        ));
+        // A complete row, then a label alone: no sign of a cut.
+        let prev = raw(&["", "三、事业收入", "0.00"]);
+        let next = raw(&["", "使用非财政拨款结余", ""]);
+        assert!(!is_cut_continuation(&m, &prev, &next));
+    }
+
+    #[test]
+    fn a_cut_shows_in_an_open_bracket_or_a_joining_word() {
+        let m = model();
+        let next = raw(&["", "治安分局）", ""]);
+        let prev = raw(&["", "交通治安分局（水上", "356.88"]);
+        assert!(is_cut_continuation(&m, &prev, &next));
+        let prev = raw(&["", "其他党委办公厅（室）及", "86.97"]);
+        assert!(is_cut_continuation(&m, &prev, &next));
+        // Figures printed only with the rest of the row.
+        let prev = raw(&["", "一、一般公共预算财政拨", ""]);
+        assert!(is_cut_continuation(
+            &m,
+            &prev,
+            &raw(&["", "款收入", "1.00"])
         ));
     }
 
