@@ -75,14 +75,36 @@ fn value_keys(t: &Table) -> Vec<&str> {
     t.columns.iter().map(|c| c.key.as_str()).collect()
 }
 
+/// The row a coded row sums into: its parent, or where the table does not
+/// print the parent (西安 "3010201 津贴补贴" under 301 without a 30102 row),
+/// the nearest ancestor it prints.
+fn summed_into<'a>(t: &'a Table, r: &Row) -> Option<&'a str> {
+    let printed = |c: &str| {
+        t.rows
+            .iter()
+            .filter(|q| q.group == r.group)
+            .find_map(|q| q.code.as_deref().filter(|qc| *qc == c))
+    };
+    let parent = r.parent.as_deref()?;
+    printed(parent).or_else(|| {
+        (1..parent.len())
+            .rev()
+            .filter(|&n| parent.is_char_boundary(n))
+            .find_map(|n| printed(&parent[..n]))
+    })
+}
+
 /// 类 = Σ 款, 款 = Σ 项, per column, within each side.
 pub fn hierarchy_sum(t: &Table, out: &mut Vec<Check>) {
+    let into: Vec<Option<&str>> = t.rows.iter().map(|r| summed_into(t, r)).collect();
     for parent in t.rows.iter().filter(|r| r.code.is_some()) {
         let code = parent.code.as_deref().unwrap_or_default();
         let kids: Vec<&Row> = t
             .rows
             .iter()
-            .filter(|r| r.group == parent.group && r.parent.as_deref() == Some(code))
+            .zip(&into)
+            .filter(|(r, p)| r.group == parent.group && **p == Some(code))
+            .map(|(r, _)| r)
             .collect();
         if kids.is_empty() {
             continue;

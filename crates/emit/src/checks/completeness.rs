@@ -1,6 +1,7 @@
 //! The document's tables as a set: every standard table of its kind printed
 //! (`table_set`), none printed twice (`table_duplicate`), and an empty 基金 /
-//! 国资 / 三公 table saying that it has no data (`empty_table_note`).
+//! 国资 / 三公 table saying that it has no data (`empty_table_note`: a note
+//! under it or its 目录 entry marked 空表).
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -205,6 +206,77 @@ fn duplicates(ctx: &Context, out: &mut Vec<Check>) {
     }
 }
 
+/// What the text calls the funds of an empty-able table, to find the
+/// sentence saying there are none.
+fn fund_words(kind: TableKind) -> &'static str {
+    match kind {
+        K::GovernmentFund | K::BudgetGovernmentFund => "政府性基金",
+        K::StateCapital | K::BudgetStateCapital => "国有资本经营",
+        _ => "三公",
+    }
+}
+
+/// A figure of zero ("为0", "0万元", "为零").
+fn zero_figure() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"为零|(?:^|[^0-9.,])0(?:\.0+)?(?:万元|千元|元|[，。；]|$)")
+            .expect("valid pattern")
+    })
+}
+
+/// A nonzero figure.
+fn nonzero_figure() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"[1-9][0-9,]*(?:\.[0-9]+)?(?:万元|千元|元)|0\.[0-9]*[1-9][0-9]*(?:万元|千元|元)",
+        )
+        .expect("valid pattern")
+    })
+}
+
+/// A clause of the text that names `fund` and says there is none of it
+/// ("本部门2022年度无国有资本经营预算财政拨款收支，已公开空表",
+/// "政府性基金拨款支出预算为0").
+pub(crate) fn says_none<'a>(text: &'a str, fund: &str) -> Option<&'a str> {
+    text.split(['。', '；'])
+        .filter(|c| c.contains(fund) && !c.contains("下述说明"))
+        .find(|c| {
+            no_data_note().is_match(c)
+                || (zero_figure().is_match(c) && !nonzero_figure().is_match(c))
+        })
+}
+
+/// Where the document says an empty table has no data: a note under it or in
+/// its body, or its 目录 entry marked 空表. (The templates ask for the note
+/// under the table; a sentence of the text is not it, but is worth quoting.)
+fn no_data_said(ctx: &Context, t: &Table) -> Option<String> {
+    // (A template's instruction to write one is not the note itself.)
+    if let Some(n) = t
+        .notes
+        .iter()
+        .chain(t.rows.iter().filter_map(|r| r.name.as_ref()))
+        .find(|n| no_data_note().is_match(n) && !n.contains("下述说明"))
+    {
+        return Some(format!("“{n}”"));
+    }
+    ctx.doc
+        .contents
+        .tables()
+        .find(|e| e.declared_empty && super::contents::names(e, t.number.as_deref(), &t.title))
+        .map(|e| format!("the 目录 (page {}) marks it 空表", e.listed_on))
+}
+
+/// A sentence of the text saying there is none of the table's funds.
+fn text_says_none(ctx: &Context, t: &Table) -> Option<String> {
+    let fund = fund_words(t.kind);
+    ctx.passages
+        .iter()
+        .filter(|p| !p.is_heading)
+        .find_map(|p| says_none(&p.text, fund).map(|c| format!("“{c}” (pages {:?})", p.pages)))
+}
+
 fn empty_notes(ctx: &Context, out: &mut Vec<Check>) {
     let before = out.len();
     for t in ctx
@@ -212,22 +284,18 @@ fn empty_notes(ctx: &Context, out: &mut Vec<Check>) {
         .iter()
         .filter(|t| MAY_BE_EMPTY.contains(&t.kind) && printed(t) && is_blank(t))
     {
-        // The note under the table, or one written into its empty body ("此表为空").
-        // (A template's instruction to write one is not the note itself.)
-        let note = t
-            .notes
-            .iter()
-            .chain(t.rows.iter().filter_map(|r| r.name.as_ref()))
-            .find(|n| no_data_note().is_match(n) && !n.contains("下述说明"));
+        let note = no_data_said(ctx, t);
         out.push(
             Check::verdict(
                 "empty_table_note",
                 note.is_some(),
                 match note {
-                    Some(n) => format!("{} prints no data and says so: “{n}”", t.title),
+                    Some(n) => format!("{} prints no data and says so: {n}", t.title),
                     None => format!(
-                        "{} prints no data and no note saying there is none",
-                        t.title
+                        "{} prints no data and no note under it saying there is none{}",
+                        t.title,
+                        text_says_none(ctx, t)
+                            .map_or(String::new(), |c| format!(" (the text says so: {c})"))
                     ),
                 },
             )

@@ -17,7 +17,8 @@
 //! Where things are: [`arithmetic`] (inside one table), [`cross_table`] runs
 //! the per-kind identity tables of [`identities`] (the budget ones, and the
 //! balance of budget summary tables, in [`budget`]), [`completeness`] (the
-//! standard table set), [`narrative`] (text against tables), [`year_entity`]
+//! standard table set), [`contents`] (the tables the 目录 lists, in its
+//! order), [`narrative`] (text against tables), [`year_entity`]
 //! and [`placeholders`] (what the document says it is), [`typography`];
 //! [`passages`] gives every text rule the headings and paragraphs with their
 //! pages. Checks of the narrative against itself (stated totals against their
@@ -26,6 +27,7 @@
 mod arithmetic;
 mod budget;
 mod completeness;
+mod contents;
 mod cross_table;
 mod figures;
 pub mod identities;
@@ -153,6 +155,7 @@ pub fn run_checks(doc: &Recognized) -> Vec<Check> {
     arithmetic::run(&ctx, &mut out);
     cross_table::run(&ctx, &mut out);
     completeness::run(&ctx, &mut out);
+    contents::run(&ctx, &mut out);
     narrative::run(&ctx, &mut out);
     year_entity::run(&ctx, &mut out);
     placeholders::run(&ctx, &mut out);

@@ -1,7 +1,8 @@
 //! Stated percentages checked at their stated precision: "增长9.06%" is
 //! right when the figures it is a rate of, anywhere within their own rounding,
 //! give 9.055 … 9.065; "71.73%" where they give 71.65 % is a failure. A rate
-//! over a zero base is a finding of its own.
+//! cut at its last digit ("95.45%" for 95.457 %) passes with a note: some
+//! documents truncate. A rate over a zero base is a finding of its own.
 //!
 //! Shapes read here: a change ("a万元，比上年增加d万元，增长r%": r = d / (a ∓ d)),
 //! a completion ("预算为a万元，支出决算为b万元，完成年初预算的r%") and a
@@ -81,13 +82,15 @@ pub(crate) fn rate_check(rule: &str, what: &str, stated: Decimal, ratio: Ratio) 
     let computed = ratio.num * Decimal::ONE_HUNDRED / ratio.den;
     let shown = computed.round_dp(stated.scale() + 1);
     let half = half_printed(stated);
-    let ok = match ratio.bounds() {
+    let rounded = match ratio.bounds() {
         // The base itself is within rounding of zero: any rate is possible.
         None => true,
         Some((lo, hi)) => stated + half >= lo && stated - half <= hi,
     };
-    // A rate cut at its last digit instead of rounded is worth saying so.
-    let truncated = !ok && computed.trunc_with_scale(stated.scale()) == stated;
+    // A rate cut at its last digit instead of rounded ("95.45%" for 95.457 %)
+    // is a printing convention, not a wrong figure: it passes, and says so.
+    let truncated = !rounded && computed.trunc_with_scale(stated.scale()) == stated;
+    let ok = rounded || truncated;
     Check::verdict(
         rule,
         ok,
@@ -95,7 +98,7 @@ pub(crate) fn rate_check(rule: &str, what: &str, stated: Decimal, ratio: Ratio) 
             "{what}: stated {stated}% {} computed {shown}%{}",
             if ok { "≈" } else { "≠" },
             if truncated {
-                " (the rate is truncated, not rounded)"
+                " (truncated at its last digit, not rounded)"
             } else {
                 ""
             }

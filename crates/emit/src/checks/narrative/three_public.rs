@@ -8,8 +8,9 @@
 //! Each figure is given to the item named last before it in its clause (else
 //! in its passage, else in its heading) and to a measure: 预算 or 决算 as the
 //! words before it say, else the document's own (决算 in final accounts).
-//! Changes against last year ("比上年减少15万元") and sub-items ("含外宾接待")
-//! are not table figures and are left alone. The table is read column-wise
+//! Changes against last year ("比上年减少15万元"), sub-items ("含外宾接待")
+//! and numbered parts of an item ("（1）参加会议支出0万元") are not table
+//! figures and are left alone. The table is read column-wise
 //! (header paths name the items) or row-wise (row names do); an empty table
 //! reads 0, so a blanked table the text still describes fails.
 use std::sync::OnceLock;
@@ -363,6 +364,12 @@ const DELTA_WORDS: &[&str] = &[
 const COMPARISON_WORDS: &[&str] = &["比", "较", "与", "同比", "上年", "上一年"];
 const SUB_ITEM_WORDS: &[&str] = &["含", "外宾", "国内", "国外", "境外"];
 
+/// The marker of a numbered sub-entry: "（1）", "(2)", "①".
+fn sub_list_marker() -> &'static Regex {
+    static MARKER: OnceLock<Regex> = OnceLock::new();
+    re(&MARKER, r"[（(][0-9]+[）)]|[①-⑳]")
+}
+
 /// A 三公 figure found in a passage.
 struct Found {
     stated: Stated,
@@ -399,15 +406,19 @@ fn figures_of(p: &Passage, default: Measure) -> Vec<Found> {
             .iter()
             .rev()
             .find(|(s, _, _)| *s >= clause_start && *s < stated.start);
-        let item = in_clause
-            .or_else(|| {
-                all_mentions
-                    .iter()
-                    .rev()
-                    .find(|(s, _, _)| *s < stated.start)
-            })
-            .map(|(_, _, i)| *i)
-            .or(from_heading);
+        // A numbered entry of a list under an item ("开支内容包括：（1）参加
+        // 会议支出0万元") is a part of it, not the item's figure.
+        let listed_part = || sub_list_marker().is_match(&before[clause_start..]);
+        let item = match in_clause {
+            Some(m) => Some(m.2),
+            None if listed_part() => None,
+            None => all_mentions
+                .iter()
+                .rev()
+                .find(|(s, _, _)| *s < stated.start)
+                .map(|(_, _, i)| *i)
+                .or(from_heading),
+        };
         let Some(item) = item.filter(|i| *i != Item::Other) else {
             continue;
         };
