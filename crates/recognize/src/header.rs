@@ -168,6 +168,12 @@ fn repeats_header(model: &TableModel, cell: &GridCell) -> bool {
     let mut covered: Vec<usize> = (0..cols.len())
         .filter(|&i| cell.x0 <= centre(&cols[i]) && centre(&cols[i]) <= cell.x1)
         .collect();
+    // A column the header leaves blank (the column of the 栏次 and 合计
+    // labels, split off the names by short names) heads nothing: the word
+    // repeated over it and its neighbour is the neighbour's.
+    if covered.iter().any(|&i| !cols[i].path.is_empty()) {
+        covered.retain(|&i| !cols[i].path.is_empty());
+    }
     if covered.is_empty() {
         // A narrow cell over part of one column.
         covered.extend(
@@ -622,6 +628,43 @@ mod tests {
         );
         assert_eq!(m.columns[5].path.join("/"), "支出/决算数");
         assert_ne!(m.columns[2].key, m.columns[5].key);
+    }
+
+    /// On the first page short names leave the 合计 label a column of its own,
+    /// with no header; overleaf longer names join it to the names, and the
+    /// repeated 科目名称 lies over both.
+    #[test]
+    fn a_header_word_over_a_blank_headed_column_is_repeated_header() {
+        let first = grid_of(vec![
+            cell(0, 0, 1, "科目编码"),
+            cell(0, 2, 3, "科目名称"),
+            cell(0, 3, 4, "本年收入合计"),
+            cell(0, 4, 5, "财政拨款收入"),
+            cell(0, 5, 6, "事业收入"),
+            cell(1, 1, 2, "合计"),
+            cell(1, 3, 4, "98.81"),
+            cell(1, 4, 5, "98.81"),
+            cell(1, 5, 6, "0.00"),
+            cell(2, 0, 1, "204"),
+            cell(2, 2, 3, "公共安全支出"),
+            cell(2, 3, 4, "98.81"),
+            cell(2, 4, 5, "98.81"),
+            cell(2, 5, 6, "0.00"),
+        ]);
+        let model = build_model(&first, body_start(&first), None);
+        let overleaf = grid_of(vec![
+            cell(0, 0, 1, "科目编码"),
+            cell(0, 1, 3, "科目名称"),
+            cell(0, 3, 4, "本年收入合计"),
+            cell(0, 4, 5, "财政拨款收入"),
+            cell(0, 5, 6, "事业收入"),
+            cell(1, 0, 1, "2040201"),
+            cell(1, 1, 3, "行政运行"),
+            cell(1, 3, 4, "83.65"),
+            cell(1, 4, 5, "83.65"),
+            cell(1, 5, 6, "0.00"),
+        ]);
+        assert_eq!(continuation_body_start(&overleaf, &model), 1);
     }
 
     #[test]

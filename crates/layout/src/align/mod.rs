@@ -16,6 +16,10 @@ mod regions;
 use header::header_cells;
 use regions::{is_anchor, regions};
 
+/// A label heads words whose tops lie this × its line height below its bottom
+/// (a row below it, not a label centred down beside them).
+const LABEL_ROW_GAP: f32 = 0.5;
+
 /// Whether a chunk is a figure: an amount, a code, a 行次 or a percentage.
 pub fn is_numeric(text: &str) -> bool {
     let t = text.trim();
@@ -71,6 +75,23 @@ fn span_of(c: &Chunk, cols: &[(f32, f32)]) -> Option<(usize, usize)> {
     Some((hits[0], hits[hits.len() - 1] + 1))
 }
 
+/// Whether a header chunk is a label over header words a row below it: words
+/// under it, or on both sides of it near enough to be its columns (a label
+/// centred over a gutter). A label centred down beside them sits lower, within
+/// half a line of their tops, and heads none.
+fn heads_words_below(head: &[&TextLine], c: &Chunk) -> bool {
+    let h = c.bottom - c.top;
+    let reach = 2.0 * (c.x1 - c.x0) + h;
+    let below = || {
+        head.iter()
+            .flat_map(|l| l.chunks.iter())
+            .filter(move |o| o.top > c.bottom + LABEL_ROW_GAP * h)
+    };
+    below().any(|o| overlap((o.x0, o.x1), (c.x0, c.x1)) > 0.0)
+        || below().any(|o| o.x1 <= c.x0 && c.x0 - o.x1 < reach)
+            && below().any(|o| o.x0 >= c.x1 && o.x0 - c.x1 < reach)
+}
+
 /// Finds unruled tables among a page's free lines. Returns each table's grid and
 /// the inclusive line range it took.
 ///
@@ -101,7 +122,9 @@ pub fn aligned_grids(
         );
         let head: Vec<&TextLine> = header_lines[start..start + first_anchor].iter().collect();
         // Header chunks over no body column (a column left blank in every row) add
-        // one, unless they are the wrapped end of the header word above or below.
+        // one, unless they are the wrapped end of the header word above or below,
+        // or a label heading words below it (a side or parent label centred over
+        // the gutter between its columns).
         let stacked = |c: &Chunk, li: usize| {
             head.iter().enumerate().any(|(lj, other)| {
                 lj != li
@@ -110,7 +133,7 @@ pub fn aligned_grids(
                         .chunks
                         .iter()
                         .any(|o| overlap((o.x0, o.x1), (c.x0, c.x1)) > 0.0)
-            })
+            }) || heads_words_below(&head, c)
         };
         // A header over figures set flush right (a centred 合计 over right-aligned
         // amounts) may miss them: it heads the nearest column no header covers.
@@ -127,10 +150,19 @@ pub fn aligned_grids(
                     continue;
                 }
                 let gap = |k: &(f32, f32)| if k.0 > c.x1 { k.0 - c.x1 } else { c.x0 - k.1 };
+                // Wide columns leave a wide gap: any unheaded column counts
+                // that no headed column separates from the word.
+                let between = |k: usize| {
+                    (0..cols.len()).any(|j| {
+                        headed(&cols, j)
+                            && (cols[j].0 >= c.x1 && cols[j].1 <= cols[k].0
+                                || cols[j].1 <= c.x0 && cols[j].0 >= cols[k].1)
+                    })
+                };
                 let orphan = (0..cols.len())
-                    .filter(|&k| !headed(&cols, k))
+                    .filter(|&k| !headed(&cols, k) && !between(k))
                     .min_by(|&a, &b| gap(&cols[a]).total_cmp(&gap(&cols[b])));
-                match orphan.filter(|&k| gap(&cols[k]) < 2.0 * (c.x1 - c.x0) + 10.0) {
+                match orphan {
                     Some(k) => cols[k] = (cols[k].0.min(c.x0), cols[k].1.max(c.x1)),
                     None => {
                         let at = cols.partition_point(|k| k.0 < c.x0);
@@ -288,6 +320,61 @@ mod tests {
             .map(|c| (c.col0, c.text.as_str()))
             .collect();
         assert_eq!(header, vec![(0, "项目"), (1, "合计"), (2, "其中")]);
+    }
+
+    /// Wide value columns: the centred 小计 ends far left of its flush-right
+    /// figures, further than its own width, with no other header between.
+    #[test]
+    fn a_header_far_from_its_flush_right_figures_still_heads_them() {
+        let mut g = Vec::new();
+        put(&mut g, "项目", 0.0, 10.0);
+        put(&mut g, "小计", 150.0, 10.0); // 150-170, figures 250-290
+        put(&mut g, "基本支出", 330.0, 10.0);
+        for (y, name, a, b) in [
+            (30.0, "一、收入", "1.00", "2.00"),
+            (50.0, "二、支出", "3.00", "4.00"),
+        ] {
+            put(&mut g, name, 0.0, y);
+            put(&mut g, a, 250.0, y);
+            put(&mut g, b, 430.0, y);
+        }
+        let refs: Vec<&Glyph> = g.iter().collect();
+        let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
+        let grid = &grids[0].0;
+        assert_eq!(grid.cols(), 3, "{:?}", grid.col_spans);
+        let header: Vec<(usize, &str)> = grid
+            .cells
+            .iter()
+            .filter(|c| c.row0 == 0)
+            .map(|c| (c.col0, c.text.as_str()))
+            .collect();
+        assert_eq!(header, vec![(0, "项目"), (1, "小计"), (2, "基本支出")]);
+    }
+
+    /// A side label centred over its side lands over the gutter between two
+    /// figure columns, a full header row above the leaves: it heads them, it
+    /// is no column of its own.
+    #[test]
+    fn a_side_label_over_a_gutter_adds_no_column() {
+        let mut g = Vec::new();
+        put(&mut g, "支出", 240.0, 10.0);
+        put(&mut g, "项目", 20.0, 40.0);
+        put(&mut g, "行次", 120.0, 40.0);
+        put(&mut g, "合计", 180.0, 40.0);
+        put(&mut g, "基本支出", 290.0, 40.0);
+        for (y, name) in [(60.0, "一、一般公共服务支出"), (75.0, "二、外交支出")] {
+            put(&mut g, name, 0.0, y);
+            put(&mut g, "33", 125.0, y);
+            // Figures set flush right: the label's centre falls between them.
+            put(&mut g, "1.00", 190.0, y);
+            put(&mut g, "2.00", 320.0, y);
+        }
+        let refs: Vec<&Glyph> = g.iter().collect();
+        let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
+        let grid = &grids[0].0;
+        assert_eq!(grid.cols(), 4, "{:?}", grid.col_spans);
+        let side = grid.cells.iter().find(|c| c.text == "支出").unwrap();
+        assert!(side.col0 <= 2 && side.col1 == 4, "{side:?}");
     }
 
     /// The 三公 header in narrow columns: leaf labels wrap, the labels beside a
