@@ -255,3 +255,40 @@ fn contents_table_and_form_code() {
     assert!(warnings.iter().any(|w| w.contains("收入决算表")));
     assert!(!warnings.iter().any(|w| w.contains("国有资本经营")));
 }
+
+/// Rendered with `tools/render_truth.py --unruled --landscape --widths
+/// 1.2:0.5:1.1:1.2 --tables-only` (表4 and 表9 of the seed truth): unruled,
+/// wide value columns. The side label 支出 is centred over the gutter between
+/// two figure columns, and 小计 sits far left of its flush-right figures;
+/// neither becomes a column of its own (issue 7 cause 6).
+#[test]
+fn unruled_side_labels_over_gutters_head_their_columns() {
+    let json = extract_json("render-unruled-wide-gutter-labels.pdf");
+    let t = table(&json, "财政拨款收入支出决算总表");
+    let total = key(t, "支出/合计");
+    let general = key(t, "支出/一般公共预算财政拨款");
+    let r = row_by(t, |r| r["group"] == "支出" && r["line"] == 33);
+    assert_eq!(r["name"], "一、一般公共服务支出");
+    assert_eq!(r["values"][total], "1575.63");
+    assert_eq!(r["values"][general], "1575.63");
+    let r = row_by(t, |r| r["group"] == "支出" && r["line"] == 51);
+    assert_eq!(r["values"][total], "117.62");
+    assert!(t["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["header"] != "支出" && c["header"] != ""));
+    let t = table(&json, "国有资本经营预算财政拨款支出决算表");
+    let headers: Vec<&str> = t["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["header"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        headers,
+        ["本年支出/小计", "本年支出/基本支出", "本年支出/项目支出"]
+    );
+    let r = row_by(t, |r| r["code"] == "2230102");
+    assert_eq!(r["values"][key(t, "本年支出/小计")], "0.00");
+}
