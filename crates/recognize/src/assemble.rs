@@ -118,7 +118,13 @@ pub fn parse_unit_line(text: &str) -> Option<(Option<String>, Option<MoneyUnit>)
         if value.is_empty() {
             continue;
         }
-        if let Some(u) = MoneyUnit::parse(&value) {
+        // "单位：万" with its 元 wrapped under it in a narrow caption (西安).
+        let wrapped = || {
+            (value.chars().count() == 1)
+                .then(|| MoneyUnit::parse(&format!("{value}元")))
+                .flatten()
+        };
+        if let Some(u) = MoneyUnit::parse(&value).or_else(wrapped) {
             unit = Some(u);
         } else {
             entity = Some(value);
@@ -659,6 +665,10 @@ mod tests {
 
     #[test]
     fn unit_lines() {
+        assert_eq!(
+            parse_unit_line("单位：万"),
+            Some((None, Some(MoneyUnit::TenThousandYuan)))
+        );
         assert_eq!(
             parse_unit_line("单位：中国共产党广州市海珠区委员会组织部 单位：万元"),
             Some((
