@@ -264,6 +264,15 @@ mod tests {
         }
     }
 
+    /// The first header row's cells: (column, text).
+    fn top_row(grid: &CellGrid) -> Vec<(usize, &str)> {
+        grid.cells
+            .iter()
+            .filter(|c| c.row0 == 0)
+            .map(|c| (c.col0, c.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn centered_wrapped_name_joins_its_row() {
         let mut g = Vec::new();
@@ -313,12 +322,7 @@ mod tests {
         let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
         let grid = &grids[0].0;
         assert_eq!(grid.cols(), 3, "{:?}", grid.col_spans);
-        let header: Vec<(usize, &str)> = grid
-            .cells
-            .iter()
-            .filter(|c| c.row0 == 0)
-            .map(|c| (c.col0, c.text.as_str()))
-            .collect();
+        let header = top_row(grid);
         assert_eq!(header, vec![(0, "项目"), (1, "合计"), (2, "其中")]);
     }
 
@@ -342,12 +346,7 @@ mod tests {
         let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
         let grid = &grids[0].0;
         assert_eq!(grid.cols(), 3, "{:?}", grid.col_spans);
-        let header: Vec<(usize, &str)> = grid
-            .cells
-            .iter()
-            .filter(|c| c.row0 == 0)
-            .map(|c| (c.col0, c.text.as_str()))
-            .collect();
+        let header = top_row(grid);
         assert_eq!(header, vec![(0, "项目"), (1, "小计"), (2, "基本支出")]);
     }
 
