@@ -12,13 +12,7 @@ use common::*;
 #[test]
 fn title_and_unit_line_repeated_on_each_page() {
     let json = extract_json("huzhou-title-unit-repeated.pdf");
-    let tables = json["tables"].as_array().unwrap();
-    assert_eq!(
-        tables.len(),
-        2,
-        "{:#?}",
-        tables.iter().map(|t| &t["title"]).collect::<Vec<_>>()
-    );
+    assert_eq!(titles(&json).len(), 2, "{:#?}", titles(&json));
     let t = table(&json, "2026年市级部门项目支出预算表");
     assert_eq!(t["number"], "表10");
     assert_eq!(t["pages"], serde_json::json!([1]));
@@ -58,14 +52,8 @@ fn headings(sections: &serde_json::Value) -> Vec<String> {
 #[test]
 fn headings_over_titles_and_titles_in_the_grid() {
     let json = extract_json("fuzhou-headings-captions.pdf");
-    let titles: Vec<&str> = json["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["title"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        titles,
+        titles(&json),
         [
             "2026年度收支预算总表",
             "科学普及活动项目项目绩效目标表",
@@ -105,13 +93,7 @@ fn headings_over_titles_and_titles_in_the_grid() {
 #[test]
 fn a_list_of_table_titles_is_no_table() {
     let json = extract_json("hangzhou-title-list.pdf");
-    let tables = json["tables"].as_array().unwrap();
-    assert_eq!(
-        tables.len(),
-        1,
-        "{:#?}",
-        tables.iter().map(|t| &t["title"]).collect::<Vec<_>>()
-    );
+    assert_eq!(titles(&json).len(), 1, "{:#?}", titles(&json));
     let t = table(&json, "2026年市级部门收支预算总表");
     assert_eq!(t["number"], "表1");
     assert_eq!(t["pages"], serde_json::json!([3]));

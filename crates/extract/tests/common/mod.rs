@@ -33,6 +33,16 @@ pub fn assert_valid(json: &Value) {
     assert!(errors.is_empty(), "schema violations: {errors:#?}");
 }
 
+/// The titles of the document's tables, in order.
+pub fn titles(json: &Value) -> Vec<&str> {
+    json["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap_or(""))
+        .collect()
+}
+
 pub fn table<'a>(json: &'a Value, title: &str) -> &'a Value {
     json["tables"]
         .as_array()
