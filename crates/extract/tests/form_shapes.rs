@@ -167,3 +167,22 @@ fn unruled_form_with_a_narrow_gutter_before_a_year() {
         "2020年部门日常运行正常开展、各项工作正常推进。"
     );
 }
+
+/// Unruled, `--fund-width 0.45`: the funds header words wrap; at page 4's head
+/// "年度预算完成" / "数" puts the last character of the column name on a
+/// line of its own, which stays in the header, not in the 总额 row's figure.
+#[test]
+fn unruled_form_with_a_one_character_header_fragment_at_a_page_head() {
+    let json = extract_json("forms-narrow-funds.pdf");
+    let form = project(&json, "组织部各项工作经费");
+    assert_eq!(
+        form["funds"]["columns"],
+        serde_json::json!(["年度预算数", "年度预算完成数"])
+    );
+    assert_eq!(form["funds"]["rows"][0]["source"], "总额");
+    assert_eq!(
+        form["funds"]["rows"][0]["values"],
+        serde_json::json!(["87.00", "69.62"])
+    );
+    assert_eq!(form["funds"]["completion_rate"], "80.02%");
+}

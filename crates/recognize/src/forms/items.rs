@@ -161,11 +161,24 @@ fn wrap_owners(lines: &[LooseLine], reach: &[Option<f32>], s: &FormSettings) -> 
             continue;
         }
         // Pieces of header words reach further: a header word wraps over up to
-        // three lines around its line.
+        // three lines around its line. A piece of one character is one when it
+        // ends the word a header line's piece above it begins ("年度预算完成" /
+        // "数").
+        let ends_word_above = |piece: &LooseText| {
+            let t = compact(&piece.text);
+            t.chars().count() == 1
+                && (0..lines.len()).any(|k| {
+                    reach[k].is_some()
+                        && lines[k].top < l.top
+                        && lines[k].texts.iter().any(|u| {
+                            u.same_column(piece) && is_header_fragment(&(compact(&u.text) + &t), s)
+                        })
+                })
+        };
         let fragments = l
             .texts
             .iter()
-            .all(|t| is_header_fragment(&compact(&t.text), s));
+            .all(|t| is_header_fragment(&compact(&t.text), s) || ends_word_above(t));
         owner[i] = (0..lines.len())
             .filter(|&k| {
                 reach[k].is_some_and(|r| {
@@ -232,5 +245,32 @@ mod tests {
                 "run false 1"
             ]
         );
+    }
+
+    #[test]
+    fn a_one_character_end_of_a_header_word_joins_its_header_line() {
+        let s = FormSettings::default();
+        // The header row at a page's head, its cells' lines from the top: the
+        // last character of 年度预算完成数 on a line of its own, 1.3 lines down.
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    ("年度预算数", 100.0),
+                    ("年度预算完成", 160.0),
+                    ("分值", 240.0),
+                ],
+            ),
+            line(13.0, &[("数", 185.0)]),
+            line(40.0, &[("总额", 20.0), ("87.00", 100.0), ("69.62", 180.0)]),
+        ];
+        let mut out = Vec::new();
+        split_loose(lines, true, &s, &mut out);
+        let FormItem::Row(header) = &out[0] else {
+            panic!("no header row");
+        };
+        let t: Vec<&str> = header.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(t, vec!["年度预算数", "年度预算完成数", "分值"]);
+        assert!(matches!(&out[1], FormItem::Run { lines, .. } if lines.len() == 1));
     }
 }
