@@ -190,7 +190,9 @@ pub enum Identity {
     },
 }
 
-const fn row(
+/// The figure of a named row of a table of `kind`, in the first column whose
+/// header leaf is one of `leaves`.
+pub(crate) const fn row(
     kind: TableKind,
     group: Option<&'static str>,
     name: Name,

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use fiscal_recognize::{DocumentKind, MoneyUnit, TableKind};
 
-use super::super::identities::{Figure, Name, Pick};
+use super::super::identities::{row, Figure, Name, Pick};
 use super::super::{Check, Context};
 use super::stated::{amount_check, amounts, table_unit};
 
@@ -23,22 +23,6 @@ pub(crate) struct Binding {
 }
 
 use TableKind as K;
-
-const fn row(
-    kind: TableKind,
-    group: Option<&'static str>,
-    name: Name,
-    leaves: &'static [&'static str],
-) -> Figure {
-    Figure {
-        kind,
-        pick: Pick::Row {
-            group,
-            name,
-            leaves,
-        },
-    }
-}
 
 const fn bind(item: &'static str, rule: &'static str, at: &'static [Figure]) -> Binding {
     Binding {
