@@ -399,6 +399,11 @@ def hostile():
     pdf = one_page(resources=b"6 0 R")
     pdf.add(b"<</A " * 1_000_000 + b">>" * 1_000_000, 6)
     h["nested-dicts-object"] = pdf.write(1, xref="stream", objstm=[6])
+    # Unterminated nesting ending in an unterminated string (found by fuzzing:
+    # each level re-read the rest after its child failed, exponential time).
+    pdf = one_page(resources=b"6 0 R")
+    pdf.add(b"[" * 100_000 + b"(x", 6)
+    h["nested-arrays-unterminated"] = pdf.write(1, xref="stream", objstm=[6])
     pdf = one_page()
     pdf.add(b"<</Type/Font/Subtype/Type0/BaseFont/X/Encoding/Identity-H/DescendantFonts[<</Subtype/CIDFontType2/W 6 0 R>>]>>", 5)
     pdf.add(b"[0 [" + b"1 " * 5_000_000 + b"]]", 6)

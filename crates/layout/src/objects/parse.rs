@@ -140,6 +140,7 @@ impl<'a> Parser<'a> {
             b'(' => {
                 let end = literal_string_end(data, start + 1);
                 if end >= data.len() {
+                    self.pos = data.len();
                     return None;
                 }
                 self.pos = end + 1;
@@ -152,7 +153,11 @@ impl<'a> Parser<'a> {
                 self.dictionary(depth).map(Object::Dictionary)
             }
             b'<' => {
-                let end = start + data[start..].iter().position(|&c| c == b'>')?;
+                let Some(len) = data[start..].iter().position(|&c| c == b'>') else {
+                    self.pos = data.len();
+                    return None;
+                };
+                let end = start + len;
                 self.pos = end + 1;
                 let mut bytes = Vec::new();
                 decode_hex(&data[start + 1..end], &mut bytes);
@@ -173,8 +178,7 @@ impl<'a> Parser<'a> {
                             match self.object_at_depth(depth + 1) {
                                 Some(o) => items.push(o),
                                 None if self.exhausted => return None,
-                                // A stray byte: skip it and read on.
-                                None => self.pos = at + 1,
+                                None => self.resume_after_failure(at),
                             }
                         }
                     }
@@ -202,6 +206,16 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+
+    /// After a value that failed to read from `at`: read on from the next
+    /// byte (a stray byte is skipped), or from where the failed value left
+    /// off when that is further: past a bad keyword, or at the end of the
+    /// data for an unterminated string or array. Never re-reading what failed
+    /// keeps nested and repeated failures linear (re-reading from `at + 1`
+    /// after each failure took exponential time on unterminated nesting).
+    fn resume_after_failure(&mut self, at: usize) {
+        self.pos = self.pos.max(at + 1);
     }
 
     /// `G R` after an object number `n` makes a reference; the position is
@@ -246,7 +260,7 @@ impl<'a> Parser<'a> {
                     match self.object_at_depth(depth + 1) {
                         Some(value) => dict.set(key, value),
                         None if self.exhausted => return None,
-                        None => self.pos = at + 1,
+                        None => self.resume_after_failure(at),
                     }
                 }
                 // A stray byte: skip it and read on.
@@ -379,6 +393,11 @@ mod tests {
             Some(Object::Array(vec![Object::Integer(1), Object::Integer(2)]))
         );
         assert_eq!(parse(b"[1 2"), None);
+        // A bad keyword is skipped whole (its tail is no number).
+        assert_eq!(
+            parse(b"[1 x2 3]"),
+            Some(Object::Array(vec![Object::Integer(1), Object::Integer(3)]))
+        );
         // Nesting and value budgets.
         fn depth(o: &Object) -> usize {
             match o {
@@ -391,6 +410,24 @@ mod tests {
         let mut p = Parser::new(b"[1 2 3 4 5]", 0, 4);
         assert_eq!(p.object(), None);
         assert_eq!(p.failure(), Failure::Budget);
+    }
+
+    #[test]
+    fn unterminated_nesting_fails_in_linear_time() {
+        // Each level used to re-read the rest after its child failed at the
+        // end of the data: exponential in the depth.
+        for tail in [&b"(x"[..], b"<41", b"[", b"<</A"] {
+            let text = [b"[".repeat(100_000), tail.to_vec()].concat();
+            let start = std::time::Instant::now();
+            assert_eq!(Parser::new(&text, 0, 10_000_000).object(), None);
+            assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        }
+        let garbage = [b"[".to_vec(), b"(".repeat(100_000)].concat();
+        assert_eq!(Parser::new(&garbage, 0, 10_000_000).object(), None);
+        let keywords = [b"[".to_vec(), b"x".repeat(1_000_000), b"]".to_vec()].concat();
+        let start = std::time::Instant::now();
+        assert_eq!(parse(&keywords), Some(Object::Array(vec![])));
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]
