@@ -23,11 +23,15 @@ import time
 
 
 def run_process(argv):
-    """Wall seconds and peak RSS (MB) of one run of argv, output discarded."""
-    start = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(p.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    """Wall seconds and peak RSS (MB) of one run of argv, output discarded.
+    RSS comes from /usr/bin/time: a child forked from this Python process
+    would report Python's own peak."""
+    with tempfile.NamedTemporaryFile("r") as rss:
+        start = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *argv],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        took = time.perf_counter() - start
+        return took, int(rss.read().split()[-1]) / 1024
 
 
 def pymupdf_times(files):

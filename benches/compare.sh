@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 for tool in pdftotext qpdf python3; do
   command -v $tool >/dev/null || { echo "needs $tool (poppler-utils, qpdf, python3)"; exit 1; }
 done
+[ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 1; }
 python3 -c 'import pymupdf' 2>/dev/null || { echo "needs PyMuPDF (pip install pymupdf)"; exit 1; }
 cargo build --release -q -p fiscal-extract --bin extract --example extract_times
 files=("$@")
