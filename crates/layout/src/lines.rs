@@ -48,6 +48,29 @@ impl TextLine {
         }
         s
     }
+    /// The text as read: chunks joined without the gaps between them, except
+    /// a single space between two Latin words or numbers. Letter-spaced or
+    /// justified text ("北 京 市 商 务 局", "2 0 2 6") comes out joined; a
+    /// gap next to a lone letter-spaced character is no word break.
+    pub fn reading_text(&self) -> String {
+        let mut s = String::new();
+        let mut prev: Option<&Chunk> = None;
+        for c in &self.chunks {
+            if let Some(p) = prev {
+                let lone = |c: &Chunk| c.text.chars().nth(1).is_none();
+                let joint = p.text.chars().last().zip(c.text.chars().next());
+                if joint.is_some_and(|(a, b)| is_word_char(a) && is_word_char(b))
+                    && !lone(p)
+                    && !lone(c)
+                {
+                    s.push(' ');
+                }
+            }
+            s.push_str(&c.text);
+            prev = Some(c);
+        }
+        s
+    }
     /// The text with no gap spaces (for matching titles whose letters are spaced out).
     pub fn compact_text(&self) -> String {
         self.chunks
@@ -67,6 +90,12 @@ impl TextLine {
 /// Text without any whitespace (printed labels are often letter-spaced: "合    计").
 pub fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A character of a Latin word or a number: a space between two of them is
+/// a word break worth keeping.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
 }
 
 /// Whether a line break between `a` and `b` needs a space when joined
@@ -93,6 +122,10 @@ pub fn join_wrapped<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
+/// A gap (× font size, beyond the line's letter spacing) between two Latin
+/// letters or digits that is a word space.
+const WORD_GAP: f32 = 0.2;
+
 /// Groups glyphs into lines (top to bottom) and each line into chunks (left to right).
 /// `gap_factor` × font size is the horizontal gap that starts a new chunk.
 pub fn build_lines(glyphs: &[&Glyph], gap_factor: f32) -> Vec<TextLine> {
@@ -117,8 +150,32 @@ pub fn build_lines(glyphs: &[&Glyph], gap_factor: f32) -> Vec<TextLine> {
         .collect()
 }
 
+/// The extra space a line puts between every two characters (letter spacing
+/// or justification spreading a line of Chinese): the median gap between
+/// neighbouring CJK glyphs of one chunk, which never carry a word space.
+fn tracking(band: &[&Glyph], gap_factor: f32) -> f32 {
+    let mut gaps: Vec<f32> = band
+        .windows(2)
+        .filter(|w| is_cjk_glyph(w[0].ch) && is_cjk_glyph(w[1].ch))
+        .map(|w| (w[1].x - w[0].x1(), w[1].size))
+        // Gaps between chunks (table cells) say nothing of the spacing within one.
+        .filter(|(gap, size)| *gap < gap_factor * size)
+        .map(|(gap, _)| gap)
+        .collect();
+    if gaps.len() < 2 {
+        return 0.0;
+    }
+    gaps.sort_by(f32::total_cmp);
+    gaps[gaps.len() / 2].max(0.0)
+}
+
+fn is_cjk_glyph(c: char) -> bool {
+    !c.is_ascii() && !c.is_whitespace()
+}
+
 fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
     band.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let tracking = tracking(band, gap_factor);
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut last_x1 = f32::MIN;
     let mut pending_space = false;
@@ -145,7 +202,9 @@ fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
                 size: g.size,
                 font: g.font,
             });
-        } else if pending_space || (gap > 0.2 * g.size && g.ch.is_ascii_alphanumeric()) {
+        } else if pending_space
+            || (gap - tracking > WORD_GAP * g.size && g.ch.is_ascii_alphanumeric())
+        {
             let c = chunks.last_mut().unwrap();
             if c.text
                 .chars()
@@ -214,6 +273,54 @@ mod tests {
             "一、一般公共预算财政拨款收入"
         );
         assert_eq!(join_wrapped(["Total", "income"]), "Total income");
+    }
+
+    /// Glyphs of `text` one `advance` apart, each `size` wide.
+    fn spaced(text: &str, x: f32, size: f32, advance: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, ch)| Glyph {
+                ch,
+                x: x + i as f32 * advance,
+                baseline: 100.0,
+                width: if ch.is_ascii() { size / 2.0 } else { size },
+                size,
+                font: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn letter_spaced_chinese_reads_without_spaces() {
+        // A cover line spread one character apart: every glyph its own chunk.
+        let g = spaced("北京市商务局", 100.0, 20.0, 40.0);
+        let refs: Vec<&Glyph> = g.iter().collect();
+        let line = &build_lines(&refs, 0.6)[0];
+        assert_eq!(line.chunks.len(), 6);
+        assert_eq!(line.text(), "北 京 市 商 务 局");
+        assert_eq!(line.reading_text(), "北京市商务局");
+    }
+
+    #[test]
+    fn justified_digits_are_no_words_but_latin_words_keep_their_space() {
+        // Justification adds 0.3 em after every character, digits included.
+        let mut g = spaced("截至", 0.0, 10.0, 13.0);
+        g.extend(spaced("2025", 26.0, 10.0, 8.0));
+        g.extend(spaced("年底", 58.0, 10.0, 13.0));
+        let refs: Vec<&Glyph> = g.iter().collect();
+        assert_eq!(build_lines(&refs, 0.6)[0].reading_text(), "截至2025年底");
+        // Two Latin words set apart by a word space, on a line without letter spacing.
+        let mut g = spaced("Total", 0.0, 10.0, 5.0);
+        g.extend(spaced("income", 29.0, 10.0, 5.0));
+        let refs: Vec<&Glyph> = g.iter().collect();
+        assert_eq!(build_lines(&refs, 0.6)[0].reading_text(), "Total income");
+        // The same words further apart: two chunks, still one space.
+        let mut g = spaced("Total", 0.0, 10.0, 5.0);
+        g.extend(spaced("income", 40.0, 10.0, 5.0));
+        let refs: Vec<&Glyph> = g.iter().collect();
+        let line = &build_lines(&refs, 0.6)[0];
+        assert_eq!(line.chunks.len(), 2);
+        assert_eq!(line.reading_text(), "Total income");
     }
 
     #[test]

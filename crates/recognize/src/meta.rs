@@ -3,8 +3,10 @@
 use std::sync::OnceLock;
 
 use fiscal_layout::blocks::{Block, PageBlocks};
+use fiscal_layout::lines::{join_wrapped, TextLine};
 use regex::Regex;
 
+use crate::kind::kind_of_title;
 use crate::model::{AnyTable, DocumentKind, DocumentMeta, MoneyUnit, Scope, Variant};
 use crate::text::compact;
 
@@ -80,30 +82,38 @@ fn most_common<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
         .map(|c| c.0.to_string())
 }
 
+/// A line that titles a table, not the document ("收支预算总表" heading the
+/// first page of a document printed without a cover).
+fn is_table_title(text: &str) -> bool {
+    kind_of_title(text).is_some()
+}
+
 /// The cover's title: the first page's lines in its largest type, joined
-/// ("上海市普陀区规划和自然" / "资源局" / "2024年度部门决算").
+/// ("上海市普陀区规划和自然" / "资源局" / "2024年度部门决算"). A first page
+/// that opens with a table has no cover.
 fn cover_title(pages: &[PageBlocks]) -> Option<String> {
     let first = pages
         .iter()
         .find(|p| p.blocks.iter().any(|b| matches!(b, Block::Line(_))))?;
-    let lines: Vec<&fiscal_layout::lines::TextLine> = first
+    let lines: Vec<&TextLine> = first
         .blocks
         .iter()
-        .filter_map(|b| {
-            if let Block::Line(l) = b {
-                Some(l)
-            } else {
-                None
-            }
+        .filter_map(|b| match b {
+            Block::Line(l) => Some(l),
+            Block::Grid(_) => None,
         })
         .collect();
     let max = lines.iter().map(|l| l.size()).fold(0.0, f32::max);
-    let title: String = lines
-        .iter()
-        .filter(|l| l.size() >= 0.9 * max)
-        .map(|l| compact(&l.text()))
-        .collect();
-    (!title.is_empty()).then_some(title)
+    let title = join_wrapped(
+        lines
+            .iter()
+            .filter(|l| l.size() >= 0.9 * max)
+            .map(|l| l.reading_text())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    (!title.is_empty() && !is_table_title(&title)).then_some(title)
 }
 
 pub fn document_meta(
@@ -191,7 +201,7 @@ pub fn document_meta(
         .or_else(|| {
             cover
                 .iter()
-                .find(|l| l.contains("决算") || l.contains("预算"))
+                .find(|l| (l.contains("决算") || l.contains("预算")) && !is_table_title(l))
                 .cloned()
         })
         .or_else(|| pdf_title.map(str::to_string));
