@@ -65,14 +65,15 @@ pub fn recognize_blocks(
 ) -> Recognized {
     remove_running_lines(&mut pages);
     let assembled = assemble::assemble(&pages);
-    let sections = narrative::outline(&assembled.narrative);
+    let outline = narrative::outline(&assembled.narrative);
     let document = meta::document_meta(&pages, &assembled.tables, title);
     warnings.extend(assembled.warnings);
+    warnings.extend(outline.warnings);
     Recognized {
         document,
         contents: assembled.contents,
         tables: assembled.tables,
-        sections,
+        sections: outline.sections,
         warnings,
     }
 }

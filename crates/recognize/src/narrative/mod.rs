@@ -1,0 +1,163 @@
+//! The narrative outline: headings by their numbering (第X部分 1, 一、 2,
+//! （一） 3, 1. / 1、 4, （1） 5) and paragraphs reflowed from lines.
+//!
+//! A numbered line is a heading only when it stands alone: short, not a
+//! sentence, and not running on into the next line (an inline "1."
+//! enumeration fills the line and wraps) — [`heading`] says when, and joins a
+//! heading wrapped onto a second line. [`tree`] nests sections by level;
+//! [`continuity`] reports sibling headings whose numbering skips.
+mod continuity;
+mod heading;
+mod tree;
+
+use std::collections::BTreeMap;
+
+use fiscal_layout::lines::TextLine;
+
+use crate::model::Section;
+use crate::numbering::numbering_level;
+use heading::{continuation, heading_shaped, Margins, MAX_HEADING_CHARS};
+use tree::Tree;
+
+/// A narrative line with the page it is on.
+#[derive(Debug, Clone)]
+pub struct NarrativeLine {
+    pub page: u32,
+    pub page_width: f32,
+    pub line: TextLine,
+}
+
+/// A part title printed without its 第X部分 ("上海市…局2024年度部门决算表" over
+/// the tables part) is a level-1 heading too.
+fn part_title_level(text: &str) -> Option<u8> {
+    let n = text.chars().count();
+    ((8..=60).contains(&n)
+        && (text.ends_with("部门决算表") || text.ends_with("部门预算表"))
+        && !text.contains('。'))
+    .then_some(1)
+}
+
+/// The outline level a line's numbering or part title gives it.
+fn heading_level(text: &str) -> Option<u8> {
+    numbering_level(text).or_else(|| part_title_level(text))
+}
+
+/// The narrative's sections, and what the outline noticed on the way.
+#[derive(Debug, Default)]
+pub struct Outline {
+    pub sections: Vec<Section>,
+    /// Numbering skips between sibling headings, with page and headings.
+    pub warnings: Vec<String>,
+}
+
+/// One step of the outline in reading order.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Heading {
+        level: u8,
+        text: String,
+        page: u32,
+    },
+    Line {
+        text: String,
+        page: u32,
+        starts_paragraph: bool,
+        /// The level of a numbered line shaped like a heading that runs on
+        /// into the next line: a heading only where its numbering fills a
+        /// gap between its siblings ([`continuity::fill_gaps`]).
+        runs_on: Option<u8>,
+    },
+}
+
+/// Builds the outline from the narrative lines (tables already removed).
+pub fn outline(lines: &[NarrativeLine]) -> Outline {
+    let mut items = read_items(lines);
+    continuity::fill_gaps(&mut items);
+    continuity::demote_list_items(&mut items);
+    let mut tree = Tree::default();
+    for item in items {
+        match item {
+            Item::Heading { level, text, page } => tree.open(level, text, page),
+            Item::Line {
+                text,
+                page,
+                starts_paragraph,
+                ..
+            } => tree.line(text, page, starts_paragraph),
+        }
+    }
+    let sections = tree.finish();
+    let warnings = continuity::skips(&sections);
+    Outline { sections, warnings }
+}
+
+/// Headings and paragraph lines, in reading order.
+fn read_items(lines: &[NarrativeLine]) -> Vec<Item> {
+    let mut items = Vec::new();
+    if lines.is_empty() {
+        return items;
+    }
+    let m = Margins::of(lines);
+    let mut para_open_full = false;
+    // Per numbering level (4, 5): whether the last numbered item was a heading.
+    let mut list_items: BTreeMap<u8, bool> = BTreeMap::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let nl = &lines[i];
+        let text = nl.line.reading_text().trim().to_string();
+        i += 1;
+        if text.is_empty() {
+            continue;
+        }
+        let full = m.fills(nl);
+        let next_same_para = lines.get(i).is_some_and(|n| {
+            // The next line of the paragraph, on this page or at the head of the next.
+            (n.page == nl.page && n.line.top - nl.line.top <= 1.25 * m.pitch
+                || n.page == nl.page + 1)
+                && !m.indented(n)
+        });
+        let wrapped = heading_level(&text).and_then(|_| continuation(nl, &text, lines.get(i), &m));
+        // A heading stands alone on its line: short, not a sentence nor an item
+        // of a list run in with "；" or "，", and not filling the line to wrap on.
+        let shaped = heading_shaped(&text, MAX_HEADING_CHARS);
+        let stands_alone = wrapped.is_some()
+            || shaped && !(full && next_same_para)
+            || text.starts_with('第') && text.contains("部分");
+        let mut level = heading_level(&text).filter(|_| stands_alone);
+        let after = i + usize::from(wrapped.is_some());
+        // "1." and "（1）" also number the items of a list. An item is a heading
+        // only if something other than the next item follows it, and the item
+        // before it in the same list was a heading too.
+        if let Some(own) = numbering_level(&text).filter(|l| *l >= 4) {
+            let next_is_sibling = lines
+                .get(after)
+                .is_some_and(|n| numbering_level(&n.line.reading_text()) == Some(own));
+            let after_list_item = list_items.get(&own) == Some(&false);
+            if next_is_sibling || after_list_item {
+                level = None;
+            }
+            list_items.insert(own, level.is_some());
+        }
+        if let Some(level) = level {
+            list_items.retain(|l, _| *l <= level);
+            items.push(Item::Heading {
+                level,
+                text: format!("{text}{}", wrapped.unwrap_or_default()),
+                page: nl.page,
+            });
+            i = after;
+            para_open_full = false;
+            continue;
+        }
+        // A new paragraph starts at an indented line, or after a line that did not
+        // reach the right margin; a page break alone does not end one.
+        items.push(Item::Line {
+            runs_on: numbering_level(&text).filter(|l| *l <= 3 && shaped),
+            text,
+            page: nl.page,
+            starts_paragraph: m.indented(nl) || !para_open_full,
+        });
+        para_open_full = full;
+    }
+    items
+}
