@@ -5,29 +5,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn compact(v: &Value) -> String {
-    v.as_str()
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
-
-fn sections<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
-    for s in v.as_array().unwrap() {
-        out.push(s);
-        sections(&s["children"], out);
-    }
-}
-
-fn find_section<'a>(json: &'a Value, heading: &str) -> &'a Value {
-    let mut all = Vec::new();
-    sections(&json["sections"], &mut all);
-    all.into_iter()
-        .find(|s| compact(&s["heading"]) == heading)
-        .unwrap_or_else(|| panic!("no section {heading}"))
-}
-
 /// A "1." that enumerates duties inside a paragraph run is not a heading.
 #[test]
 fn inline_enumerations_are_paragraphs_not_headings() {

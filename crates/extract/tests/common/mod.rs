@@ -98,3 +98,29 @@ pub fn save_one_page(mut doc: Document, content: Stream, resources: lopdf::Dicti
 pub fn one_page_pdf(content: Stream, resources: lopdf::Dictionary) -> Vec<u8> {
     save_one_page(Document::with_version("1.7"), content, resources)
 }
+
+/// A JSON string with its whitespace removed ("" for anything else).
+pub fn compact(v: &Value) -> String {
+    v.as_str()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Every section of an outline, depth first in reading order.
+pub fn sections<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
+    for s in v.as_array().unwrap() {
+        out.push(s);
+        sections(&s["children"], out);
+    }
+}
+
+/// The section whose heading, whitespace removed, is `heading`.
+pub fn find_section<'a>(json: &'a Value, heading: &str) -> &'a Value {
+    let mut all = Vec::new();
+    sections(&json["sections"], &mut all);
+    all.into_iter()
+        .find(|s| compact(&s["heading"]) == heading)
+        .unwrap_or_else(|| panic!("no section {heading}"))
+}
