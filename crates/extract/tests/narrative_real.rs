@@ -80,7 +80,10 @@ fn justified_text_reads_without_spaces() {
     // The glossary's terms are run in before their definitions: paragraphs.
     let s = find_section(&json, "六、名词解释");
     assert!(s["children"].as_array().unwrap().is_empty());
-    assert_eq!(paragraphs(s)[0], "基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。");
+    assert_eq!(
+        paragraphs(s)[0],
+        "基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。"
+    );
 }
 
 /// "（七）一般公共预算“三公”经费预算情况说明（详" / "见表7）": a heading
@@ -135,7 +138,10 @@ fn a_sibling_heading_that_fills_its_line_is_found() {
             "（三）一体推进教育科技人才发展，构建一流创新生态环境",
         ]
     );
-    let s = find_section(&json, "（二）推动科技创新与产业创新深度融合，培育新质生产力");
+    let s = find_section(
+        &json,
+        "（二）推动科技创新与产业创新深度融合，培育新质生产力",
+    );
     assert!(plain(paragraphs(s)[0]).starts_with("突出创新主体地位"));
     assert!(outline_warnings(&json).is_empty(), "{:?}", json["warnings"]);
 }
@@ -162,10 +168,7 @@ fn numbered_duties_stay_items_and_a_restarted_list_nests() {
     let mut all = Vec::new();
     sections(&json["sections"], &mut all);
     let untitled = all[0];
-    let paras: Vec<String> = paragraphs(untitled)
-        .iter()
-        .map(|p| plain(p))
-        .collect();
+    let paras: Vec<String> = paragraphs(untitled).iter().map(|p| plain(p)).collect();
     assert!(paras.contains(&"（十四）领导省以下各级人民检察院的检务督察工作。".to_string()));
     assert!(paras.contains(&"（十七）其他应当由江苏省人民检察院承办的事项。".to_string()));
 }
@@ -192,6 +195,11 @@ fn cover_title_part_headings_and_a_glossary() {
     let doc = &json["document"];
     assert_eq!(doc["title"], "上海市普陀区规划和自然资源局2024年度部门决算");
     assert_eq!(doc["entity"], "上海市普陀区规划和自然资源局");
+    // The cover's three centred lines are one string in the text too.
+    assert_eq!(
+        json["sections"][0]["paragraphs"],
+        serde_json::json!(["上海市普陀区规划和自然资源局2024年度部门决算"])
+    );
     let parts: Vec<String> = headings(&json)
         .into_iter()
         .filter(|(l, _)| *l == 1)
@@ -213,7 +221,10 @@ fn cover_title_part_headings_and_a_glossary() {
     let glossary = find_section(&json, "第四部分名词解释");
     assert!(glossary["children"].as_array().unwrap().is_empty());
     assert!(plain(paragraphs(glossary)[0]).starts_with("一、财政拨款收入：指单位本年度"));
-    let s = find_section(&json, "第三部分上海市普陀区规划和自然资源局2024年度部门决算情况说明");
+    let s = find_section(
+        &json,
+        "第三部分上海市普陀区规划和自然资源局2024年度部门决算情况说明",
+    );
     assert_eq!(
         child_headings(s)[..4],
         [

@@ -21,6 +21,10 @@ const FULL_LINE_SLACK: f32 = 1.5;
 const WRAP_SLACK: f32 = 3.0;
 /// Largest step (× the usual line pitch) from a heading's first line to its second.
 const MAX_WRAP_STEP: f32 = 1.6;
+/// Title type (a cover's) is at least this many times the body text's size.
+const TITLE_SIZE: f32 = 1.3;
+/// Largest step (× its size) from one line of a title to the next.
+const MAX_TITLE_STEP: f32 = 2.5;
 
 /// The narrative's text block: where its lines start and end, and the usual
 /// step from one line to the next (documents use 1 to 2 line spacing).
@@ -28,6 +32,8 @@ pub(super) struct Margins {
     pub left: f32,
     pub right: f32,
     pub pitch: f32,
+    /// The body text's size (the median line's).
+    pub body_size: f32,
 }
 
 impl Margins {
@@ -46,7 +52,31 @@ impl Margins {
             .collect();
         steps.sort_by(f32::total_cmp);
         let pitch = steps.get(steps.len() / 3).copied().unwrap_or(20.0);
-        Margins { left, right, pitch }
+        let mut sizes: Vec<f32> = lines.iter().map(|l| l.line.size()).collect();
+        sizes.sort_by(f32::total_cmp);
+        let body_size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+        Margins {
+            left,
+            right,
+            pitch,
+            body_size,
+        }
+    }
+
+    /// Whether `next` goes on the title `prev` is a line of: both in title
+    /// type, centred on the page, one under the other ("上海市普陀区规划和自然"
+    /// / "资源局" / "2024年度部门决算" on a cover) — one string, not three.
+    pub fn continues_title(&self, prev: &NarrativeLine, next: &NarrativeLine) -> bool {
+        let (a, b) = (&prev.line, &next.line);
+        let size = a.size();
+        let step = b.top - a.top;
+        prev.page == next.page
+            && size >= TITLE_SIZE * self.body_size
+            && (b.size() - size).abs() <= 0.1 * size
+            && step > 0.0
+            && step <= MAX_TITLE_STEP * size
+            && centred(prev)
+            && centred(next)
     }
 
     /// Whether the line runs to the right margin (a paragraph line that wraps).
@@ -58,6 +88,11 @@ impl Margins {
     pub fn indented(&self, l: &NarrativeLine) -> bool {
         l.line.x0() > self.left + 1.2 * l.line.size()
     }
+}
+
+/// Whether a line is centred on its page (within two of its characters).
+fn centred(l: &NarrativeLine) -> bool {
+    ((l.line.x0() + l.line.x1()) / 2.0 - l.page_width / 2.0).abs() < 2.0 * l.line.size()
 }
 
 fn figure_re() -> &'static Regex {
@@ -132,9 +167,7 @@ pub(super) fn continuation(
     {
         return None;
     }
-    let centre = first.page_width / 2.0;
-    let centred = |x0: f32, x1: f32| ((x0 + x1) / 2.0 - centre).abs() < 2.0 * size;
-    let centred_pair = centred(a.x0(), a.x1()) && centred(b.x0(), b.x1());
+    let centred_pair = centred(first) && centred(next);
     let wrapped_at_margin = a.x1() >= m.right - WRAP_SLACK * size;
     // Flowing text goes on at the left margin, a hanging heading under its own start.
     let flows_on = b.x0() <= m.left + size || (b.x0() - a.x0()).abs() <= size;

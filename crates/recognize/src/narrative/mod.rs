@@ -99,6 +99,8 @@ fn read_items(lines: &[NarrativeLine]) -> Vec<Item> {
     }
     let m = Margins::of(lines);
     let mut para_open_full = false;
+    // The last line read as text, for a title going on over lines.
+    let mut last_text_line: Option<&NarrativeLine> = None;
     // Per numbering level (4, 5): whether the last numbered item was a heading.
     let mut list_items: BTreeMap<u8, bool> = BTreeMap::new();
     let mut i = 0;
@@ -147,17 +149,21 @@ fn read_items(lines: &[NarrativeLine]) -> Vec<Item> {
             });
             i = after;
             para_open_full = false;
+            last_text_line = None;
             continue;
         }
         // A new paragraph starts at an indented line, or after a line that did not
-        // reach the right margin; a page break alone does not end one.
+        // reach the right margin; a page break alone does not end one. A title's
+        // lines are centred, each short of the margin, and go on as one.
+        let title_goes_on = last_text_line.is_some_and(|p| m.continues_title(p, nl));
         items.push(Item::Line {
             runs_on: numbering_level(&text).filter(|l| *l <= 3 && shaped),
             text,
             page: nl.page,
-            starts_paragraph: m.indented(nl) || !para_open_full,
+            starts_paragraph: (m.indented(nl) || !para_open_full) && !title_goes_on,
         });
         para_open_full = full;
+        last_text_line = Some(nl);
     }
     items
 }

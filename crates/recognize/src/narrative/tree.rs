@@ -7,8 +7,8 @@
 //! before the first heading goes to an untitled level-0 section.
 use fiscal_layout::lines::join_wrapped;
 
-use crate::numbering::{numbering, Style};
 use crate::model::Section;
+use crate::numbering::{numbering, Style};
 
 /// Ranks order open sections for nesting: a level's rank is `level × RANK_STEP`;
 /// a nested list sits one rank below the section it is nested in.
