@@ -61,6 +61,12 @@ fn every_planted_error_of_a_rendered_document_is_caught_on_its_page() {
             "公务接待费 决算 0.60 完成预算 0.50",
         ),
         ("narrative_wording", &[2], "决算数大于"),
+        // The planted 0.60: the 三公 items exceed the 2.40 stated before "其中".
+        (
+            "narrative_parts_sum",
+            &[2],
+            "the 3 parts listed come to 2.50 万元 > 2.40",
+        ),
         ("doubled_punctuation", &[2], "。。"),
         ("entity_consistency", &[2], "上海市普陀区示范局"),
         (
@@ -86,6 +92,7 @@ fn every_planted_error_of_a_rendered_document_is_caught_on_its_page() {
                 "placeholder_text",
                 "narrative_completion_rate",
                 "narrative_three_public_reception_final",
+                "narrative_parts_sum",
                 "narrative_wording",
                 "doubled_punctuation",
                 "entity_consistency",

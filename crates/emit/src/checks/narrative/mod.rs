@@ -4,9 +4,12 @@
 //! item names ([`bindings`], [`three_public`], [`operating_expenses`]), at the
 //! scale of each ([`stated`]); a stated rate is recomputed at its stated
 //! precision ([`rates`]); words of comparison are held to the figures they
-//! compare ([`wording`]).
+//! compare ([`wording`]). Within the text alone, a stated total is held to
+//! the parts listed under it ([`parts`]), so a document without tables is
+//! checked too.
 mod bindings;
 mod operating_expenses;
+mod parts;
 mod rates;
 mod stated;
 mod three_public;
@@ -23,6 +26,7 @@ const RULES: &[&str] = &[
     "narrative_three_public",
     "narrative_wording",
     "narrative_operating_expenses",
+    "narrative_parts_sum",
 ];
 
 pub fn run(ctx: &Context, out: &mut Vec<Check>) {
@@ -37,4 +41,5 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     three_public::run(ctx, out);
     wording::run(ctx, out);
     operating_expenses::run(ctx, out);
+    parts::run(ctx, out);
 }

@@ -521,6 +521,7 @@ fn a_consistent_document_has_no_failure_and_every_rule_ran() {
         "narrative_three_public_share",
         "narrative_wording",
         "narrative_operating_expenses",
+        "narrative_parts_sum",
         "year_consistency",
         "entity_consistency",
         "placeholder_text",

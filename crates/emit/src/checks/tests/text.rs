@@ -164,8 +164,10 @@ fn three_public_figures_in_the_shanghai_wording() {
             "公务接待费支出决算为0.50万元",
             "公务接待费支出决算为0.60万元"
         ),
+        // The 三公 items then also come to more than the total stated before "其中".
         vec![
             "narrative_completion_rate",
+            "narrative_parts_sum",
             "narrative_three_public_reception_final"
         ]
     );
