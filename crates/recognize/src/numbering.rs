@@ -67,7 +67,10 @@ fn split(text: &str) -> Option<(Style, &str, &str)> {
         // The Arabic pattern looks one character past "1." to tell it from "1.5".
         let end = match style {
             Style::Arabic => {
-                let sep = text[number.end()..].chars().next().map_or(0, char::len_utf8);
+                let sep = text[number.end()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
                 number.end() + sep
             }
             _ => caps.get(0)?.end(),
