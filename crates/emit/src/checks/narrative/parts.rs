@@ -79,7 +79,8 @@ fn inline_parts(text: &str, pages: &[u32], out: &mut Vec<Check>) {
         };
         let rest = &sentence[at + intro.len()..];
         // Each clause one part, none a comparison or a list of its own.
-        let clauses: Vec<&str> = rest.split(['，', '；', '、', ',', ';']).collect();
+        // (An ASCII comma is a thousands separator: "3,360.84万元".)
+        let clauses: Vec<&str> = rest.split(['，', '；', '、', ';']).collect();
         if INLINE_INTRO.iter().any(|w| rest.contains(w))
             || clauses
                 .iter()
@@ -158,6 +159,9 @@ fn listed_parts(s: &Section, paragraphs: &[String], out: &mut Vec<Check>) {
 }
 
 fn lists_under(intro: &str, total: &Stated, after: &[String], pages: &[u32], out: &mut Vec<Check>) {
+    if states_both_sides(intro, total) {
+        return;
+    }
     let run = numbered_run(after);
     if run.len() >= 2 && run.iter().any(|it| it.figure.is_some()) {
         let parts: Vec<Option<Stated>> = run.into_iter().map(|it| it.figure).collect();
@@ -180,6 +184,7 @@ fn child_parts(s: &Section, paragraphs: &[String], out: &mut Vec<Check>) {
         .windows(2)
         .all(|w| w[1].style == w[0].style && w[1].number == w[0].number + 1);
     if items.len() >= 2
+        && !states_both_sides(intro, &total)
         && items.len() == headings.len()
         && counts_up
         && items.iter().all(|it| it.figure.is_some())
@@ -187,6 +192,13 @@ fn child_parts(s: &Section, paragraphs: &[String], out: &mut Vec<Check>) {
         let parts: Vec<Option<Stated>> = items.into_iter().map(|it| it.figure).collect();
         out.push(verdict(intro, &total, &parts).on_pages(&s.pages));
     }
+}
+
+/// A total of income and expenditure ("收入、支出预算总计…", "收支总计"): what
+/// follows are its two sides, each the whole, not parts.
+fn states_both_sides(intro: &str, total: &Stated) -> bool {
+    let before = &intro[..total.start];
+    before.contains("收支") || before.contains("收入、支出") || before.contains("收入和支出")
 }
 
 /// The total against the sum of its parts, each read in the total's unit.
@@ -277,6 +289,23 @@ mod tests {
         let c = checks(&[s]);
         assert_eq!(c[0].0, Status::Fail, "{c:?}");
         assert!(c[0].1.contains("9859.38 万元 > 9759.38"), "{c:?}");
+    }
+
+    #[test]
+    fn thousands_separators_and_the_two_sides_of_a_total() {
+        let s = section(
+            "",
+            &[
+                "2026年度本单位政府采购预算3,360.84万元，其中：政府采购货物预算1,303.00万元、政府采购工程预算0.00万元、政府采购服务预算2,057.84万元。",
+                "2026年度收入、支出预算总计24,169.74万元，与上年相比收、支预算总计各增加1.00万元。",
+                "1.收入预算24,169.74万元。",
+                "2.支出预算24,169.74万元。",
+            ],
+            vec![],
+        );
+        let c = checks(&[s]);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0, Status::Pass, "{c:?}");
     }
 
     #[test]
