@@ -81,7 +81,7 @@ fn inline_parts(text: &str, pages: &[u32], out: &mut Vec<Check>) {
         // Each clause one part, none a comparison or a list of its own.
         // (An ASCII comma is a thousands separator: "3,360.84万元".)
         let clauses: Vec<&str> = rest.split(['，', '；', '、', ';']).collect();
-        if INLINE_INTRO.iter().any(|w| rest.contains(w))
+        if LIST_WORDS.iter().any(|w| rest.contains(w))
             || clauses
                 .iter()
                 .any(|c| amounts(c).len() > 1 || CHANGE_WORDS.iter().any(|w| c.contains(w)))
@@ -297,6 +297,8 @@ mod tests {
             "",
             &[
                 "2026年度本单位政府采购预算3,360.84万元，其中：政府采购货物预算1,303.00万元、政府采购工程预算0.00万元、政府采购服务预算2,057.84万元。",
+                // A part with parts of its own ("其中结转结余…"): the list is no plain sum.
+                "上级下达资金1,262.04万元，主要包括：机房建设项目84.00万元，常用装备保障项目615.04万元，其中结转结余126.00万元。",
                 "2026年度收入、支出预算总计24,169.74万元，与上年相比收、支预算总计各增加1.00万元。",
                 "1.收入预算24,169.74万元。",
                 "2.支出预算24,169.74万元。",
