@@ -1,8 +1,7 @@
 //! Emit stage: the recognized document → the output contract's JSON
 //! (`schema/output.schema.json`), with the document's arithmetic checked
-//! ([`checks`]) and files written atomically ([`write`]).
+//! ([`checks`]).
 pub mod checks;
-pub mod output;
-pub mod write;
+mod output;
 
 pub use output::{build_output, Output, Source};

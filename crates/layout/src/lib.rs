@@ -9,16 +9,16 @@
 //! `/Rotate`, so that no later stage has to think about it.
 //!
 //! Modules, in the order data flows through them:
-//! - [`budget`]: resource [`Limits`] per document and the account kept against them.
-//! - [`objects`]: the PDF's objects, parsed lazily as pages reach them; streams
+//! - `budget`: resource [`Limits`] per document and the account kept against them.
+//! - `objects`: the PDF's objects, parsed lazily as pages reach them; streams
 //!   decoded under the budget.
-//! - [`page_dict`]: a page dictionary's space, content and resources.
-//! - [`document`]: a PDF read page by page under those limits, one [`Page`] each.
-//! - [`font`]: decode character codes to Unicode and advance widths (fonts are
+//! - `page_dict`: a page dictionary's space, content and resources.
+//! - `document`: a PDF read page by page under those limits, one [`Page`] each.
+//! - `font`: decode character codes to Unicode and advance widths (fonts are
 //!   decoded once per document).
-//! - [`lexer`]: a content stream's operators and operands, read in place.
-//! - [`interpret`]: run a page's content stream, emitting glyphs and rulings.
-//! - [`normalize`]: map Kangxi radicals / compatibility ideographs and full-width
+//! - `lexer`: a content stream's operators and operands, read in place.
+//! - `interpret`: run a page's content stream, emitting glyphs and rulings.
+//! - `normalize`: map Kangxi radicals / compatibility ideographs and full-width
 //!   ASCII to the characters a reader means.
 //! - [`lines`]: glyphs → text lines → chunks (runs of text separated by gaps or rulings).
 //! - [`grid`]: ruling segments → ruled cell grids.
@@ -28,19 +28,19 @@
 
 pub mod align;
 pub mod blocks;
-pub mod budget;
-pub mod document;
-pub mod error;
-pub mod font;
+mod budget;
+mod document;
+mod error;
+mod font;
 pub mod geometry;
 pub mod grid;
-pub mod interpret;
-pub mod lexer;
+mod interpret;
+mod lexer;
 pub mod lines;
-pub mod normalize;
-pub mod objects;
-pub mod page;
-pub mod page_dict;
+mod normalize;
+mod objects;
+mod page;
+mod page_dict;
 pub mod svg;
 pub(crate) mod syntax;
 

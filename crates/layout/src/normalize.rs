@@ -145,18 +145,18 @@ fn shared_glyph_variant(c: char) -> Option<char> {
     }
 }
 
-/// Normalizes a whole string (NFC plus the mappings above).
-pub fn normalize_text(s: &str) -> String {
-    s.chars()
-        .map(|c| map_char(c).unwrap_or(c))
-        .collect::<String>()
-        .nfc()
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A whole string through the per-character mappings, then NFC.
+    fn normalize_text(s: &str) -> String {
+        s.chars()
+            .map(|c| map_char(c).unwrap_or(c))
+            .collect::<String>()
+            .nfc()
+            .collect()
+    }
 
     #[test]
     fn kangxi_radicals_become_ideographs() {

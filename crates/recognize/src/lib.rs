@@ -16,13 +16,13 @@
 //! - 行次 = printed line number of a row; 栏次 = printed column number row.
 //!
 //! Modules: [`amount`] parses figures, [`code`] maps subject codes,
-//! [`kind`] names tables by title, [`header`] turns header rows into columns
-//! (the roles and keys of header words in [`header_words`]),
-//! [`rows`] turns body rows into classified rows, [`contents`] reads the 目录,
+//! `kind` names tables by title, [`header`] turns header rows into columns
+//! (the roles and keys of header words in `header_words`),
+//! `rows` turns body rows into classified rows, `contents` reads the 目录,
 //! [`assemble`] follows tables over pages (continuation, repeated titles and
 //! headers, cut rows), [`forms`] reads the form-like 绩效 tables,
 //! [`numbering`] reads outline numbering (第X部分, 一、, （一）, 1., （1）),
-//! [`narrative`] builds the outline, [`meta`] finds entity, year, kind, variant
+//! `narrative` builds the outline, `meta` finds entity, year, kind, variant
 //! (部门/单位/部门综合) and scope (汇总/本级).
 
 pub mod amount;
@@ -31,16 +31,16 @@ pub mod code;
 pub mod contents;
 pub mod forms;
 pub mod header;
-pub mod header_words;
-pub mod kind;
-pub mod meta;
-pub mod model;
-pub mod narrative;
+mod header_words;
+mod kind;
+mod meta;
+mod model;
+mod narrative;
 pub mod numbering;
-pub mod rows;
-pub mod table_kind;
+mod rows;
+mod table_kind;
 pub mod text;
-pub mod unit;
+mod unit;
 
 pub use model::*;
 

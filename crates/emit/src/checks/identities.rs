@@ -1,7 +1,7 @@
 //! Cross-table identities as data: per document kind, which figure of which
-//! table must equal which figure of another. [`super::cross_table`] evaluates
+//! table must equal which figure of another. `super::cross_table` evaluates
 //! them; adding an identity is adding an entry to [`FINAL_ACCOUNTS`] or
-//! [`super::budget::IDENTITIES`]. The narrative bindings ([`super::narrative`]) name their table
+//! `super::budget::IDENTITIES`. The narrative bindings (`super::narrative`) name their table
 //! figures with the same [`Figure`].
 use rust_decimal::Decimal;
 

@@ -14,15 +14,15 @@
 //! could not run at all for this document (`skipped`, with the reason):
 //! a skipped rule is not a passed one.
 //!
-//! Where things are: [`arithmetic`] (inside one table), [`cross_table`] runs
+//! Where things are: `arithmetic` (inside one table), `cross_table` runs
 //! the per-kind identity tables of [`identities`] (the budget ones, and the
-//! balance of budget summary tables, in [`budget`]), [`completeness`] (the
-//! standard table set), [`contents`] (the tables the 目录 lists, in its
-//! order), [`narrative`] (text against tables), [`year_entity`]
-//! and [`placeholders`] (what the document says it is), [`typography`];
-//! [`passages`] gives every text rule the headings and paragraphs with their
+//! balance of budget summary tables, in `budget`), `completeness` (the
+//! standard table set), `contents` (the tables the 目录 lists, in its
+//! order), `narrative` (text against tables), `year_entity`
+//! and `placeholders` (what the document says it is), `typography`;
+//! `passages` gives every text rule the headings and paragraphs with their
 //! pages. Checks of the narrative against itself (stated totals against their
-//! listed parts) belong in a module of their own beside [`narrative`], run
+//! listed parts) belong in a module of their own beside `narrative`, run
 //! from [`run_checks`] on the same passages.
 mod arithmetic;
 mod budget;

@@ -7,13 +7,13 @@
 //!
 //! A form arrives as [`PerfPiece`]s in page order: ruled grids, and loose text
 //! (unruled rows, cut cells, whole unruled forms). The pieces become rows of
-//! cells ([`items`], [`row`]): a ruled grid's rows as they are; in loose text
-//! ([`loose`]), label and header lines with the lines wrapped around them
-//! ([`words`]), and runs of
+//! cells (`items`, `row`): a ruled grid's rows as they are; in loose text
+//! (`loose`), label and header lines with the lines wrapped around them
+//! (`words`), and runs of
 //! other lines that are cut into rows only when the reader reaches them
-//! ([`runs`], [`anchors`], [`spans`]), the way the section being read calls
-//! for. Each form kind reads its rows section by section ([`project`],
-//! [`department`]) through the fields its header rows fix ([`fields`]).
+//! (`runs`, `anchors`, `spans`), the way the section being read calls
+//! for. Each form kind reads its rows section by section (`project`,
+//! `department`) through the fields its header rows fix (`fields`).
 //! Every tolerance is named in [`FormSettings`].
 mod anchors;
 mod department;
