@@ -192,6 +192,25 @@ pub enum Identity {
 
 /// The figure of a named row of a table of `kind`, in the first column whose
 /// header leaf is one of `leaves`.
+/// The 一般公共预算财政拨款基本支出决算表's total: 人员经费合计 + 公用经费合计
+/// where printed, else the sum of its 类 rows.
+pub(crate) const BASIC_TABLE_TOTAL: &[Figure] = &[
+    Figure {
+        kind: K::GeneralBudgetBasicExpenditure,
+        pick: Pick::SumOfRows {
+            names: &["人员经费合计", "公用经费合计"],
+            leaves: &[],
+        },
+    },
+    Figure {
+        kind: K::GeneralBudgetBasicExpenditure,
+        pick: Pick::SumOfLevel1 {
+            leaves: &[],
+            unless: &["人员经费合计", "公用经费合计"],
+        },
+    },
+];
+
 pub(crate) const fn row(
     kind: TableKind,
     group: Option<&'static str>,
@@ -363,22 +382,7 @@ pub const FINAL_ACCOUNTS: &[Identity] = &[
             Name::Is(&["合计"]),
             &["基本支出"],
         )],
-        right: &[
-            Figure {
-                kind: K::GeneralBudgetBasicExpenditure,
-                pick: Pick::SumOfRows {
-                    names: &["人员经费合计", "公用经费合计"],
-                    leaves: &[],
-                },
-            },
-            Figure {
-                kind: K::GeneralBudgetBasicExpenditure,
-                pick: Pick::SumOfLevel1 {
-                    leaves: &[],
-                    unless: &["人员经费合计", "公用经费合计"],
-                },
-            },
-        ],
+        right: BASIC_TABLE_TOTAL,
     },
 ];
 

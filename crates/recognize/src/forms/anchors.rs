@@ -237,18 +237,7 @@ fn row_extents(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::forms::loose::text;
-
-    fn line(top: f32, pieces: &[(&str, f32)]) -> LooseLine {
-        LooseLine {
-            top,
-            bottom: top + 10.0,
-            texts: pieces
-                .iter()
-                .map(|(p, x)| text(p, *x, x + 10.0 * p.chars().count() as f32, top))
-                .collect(),
-        }
-    }
+    use crate::forms::loose::line;
 
     fn rows_text(rows: &[FormRow]) -> Vec<String> {
         rows.iter()

@@ -202,18 +202,7 @@ fn wrap_owners(lines: &[LooseLine], reach: &[Option<f32>], s: &FormSettings) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::forms::loose::text;
-
-    fn line(top: f32, pieces: &[(&str, f32)]) -> LooseLine {
-        LooseLine {
-            top,
-            bottom: top + 10.0,
-            texts: pieces
-                .iter()
-                .map(|(p, x)| text(p, *x, x + 10.0 * p.chars().count() as f32, top))
-                .collect(),
-        }
-    }
+    use crate::forms::loose::line;
 
     #[test]
     fn a_header_line_takes_its_wrapped_fragments_and_splits_the_runs() {

@@ -199,6 +199,19 @@ pub(crate) fn text(s: &str, x0: f32, x1: f32, top: f32) -> LooseText {
     }
 }
 
+/// A test line at `top`, 10 pt high: each piece starts at its x and is 10 pt a glyph wide.
+#[cfg(test)]
+pub(crate) fn line(top: f32, pieces: &[(&str, f32)]) -> LooseLine {
+    LooseLine {
+        top,
+        bottom: top + 10.0,
+        texts: pieces
+            .iter()
+            .map(|(p, x)| text(p, *x, x + 10.0 * p.chars().count() as f32, top))
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

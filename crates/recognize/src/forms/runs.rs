@@ -148,18 +148,7 @@ fn rhythm_bands(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::forms::loose::text;
-
-    fn line(top: f32, pieces: &[(&str, f32)]) -> LooseLine {
-        LooseLine {
-            top,
-            bottom: top + 10.0,
-            texts: pieces
-                .iter()
-                .map(|(p, x)| text(p, *x, x + 10.0 * p.chars().count() as f32, top))
-                .collect(),
-        }
-    }
+    use crate::forms::loose::line;
 
     fn texts(rows: &[FormRow]) -> Vec<Vec<&str>> {
         rows.iter()

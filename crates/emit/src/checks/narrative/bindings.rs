@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use fiscal_recognize::{DocumentKind, MoneyUnit, TableKind};
 
-use super::super::identities::{row, Figure, Name, Pick};
+use super::super::identities::{row, Figure, Name, BASIC_TABLE_TOTAL};
 use super::super::{Check, Context};
 use super::stated::{amount_check, amounts, table_unit};
 
@@ -57,23 +57,6 @@ const CURRENT_OUT: Figure = row(
     Name::Is(&["本年支出合计"]),
     &[],
 );
-const BASIC_TABLE_TOTAL: &[Figure] = &[
-    Figure {
-        kind: K::GeneralBudgetBasicExpenditure,
-        pick: Pick::SumOfRows {
-            names: &["人员经费合计", "公用经费合计"],
-            leaves: &[],
-        },
-    },
-    Figure {
-        kind: K::GeneralBudgetBasicExpenditure,
-        pick: Pick::SumOfLevel1 {
-            leaves: &[],
-            unless: &["人员经费合计", "公用经费合计"],
-        },
-    },
-];
-
 /// The items of a 部门决算's 情况说明.
 const FINAL_ACCOUNTS: &[Binding] = &[
     bind("总收入", "narrative_total_income", &[SUMMARY_TOTAL_IN]),
