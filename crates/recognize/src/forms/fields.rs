@@ -125,21 +125,10 @@ pub(crate) fn append(slot: &mut Option<String>, more: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::forms::row::FormCell;
+    use crate::forms::row::test_row;
 
     fn row(cells: &[(&str, f32, f32)]) -> FormRow {
-        FormRow {
-            cells: cells
-                .iter()
-                .map(|(t, x0, x1)| FormCell {
-                    text: t.to_string(),
-                    x0: *x0,
-                    x1: *x1,
-                })
-                .collect(),
-            continues: false,
-            loose: true,
-        }
+        test_row(cells, false, true)
     }
 
     #[test]

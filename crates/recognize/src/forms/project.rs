@@ -430,22 +430,7 @@ pub(crate) fn project_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::forms::row::FormCell;
-
-    fn row(cells: &[(&str, f32, f32)], continues: bool, loose: bool) -> FormRow {
-        FormRow {
-            cells: cells
-                .iter()
-                .map(|(t, x0, x1)| FormCell {
-                    text: t.to_string(),
-                    x0: *x0,
-                    x1: *x1,
-                })
-                .collect(),
-            continues,
-            loose,
-        }
-    }
+    use crate::forms::row::test_row as row;
 
     #[test]
     fn funds_header_names_value_columns_and_the_source_cell() {

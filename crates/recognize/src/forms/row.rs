@@ -43,6 +43,23 @@ impl FormRow {
     }
 }
 
+/// A test row of `(text, x0, x1)` cells.
+#[cfg(test)]
+pub(crate) fn test_row(cells: &[(&str, f32, f32)], continues: bool, loose: bool) -> FormRow {
+    FormRow {
+        cells: cells
+            .iter()
+            .map(|(t, x0, x1)| FormCell {
+                text: t.to_string(),
+                x0: *x0,
+                x1: *x1,
+            })
+            .collect(),
+        continues,
+        loose,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
