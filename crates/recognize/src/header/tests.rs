@@ -1,0 +1,144 @@
+use super::*;
+
+fn s(v: &[&str]) -> Vec<String> {
+    v.iter().map(|x| x.to_string()).collect()
+}
+
+#[test]
+fn column_number_rows() {
+    assert!(is_column_number_row(&s(&["栏次", "", "1", "2"])));
+    assert!(is_column_number_row(&s(&["1", "2", "3"])));
+    assert!(is_column_number_row(&s(&["", "7", "8", "9"])));
+    // The last digits of two amounts wrapped onto the next page.
+    assert!(!is_column_number_row(&s(&["", "5", "", "38"])));
+    assert!(!is_column_number_row(&s(&["合计", "1.00", "2"])));
+    assert!(!is_column_number_row(&s(&["201", "一般公共服务支出", "3"])));
+    assert!(is_column_number_row(&s(&[
+        "**", "**", "1", "2", "3", "4", "**"
+    ])));
+    assert!(is_column_number_row(&s(&["**", "**", "**", "**"])));
+}
+
+fn cell(row0: usize, col0: usize, col1: usize, text: &str) -> GridCell {
+    GridCell {
+        row0,
+        row1: row0 + 1,
+        col0,
+        col1,
+        text: text.to_string(),
+        x0: col0 as f32 * 10.0,
+        x1: col1 as f32 * 10.0,
+    }
+}
+
+fn grid_of(cells: Vec<GridCell>) -> CellGrid {
+    let rows = cells.iter().map(|c| c.row1).max().unwrap_or(0);
+    CellGrid {
+        x_edges: vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0],
+        y_edges: (0..=rows).map(|r| r as f32 * 10.0).collect(),
+        cells,
+        ruled: true,
+        col_spans: (0..6)
+            .map(|c| (c as f32 * 10.0, c as f32 * 10.0 + 10.0))
+            .collect(),
+        source_lines: Vec::new(),
+    }
+}
+
+fn two_sided_cells() -> Vec<GridCell> {
+    vec![
+        cell(0, 0, 3, "收入"),
+        cell(0, 3, 6, "支出"),
+        cell(1, 0, 1, "项目"),
+        cell(1, 1, 2, "行次"),
+        cell(1, 2, 3, "决算数"),
+        cell(1, 3, 4, "项目"),
+        cell(1, 4, 5, "行次"),
+        cell(1, 5, 6, "决算数"),
+        cell(2, 0, 1, "一、一般公共预算财政拨款收入"),
+        cell(2, 1, 2, "1"),
+        cell(2, 2, 3, "1,899.52"),
+        cell(2, 3, 4, "一、一般公共服务支出"),
+        cell(2, 4, 5, "31"),
+        cell(2, 5, 6, "1,575.63"),
+    ]
+}
+
+#[test]
+fn two_sided_header_gives_groups_and_paths() {
+    let grid = grid_of(two_sided_cells());
+    assert_eq!(body_start(&grid), 2);
+    let m = build_model(&grid, 2, None);
+    assert_eq!(
+        m.groups,
+        vec![Some("收入".to_string()), Some("支出".to_string())]
+    );
+    let roles: Vec<Role> = m.columns.iter().map(|c| c.role).collect();
+    assert_eq!(
+        roles,
+        vec![
+            Role::Name,
+            Role::Line,
+            Role::Value,
+            Role::Name,
+            Role::Line,
+            Role::Value
+        ]
+    );
+    assert_eq!(m.columns[5].path.join("/"), "支出/决算数");
+    assert_ne!(m.columns[2].key, m.columns[5].key);
+}
+
+/// On the first page short names leave the 合计 label a column of its own,
+/// with no header; overleaf longer names join it to the names, and the
+/// repeated 科目名称 lies over both.
+#[test]
+fn a_header_word_over_a_blank_headed_column_is_repeated_header() {
+    let first = grid_of(vec![
+        cell(0, 0, 1, "科目编码"),
+        cell(0, 2, 3, "科目名称"),
+        cell(0, 3, 4, "本年收入合计"),
+        cell(0, 4, 5, "财政拨款收入"),
+        cell(0, 5, 6, "事业收入"),
+        cell(1, 1, 2, "合计"),
+        cell(1, 3, 4, "98.81"),
+        cell(1, 4, 5, "98.81"),
+        cell(1, 5, 6, "0.00"),
+        cell(2, 0, 1, "204"),
+        cell(2, 2, 3, "公共安全支出"),
+        cell(2, 3, 4, "98.81"),
+        cell(2, 4, 5, "98.81"),
+        cell(2, 5, 6, "0.00"),
+    ]);
+    let model = build_model(&first, body_start(&first), None);
+    let overleaf = grid_of(vec![
+        cell(0, 0, 1, "科目编码"),
+        cell(0, 1, 3, "科目名称"),
+        cell(0, 3, 4, "本年收入合计"),
+        cell(0, 4, 5, "财政拨款收入"),
+        cell(0, 5, 6, "事业收入"),
+        cell(1, 0, 1, "2040201"),
+        cell(1, 1, 3, "行政运行"),
+        cell(1, 3, 4, "83.65"),
+        cell(1, 4, 5, "83.65"),
+        cell(1, 5, 6, "0.00"),
+    ]);
+    assert_eq!(continuation_body_start(&overleaf, &model), 1);
+}
+
+#[test]
+fn a_cut_row_reading_like_a_header_word_is_body() {
+    let grid = grid_of(two_sided_cells());
+    let model = build_model(&grid, 2, None);
+    let mut cont = two_sided_cells();
+    cont.truncate(8);
+    // The rest of "二十四、债务还本支出", cut by the page break, under the repeated header.
+    cont.push(cell(2, 3, 4, "支出"));
+    cont.push(cell(3, 3, 4, "二十五、债务付息支出"));
+    cont.push(cell(3, 4, 5, "57"));
+    cont.push(cell(3, 5, 6, "0.00"));
+    assert_eq!(continuation_body_start(&grid_of(cont.clone()), &model), 2);
+    // The header alone is repeated: the body starts at the figures.
+    cont.remove(8);
+    assert_eq!(continuation_body_start(&grid_of(cont), &model), 3);
+}
