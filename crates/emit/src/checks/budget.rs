@@ -10,7 +10,7 @@
 
 use fiscal_recognize::{Row, Table, TableKind};
 
-use super::identities::{Figure, Identity, Name, Pick};
+use super::identities::{row, Figure, Identity, Name};
 use super::{compare, figure, Check};
 
 use TableKind as K;
@@ -22,26 +22,14 @@ const EXPENDITURE_GRAND_TOTAL: &[&str] = &["支出总计", "支出合计", "总�
 /// The total row of a one-sided budget table (收入总表, 支出总表, 一般公共预算支出表 …).
 const TABLE_TOTAL: &[&str] = &["合计", "总计", "收入总计", "支出总计"];
 
+/// The first figure of the row named `name`.
 const fn first_figure(kind: TableKind, name: Name) -> Figure {
-    Figure {
-        kind,
-        pick: Pick::Row {
-            group: None,
-            name,
-            leaves: &[],
-        },
-    }
+    row(kind, None, name, &[])
 }
 
+/// The row's figure under the column headed by one of `leaves`.
 const fn in_column(kind: TableKind, name: Name, leaves: &'static [&'static str]) -> Figure {
-    Figure {
-        kind,
-        pick: Pick::Row {
-            group: None,
-            name,
-            leaves,
-        },
-    }
+    row(kind, None, name, leaves)
 }
 
 /// The identities of the 部门预算 set. Each side lists the forms places print
