@@ -16,7 +16,7 @@ python3 -c 'import pymupdf' 2>/dev/null || { echo "needs PyMuPDF (pip install py
 # fancy-regex turns on regex-automata's full DFAs) would otherwise leak into the
 # measured binary; users' `extract` is built without them.
 cargo build --release -q -p fiscal-extract --example extract_times
-cargo build --release -q -p fiscal-extract --bin extract
+cargo build --release -q -p fiscal-extract-cli --bin extract
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
   files=(testdata/*.pdf)

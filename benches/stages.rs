@@ -1,5 +1,5 @@
 //! One criterion bench per stage, on the PDFs in testdata/:
-//! layout (load + interpret every page), blocks (lines, ruled and aligned
+//! read (load + interpret every page), blocks (lines, ruled and aligned
 //! grids), recognition, and the whole pipeline including JSON.
 //! `cargo bench -p fiscal-extract`; `benches/compare.sh` sets these against
 //! `pdftotext -layout` on the same files.
@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use fiscal_layout::blocks::page_blocks;
-use fiscal_layout::{load_document, Limits};
+use fiscal_reader::{load_document, Limits};
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
@@ -31,7 +31,7 @@ fn stages(c: &mut Criterion) {
     for (name, bytes) in inputs() {
         let mut g = c.benchmark_group(name.trim_end_matches(".pdf").to_string());
         g.sample_size(20);
-        g.bench_function("layout", |b| {
+        g.bench_function("read", |b| {
             b.iter(|| load_document(&bytes, Limits::default()).unwrap())
         });
         let layout = load_document(&bytes, Limits::default()).unwrap();

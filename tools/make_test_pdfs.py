@@ -10,7 +10,7 @@
 - testdata/variants/*.pdf: one small text page written with each structure a
   reader must handle (classic and stream cross-references, object streams, a
   hybrid file, wrong offsets, no cross-reference at all, encryption with an
-  empty user password); crates/layout/tests/variants.rs expects the same text
+  empty user password); crates/reader/tests/variants.rs expects the same text
   from all of them.
 
 usage: tools/make_test_pdfs.py [OUTDIR]   (default: testdata; the encrypted

@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
 [ -d "$shared/corpus" ] || { echo "needs $shared/corpus"; exit 2; }
-cargo build --release -q -p fiscal-extract || exit 1
+cargo build --release -q -p fiscal-extract-cli || exit 1
 bin=target/release/extract
 out=${1:-$(mktemp -d)}
 mkdir -p "$out/dev" "$out/real"

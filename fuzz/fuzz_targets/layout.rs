@@ -1,9 +1,10 @@
-//! Bytes → the layout stage: load, interpret every page, build its blocks.
+//! Bytes → the reader and layout stages: load, interpret every page, build its blocks.
 //! Any result or error is fine; a panic, abort, hang or runaway allocation is
 //! a finding. Limits are smaller than the defaults so that one input stays
 //! fast (the defaults are exercised by crates/extract/tests/hostile.rs).
 #![no_main]
-use fiscal_layout::{blocks::page_blocks, load_document, Limits};
+use fiscal_layout::blocks::page_blocks;
+use fiscal_reader::{load_document, Limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -9,7 +9,7 @@ fn main() {
     let lopdf_load = t.elapsed();
     drop(parsed);
     let t = Instant::now();
-    let layout = fiscal_layout::load_document(&bytes, Default::default()).expect("load");
+    let layout = fiscal_reader::load_document(&bytes, Default::default()).expect("load");
     let load = t.elapsed();
     let t = Instant::now();
     let blocks: Vec<_> = layout

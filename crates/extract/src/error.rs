@@ -1,5 +1,5 @@
 //! What can go wrong with one input file; every message names the file.
-use fiscal_layout::LayoutError;
+use fiscal_reader::ReadError;
 
 /// Why one file could not be extracted. The `Display` form is one line,
 /// `FILE: cause`, fit to show a user as it is.
@@ -25,11 +25,11 @@ pub enum ExtractError {
     /// The PDF could not be opened or has nothing to extract: not a PDF,
     /// truncated, encrypted, damaged, over a resource limit, no text layer.
     #[error("{file}: {source}")]
-    Layout {
+    Pdf {
         /// The file as the caller named it.
         file: String,
-        /// The layout stage's reason.
-        source: LayoutError,
+        /// The reader's reason.
+        source: ReadError,
     },
     /// A bug met on this file; the pipeline contained it.
     #[error("{file}: internal error while extracting ({message}); please report this file")]

@@ -3,7 +3,7 @@
 //! a database table of figures holds.
 use rust_decimal::Decimal;
 
-use fiscal_emit::Output;
+use crate::output::Output;
 use fiscal_recognize::{AnyTable, Column, DocumentMeta, MoneyUnit, Row, Table};
 
 /// One printed amount of a grid table and where it stands.

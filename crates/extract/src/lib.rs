@@ -33,21 +33,22 @@
 mod error;
 mod figures;
 mod options;
+mod output;
 
 use std::io::Read;
 use std::path::Path;
 
-use fiscal_emit::{build_output, Source as EmitSource};
 use fiscal_layout::blocks::page_blocks;
-use fiscal_layout::open_document;
+use fiscal_reader::open_document;
+use output::build_output;
 
 pub use error::ExtractError;
 pub use figures::{figures, Figure};
 pub use options::Options;
+pub use output::{Output, Source};
 
-pub use fiscal_emit::checks::{Check, Status as CheckStatus};
-pub use fiscal_emit::{Output, Source};
-pub use fiscal_layout::{LayoutError, Limits};
+pub use fiscal_checks::{Check, Status as CheckStatus};
+pub use fiscal_reader::{LimitHit, LimitKind, Limits, ReadError};
 pub use fiscal_recognize::code::Classification;
 pub use fiscal_recognize::forms::{
     DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceTable,
@@ -68,7 +69,7 @@ pub use rust_decimal::Decimal;
 /// use fiscal_extract::{extract_file, ExtractError};
 ///
 /// let err = extract_file(Path::new("testdata/encrypted.pdf")).unwrap_err();
-/// assert!(matches!(err, ExtractError::Layout { .. }));
+/// assert!(matches!(err, ExtractError::Pdf { .. }));
 /// assert!(err.to_string().starts_with("testdata/encrypted.pdf: "));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -142,24 +143,24 @@ fn extract_named(
     options: &Options,
 ) -> Result<Output, ExtractError> {
     let run = || -> Result<Output, ExtractError> {
-        let layout_error = |source| ExtractError::Layout {
+        let read_error = |source| ExtractError::Pdf {
             file: shown.to_string(),
             source,
         };
         // Page by page: each page's glyphs are dropped once its blocks are built.
-        let mut pages = open_document(bytes, options.limits).map_err(layout_error)?;
+        let mut pages = open_document(bytes, options.limits).map_err(read_error)?;
         let mut blocks = Vec::with_capacity(pages.page_count());
         for page in pages.by_ref() {
-            blocks.push(page_blocks(&page.map_err(layout_error)?));
+            blocks.push(page_blocks(&page.map_err(read_error)?));
         }
-        let source = EmitSource::new(
+        let source = Source::new(
             name,
             bytes,
             blocks.len(),
             pages.producer().map(String::from),
         );
         let title = pages.title().map(String::from);
-        let warnings = pages.finish().map_err(layout_error)?;
+        let warnings = pages.finish().map_err(read_error)?;
         let recognized = fiscal_recognize::recognize_blocks(blocks, title.as_deref(), warnings);
         Ok(build_output(source, recognized))
     };

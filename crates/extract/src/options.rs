@@ -1,5 +1,5 @@
 //! The knobs a caller may set for one extraction.
-use fiscal_layout::Limits;
+use fiscal_reader::Limits;
 
 /// Settings of one extraction; [`Options::default`] suits any disclosure.
 ///

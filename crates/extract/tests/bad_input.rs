@@ -3,7 +3,7 @@ mod common;
 use common::{one_page_pdf, save_one_page, testdata};
 
 use fiscal_extract::{extract_bytes, extract_file, ExtractError};
-use fiscal_layout::{load_document, LayoutError, LimitKind, Limits};
+use fiscal_reader::{load_document, LimitKind, Limits, ReadError};
 use lopdf::{dictionary, Document, Object, Stream};
 
 fn error_text(name: &str, bytes: &[u8]) -> String {
@@ -42,8 +42,8 @@ fn encrypted_pdf() {
     assert!(
         matches!(
             err,
-            ExtractError::Layout {
-                source: LayoutError::Encrypted,
+            ExtractError::Pdf {
+                source: ReadError::Encrypted,
                 ..
             }
         ),
@@ -88,7 +88,7 @@ fn compression_bomb_is_refused() {
     };
     let err = load_document(&pdf, limits).unwrap_err();
     assert!(
-        matches!(err, LayoutError::LimitExceeded(hit) if hit.kind == LimitKind::StreamBytes),
+        matches!(err, ReadError::LimitExceeded(hit) if hit.kind == LimitKind::StreamBytes),
         "{err}"
     );
 }

@@ -4,7 +4,7 @@ fn main() {
     let bytes = std::fs::read(&args[1]).expect("read");
     let page: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(1);
     let gap: f32 = args.get(3).and_then(|p| p.parse().ok()).unwrap_or(0.6);
-    let doc = fiscal_layout::load_document(&bytes, Default::default()).expect("load");
+    let doc = fiscal_reader::load_document(&bytes, Default::default()).expect("load");
     let p = &doc.pages[page - 1];
     let h = p.segments.iter().filter(|s| s.is_horizontal()).count();
     let v = p.segments.iter().filter(|s| s.is_vertical()).count();

@@ -4,7 +4,7 @@
 use crate::align::aligned_grids;
 use crate::grid::{ruled_grids, CellGrid};
 use crate::lines::{build_lines, compact, TextLine};
-use crate::page::{Glyph, Page};
+use fiscal_reader::{Glyph, Page};
 
 /// Chunk gap (× font size) that separates runs of text on a line.
 const CHUNK_GAP: f32 = 0.6;

@@ -4,7 +4,7 @@
 //! edges, and merge neighbouring base cells wherever the ruling between them
 //! is missing (spanning header cells, merged label cells).
 use crate::lines::{build_lines, join_wrapped};
-use crate::page::{Glyph, Segment};
+use fiscal_reader::{Glyph, Segment};
 
 /// Rulings closer than this (points) are the same line.
 const SNAP: f32 = 2.0;

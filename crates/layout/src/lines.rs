@@ -1,7 +1,7 @@
 //! Glyphs → text lines → chunks. A line is a run of glyphs sharing a baseline
 //! band; a chunk is a run of a line without a wide gap (a table cell's text,
 //! a word group). Wrapped text is joined back by [`join_wrapped`].
-use crate::page::Glyph;
+use fiscal_reader::Glyph;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chunk {

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::blocks::{Block, PageBlocks};
-use crate::page::Page;
+use fiscal_reader::Page;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -94,7 +94,7 @@ pub fn page_svg(page: &Page, blocks: &PageBlocks) -> String {
 mod tests {
     use super::*;
     use crate::blocks::page_blocks;
-    use crate::page::{Glyph, Segment};
+    use fiscal_reader::{Glyph, Segment};
 
     #[test]
     fn draws_glyphs_rulings_and_cells() {

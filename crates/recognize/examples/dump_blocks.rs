@@ -5,7 +5,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let bytes = std::fs::read(&args[1]).expect("read");
     let page: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(1);
-    let doc = fiscal_layout::load_document(&bytes, Default::default()).expect("load");
+    let doc = fiscal_reader::load_document(&bytes, Default::default()).expect("load");
     let pb = page_blocks(&doc.pages[page - 1]);
     for b in &pb.blocks {
         match b {

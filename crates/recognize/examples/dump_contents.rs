@@ -7,7 +7,7 @@ fn main() {
         .nth(1)
         .expect("usage: dump_contents FILE.pdf");
     let bytes = std::fs::read(&path).expect("read");
-    let doc = fiscal_layout::load_document(&bytes, Default::default()).expect("load");
+    let doc = fiscal_reader::load_document(&bytes, Default::default()).expect("load");
     let mut pages: Vec<PageBlocks> = doc.pages.iter().map(page_blocks).collect();
     remove_running_lines(&mut pages);
     let contents = read_contents(&pages);

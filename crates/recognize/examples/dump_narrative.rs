@@ -7,7 +7,7 @@ fn main() {
     let bytes = std::fs::read(&args[1]).expect("read");
     let first: u32 = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(1);
     let last: u32 = args.get(3).and_then(|p| p.parse().ok()).unwrap_or(first);
-    let doc = fiscal_layout::load_document(&bytes, Default::default()).expect("load");
+    let doc = fiscal_reader::load_document(&bytes, Default::default()).expect("load");
     let mut pages: Vec<_> = doc.pages.iter().map(page_blocks).collect();
     remove_running_lines(&mut pages);
     let assembled = fiscal_recognize::assemble::assemble(&pages);

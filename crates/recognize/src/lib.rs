@@ -45,19 +45,19 @@ mod unit;
 pub use model::*;
 
 use fiscal_layout::blocks::{page_blocks, remove_running_lines, PageBlocks};
-use fiscal_layout::LayoutDocument;
+use fiscal_reader::Document;
 
-/// Runs recognition over a laid-out document.
-pub fn recognize(layout: &LayoutDocument) -> Recognized {
-    let pages = layout.pages.iter().map(page_blocks).collect();
-    recognize_blocks(pages, layout.title.as_deref(), layout.warnings.clone())
+/// Runs recognition over a document the reader has read.
+pub fn recognize(doc: &Document) -> Recognized {
+    let pages = doc.pages.iter().map(page_blocks).collect();
+    recognize_blocks(pages, doc.title.as_deref(), doc.warnings.clone())
 }
 
 /// Runs recognition over pages already reduced to blocks: a caller reading a
-/// document page by page ([`fiscal_layout::open_document`]) builds each
+/// document page by page ([`fiscal_reader::open_document`]) builds each
 /// page's blocks and drops its glyphs before reading the next, so memory
 /// holds blocks, never every page's glyphs. `title` is the document
-/// information's; `warnings` are the layout stage's.
+/// information's; `warnings` are the reader's.
 pub fn recognize_blocks(
     mut pages: Vec<PageBlocks>,
     title: Option<&str>,

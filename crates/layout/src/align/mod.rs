@@ -249,7 +249,7 @@ pub fn aligned_grids(
 mod tests {
     use super::*;
     use crate::lines::build_lines;
-    use crate::page::Glyph;
+    use fiscal_reader::Glyph;
 
     fn put(g: &mut Vec<Glyph>, text: &str, x: f32, baseline: f32) {
         for (i, ch) in text.chars().enumerate() {

@@ -1,0 +1,83 @@
+//! What a check is: the rule applied, its outcome and where in the document.
+use serde::{Deserialize, Serialize};
+
+use fiscal_recognize::Table;
+
+/// The outcome of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The figures agree (within the tolerance).
+    Pass,
+    /// The figures disagree: an error of the document or of extraction.
+    Fail,
+    /// The text could not be bound to one figure; nothing was compared.
+    Undetermined,
+    /// The rule could not run for this document (a table it needs is
+    /// missing, the document has no narrative, …); `detail` says why.
+    Skipped,
+}
+
+/// One rule applied to the document: figures compared, or why not.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Check {
+    /// `hierarchy_sum`, `total_row`, `row_total`, `sides_balance`, the
+    /// identities of [`identities`], `table_set`, `narrative_…`, … (see the
+    /// module docs).
+    pub rule: String,
+    /// The table the check is about, by number ("表3") or else title, where
+    /// there is one.
+    pub table: Option<String>,
+    /// Pass, fail, undetermined or skipped.
+    pub status: Status,
+    /// What was compared, with the figures on both sides (or why nothing was).
+    pub detail: String,
+    /// 1-based pages the figures are on.
+    pub pages: Vec<u32>,
+}
+
+impl Check {
+    pub(crate) fn new(rule: &str, status: Status, detail: impl Into<String>) -> Check {
+        Check {
+            rule: rule.to_string(),
+            table: None,
+            status,
+            detail: detail.into(),
+            pages: Vec::new(),
+        }
+    }
+
+    /// A pass or a fail, as `ok` says.
+    pub(crate) fn verdict(rule: &str, ok: bool, detail: impl Into<String>) -> Check {
+        Check::new(rule, if ok { Status::Pass } else { Status::Fail }, detail)
+    }
+
+    pub(crate) fn skipped(rule: &str, reason: impl Into<String>) -> Check {
+        Check::new(rule, Status::Skipped, reason)
+    }
+
+    /// The check concerns table `t` (its label and pages).
+    pub(crate) fn on_table(mut self, t: &Table) -> Check {
+        self.table = Some(label(t));
+        self.pages = t.pages.clone();
+        self
+    }
+
+    pub(crate) fn on_pages(mut self, pages: &[u32]) -> Check {
+        self.pages = pages.to_vec();
+        self
+    }
+}
+
+/// How a check names a table: its printed number, else its title.
+pub(crate) fn label(t: &Table) -> String {
+    t.number.clone().unwrap_or_else(|| t.title.clone())
+}
+
+/// Reports `rule` as skipped for `reason` when it added nothing to `out`
+/// since `before` (its length when the rule started).
+pub(crate) fn skip_if_silent(out: &mut Vec<Check>, before: usize, rule: &str, reason: &str) {
+    if !out[before..].iter().any(|c| c.rule == rule) {
+        out.push(Check::skipped(rule, reason));
+    }
+}

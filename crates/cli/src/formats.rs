@@ -1,0 +1,36 @@
+//! What one document becomes in each `--format` (the writers are
+//! `fiscal-formats`'). A file or stream of several documents is the preamble
+//! once, then one piece per document.
+use fiscal_extract::Output;
+use fiscal_formats::{csv, xlsx};
+
+use crate::args::Format;
+
+/// What opens a file or stream of this format (CSV: BOM and header).
+pub fn preamble(format: Format) -> Vec<u8> {
+    match format {
+        Format::Csv => csv::preamble(),
+        Format::Json | Format::Jsonl | Format::Xlsx => Vec::new(),
+    }
+}
+
+/// One document in `format`; `shown` is the input as the user named it.
+pub fn piece(format: Format, shown: &str, out: &Output) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Json => Ok(out.to_json().into_bytes()),
+        Format::Jsonl => {
+            let mut line = serde_json::to_vec(out).map_err(|e| e.to_string())?;
+            line.push(b'\n');
+            Ok(line)
+        }
+        Format::Csv => csv::figures(shown, out),
+        Format::Xlsx => xlsx::workbook(out),
+    }
+}
+
+/// A whole file of one document.
+pub fn document_file(format: Format, shown: &str, out: &Output) -> Result<Vec<u8>, String> {
+    let mut bytes = preamble(format);
+    bytes.extend(piece(format, shown, out)?);
+    Ok(bytes)
+}

@@ -1,0 +1,556 @@
+//! The `extract` command line end to end: inputs (nested folders, stdin),
+//! every format read back, the database, the report, shards, skipping, a
+//! closed stdout and a batch that survives a file that kills its process.
+#[path = "../../extract/tests/common/mod.rs"]
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output as Finished, Stdio};
+
+use common::{one_page_pdf, testdata};
+use fiscal_extract::{extract_file, figures, Output};
+use tempfile::TempDir;
+
+fn extract() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_extract"))
+}
+
+fn run(cmd: &mut Command) -> Finished {
+    cmd.stdin(Stdio::null()).output().expect("extract runs")
+}
+
+fn stderr(f: &Finished) -> String {
+    String::from_utf8_lossy(&f.stderr).to_string()
+}
+
+fn copy(from: &str, to: &Path) {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(testdata(from), to).unwrap();
+}
+
+/// `in/x.pdf`, `in/a/x.pdf`, `in/b/X.PDF`: three PDFs, one name.
+fn nested_inputs() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    copy("lo-ruled-cut-row.pdf", &root.join("x.pdf"));
+    copy("word-real-blank-zeros.pdf", &root.join("a/x.pdf"));
+    copy("lo-narrative-form.pdf", &root.join("b/X.PDF"));
+    std::fs::write(root.join("b/notes.txt"), "not an input").unwrap();
+    (dir, root)
+}
+
+fn nested_files(root: &Path) -> [PathBuf; 3] {
+    [
+        root.join("x.pdf"),
+        root.join("a/x.pdf"),
+        root.join("b/X.PDF"),
+    ]
+}
+
+fn library(path: &Path) -> Output {
+    extract_file(path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The lines of a JSON-lines report.
+fn report_lines(report: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn nested_folders_are_mirrored_and_equal_names_do_not_collide() {
+    let (dir, root) = nested_inputs();
+    let out = dir.path().join("out");
+    let f = run(extract().arg("--out-dir").arg(&out).arg(&root));
+    assert!(f.status.success(), "{}", stderr(&f));
+    for (input, output) in nested_files(&root)
+        .iter()
+        .zip(["x.json", "a/x.json", "b/X.json"])
+    {
+        let written = std::fs::read_to_string(out.join(output)).unwrap();
+        // Converted in a child process and read back: the same bytes as the library's.
+        assert_eq!(written, library(input).to_json(), "{output}");
+    }
+    assert!(!out.join("b/notes.json").exists());
+    // No progress bar when stderr is not a terminal; the tally says it all.
+    assert!(!stderr(&f).contains("ETA"));
+    assert!(
+        stderr(&f).contains("3 files: 3 converted, 0 failed, 0 skipped"),
+        "{}",
+        stderr(&f)
+    );
+}
+
+#[test]
+fn inputs_that_map_to_one_output_are_refused_before_any_work() {
+    let (dir, root) = nested_inputs();
+    let out = dir.path().join("out");
+    let f = run(extract()
+        .arg("--out-dir")
+        .arg(&out)
+        .arg(root.join("x.pdf"))
+        .arg(root.join("a/x.pdf")));
+    assert_eq!(f.status.code(), Some(2));
+    assert!(
+        stderr(&f).contains("x.json would be written by"),
+        "{}",
+        stderr(&f)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn stdin_is_one_pdf() {
+    let path = testdata("lo-ruled-cut-row.pdf");
+    let mut child = extract()
+        .arg("-")
+        .stdin(std::fs::File::open(&path).unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut json = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut json)
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let from_stdin: Output = serde_json::from_str(&json).unwrap();
+    let mut expected = library(&path);
+    assert_eq!(from_stdin.source.file, "stdin");
+    expected.source.file = "stdin".into();
+    assert_eq!(json, expected.to_json());
+}
+
+/// Reads a little of stdout, closes it, and expects a quiet exit 0.
+fn ends_quietly_when_stdout_closes(cmd: &mut Command) {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // The pipe's reader is gone now, like `| head -c 64`.
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
+    ends_quietly_when_stdout_closes(extract().arg(testdata("seed-chrome-ruled.pdf")));
+    let (_dir, root) = nested_inputs();
+    ends_quietly_when_stdout_closes(extract().args(["-f", "jsonl"]).arg(&root));
+}
+
+#[test]
+fn jsonl_has_one_document_per_line() {
+    let (_dir, root) = nested_inputs();
+    let f = run(extract().args(["-f", "jsonl", "-q"]).arg(&root));
+    assert!(f.status.success(), "{}", stderr(&f));
+    let text = String::from_utf8(f.stdout).unwrap();
+    let mut read: Vec<Output> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut expected: Vec<Output> = nested_files(&root).iter().map(|p| library(p)).collect();
+    read.sort_by(|a, b| a.source.sha256.cmp(&b.source.sha256));
+    expected.sort_by(|a, b| a.source.sha256.cmp(&b.source.sha256));
+    let json = |v: &[Output]| v.iter().map(Output::to_json).collect::<Vec<_>>();
+    assert_eq!(json(&read), json(&expected));
+}
+
+#[test]
+fn csv_has_a_bom_and_every_figure() {
+    let (dir, root) = nested_inputs();
+    let target = dir.path().join("figures.csv");
+    let f = run(extract().args(["-f", "csv", "-o"]).arg(&target).arg(&root));
+    assert!(f.status.success(), "{}", stderr(&f));
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(bytes.starts_with("\u{feff}file,entity,year,".as_bytes()));
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let key = |r: &csv::StringRecord| {
+        [
+            "file",
+            "title",
+            "group",
+            "code",
+            "name",
+            "column_key",
+            "value",
+        ]
+        .map(|c| r[col(c)].to_string())
+    };
+    let rows: Vec<[String; 7]> = reader.records().map(|r| key(&r.unwrap())).collect();
+    let mut expected = Vec::new();
+    for path in nested_files(&root) {
+        let out = library(&path);
+        for fig in figures(&out) {
+            let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+            expected.push([
+                path.display().to_string(),
+                fig.table.title.clone(),
+                opt(&fig.row.group),
+                opt(&fig.row.code),
+                opt(&fig.row.name),
+                fig.column.key.clone(),
+                fig.value.to_string(),
+            ]);
+        }
+    }
+    assert!(expected.len() > 50, "{} figures", expected.len());
+    let sorted = |mut v: Vec<[String; 7]>| {
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(rows), sorted(expected));
+}
+
+#[test]
+fn xlsx_has_a_sheet_per_table_and_a_checks_sheet() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let path = testdata("lo-ruled-cut-row.pdf");
+    let target = dir.path().join("doc.xlsx");
+    let f = run(extract().args(["-f", "xlsx", "-o"]).arg(&target).arg(&path));
+    assert!(f.status.success(), "{}", stderr(&f));
+    let out = library(&path);
+    let mut book: Xlsx<_> = calamine::open_workbook(&target).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names.len(), out.tables.len() + 2, "{names:?}");
+    assert_eq!(names.first().map(String::as_str), Some("document"));
+    assert_eq!(names.last().map(String::as_str), Some("checks"));
+    let checks = book.worksheet_range("checks").unwrap();
+    assert_eq!(checks.height(), out.checks.len() + 1);
+    // Each grid's sheet holds its title, every printed header level and every amount.
+    for (table, name) in out.tables.iter().zip(&names[1..]) {
+        let Some(grid) = table.as_grid() else {
+            continue;
+        };
+        let sheet = book.worksheet_range(name).unwrap();
+        let cells: Vec<&Data> = sheet.used_cells().map(|(_, _, d)| d).collect();
+        let texts: BTreeSet<String> = cells
+            .iter()
+            .filter_map(|d| match d {
+                Data::String(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.iter().any(|t| t.contains(&grid.title)), "{name}");
+        for column in &grid.columns {
+            for level in column.header.split('/') {
+                assert!(texts.contains(level), "{name}: header {level}");
+            }
+        }
+        let numbers = cells.iter().filter(|d| matches!(d, Data::Float(_))).count();
+        let amounts = figures(&out)
+            .filter(|f| std::ptr::eq(f.table, grid))
+            .count();
+        assert_eq!(numbers, amounts, "{name}");
+    }
+}
+
+/// Table title, code, name, column key, value.
+type FigureKey = (String, Option<String>, Option<String>, String, String);
+
+#[test]
+fn sqlite_holds_every_document_once_after_two_runs() {
+    let (dir, root) = nested_inputs();
+    let db = dir.path().join("fiscal.sqlite");
+    for _ in 0..2 {
+        let f = run(extract().arg("--db").arg(&db).arg(&root));
+        assert!(f.status.success(), "{}", stderr(&f));
+        assert!(
+            f.stdout.is_empty(),
+            "--db alone writes no documents to stdout"
+        );
+    }
+    let outs: Vec<Output> = nested_files(&root).iter().map(|p| library(p)).collect();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM documents"), 3);
+    let tables: usize = outs.iter().map(|o| o.tables.len()).sum();
+    assert_eq!(count("SELECT count(*) FROM tables") as usize, tables);
+    let checks: usize = outs.iter().map(|o| o.checks.len()).sum();
+    assert_eq!(count("SELECT count(*) FROM checks") as usize, checks);
+    let amounts: usize = outs.iter().map(|o| figures(o).count()).sum();
+    assert_eq!(count("SELECT count(*) FROM figures") as usize, amounts);
+    // Every figure of the first document, found again through the joins.
+    let first = &outs[0];
+    let mut stmt = conn
+        .prepare(
+            "SELECT t.title, r.code, r.name, f.column_key, f.value
+             FROM figures f JOIN rows r ON r.id = f.row_id JOIN tables t ON t.id = r.table_id
+             JOIN documents d ON d.id = t.document_id WHERE d.sha256 = ?1",
+        )
+        .unwrap();
+    let mut found: Vec<FigureKey> = stmt
+        .query_map([&first.source.sha256], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut expected: Vec<FigureKey> = figures(first)
+        .map(|f| {
+            (
+                f.table.title.clone(),
+                f.row.code.clone(),
+                f.row.name.clone(),
+                f.column.key.clone(),
+                f.value.to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+/// A folder of good PDFs and bad files of every kind the report must name.
+fn mixed_inputs() -> (TempDir, PathBuf) {
+    let (dir, root) = nested_inputs();
+    std::fs::write(root.join("text.pdf"), "just text, not a PDF").unwrap();
+    let whole = std::fs::read(testdata("lo-ruled-cut-row.pdf")).unwrap();
+    std::fs::write(root.join("cut.pdf"), &whole[..whole.len() / 3]).unwrap();
+    copy("encrypted.pdf", &root.join("locked.pdf"));
+    (dir, root)
+}
+
+#[test]
+fn the_report_names_every_file_with_its_status_and_cause() {
+    let (dir, root) = mixed_inputs();
+    for name in ["report.csv", "report.jsonl"] {
+        let report = dir.path().join(name);
+        let f = run(extract()
+            .arg("--out-dir")
+            .arg(dir.path().join("out"))
+            .arg("--report")
+            .arg(&report)
+            .arg(&root));
+        assert_eq!(f.status.code(), Some(1), "{}", stderr(&f));
+        let lines: Vec<serde_json::Value> = if name.ends_with(".csv") {
+            let mut r = csv::Reader::from_path(&report).unwrap();
+            let header = r.headers().unwrap().clone();
+            r.records()
+                .map(|rec| {
+                    let rec = rec.unwrap();
+                    header
+                        .iter()
+                        .zip(rec.iter())
+                        .map(|(h, v)| (h.to_string(), serde_json::Value::from(v)))
+                        .collect()
+                })
+                .collect()
+        } else {
+            report_lines(&report)
+        };
+        assert_eq!(lines.len(), 6, "{name}");
+        let line = |file: &str| {
+            let shown = root.join(file).display().to_string();
+            lines
+                .iter()
+                .find(|l| l["file"] == shown.as_str())
+                .unwrap_or_else(|| panic!("{file} in {name}"))
+        };
+        for (file, cause) in [
+            ("text.pdf", "not a PDF"),
+            ("cut.pdf", "truncated"),
+            ("locked.pdf", "encrypted"),
+        ] {
+            let l = line(file);
+            assert_eq!(l["status"], "failed", "{file}");
+            assert!(
+                l["error"].as_str().unwrap().contains(cause),
+                "{file}: {}",
+                l["error"]
+            );
+        }
+        let good = line("a/x.pdf");
+        assert_eq!(good["status"], "ok");
+        let pages = good["pages"].to_string().trim_matches('"').to_string();
+        assert_eq!(pages, "5");
+        assert!(
+            stderr(&f).contains("6 files: 3 converted, 3 failed"),
+            "{}",
+            stderr(&f)
+        );
+    }
+}
+
+#[test]
+fn shards_split_the_inputs_without_overlap() {
+    let (dir, root) = mixed_inputs();
+    let mut seen = Vec::new();
+    for shard in ["1/2", "2/2"] {
+        let report = dir.path().join(format!("r{}.jsonl", &shard[..1]));
+        run(extract()
+            .args(["-f", "jsonl", "-q", "--shard", shard, "--report"])
+            .arg(&report)
+            .arg(&root));
+        let files: Vec<String> = report_lines(&report)
+            .iter()
+            .map(|l| l["file"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            !files.is_empty() && files.len() < 6,
+            "shard {shard}: {files:?}"
+        );
+        seen.extend(files);
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 6);
+}
+
+#[test]
+fn skip_existing_leaves_outputs_newer_than_their_input() {
+    let (dir, root) = nested_inputs();
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.jsonl");
+    let statuses = || -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = report_lines(&report)
+            .iter()
+            .map(|l| {
+                (
+                    l["file"].as_str().unwrap().to_string(),
+                    l["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let cmd = || {
+        let mut c = extract();
+        c.arg("--skip-existing")
+            .arg("--out-dir")
+            .arg(&out)
+            .arg("--report")
+            .arg(&report)
+            .arg(&root);
+        assert!(run(&mut c).status.success());
+    };
+    cmd();
+    assert!(statuses().iter().all(|(_, s)| s == "ok"));
+    cmd();
+    assert!(statuses().iter().all(|(_, s)| s == "skipped"));
+    // An input changed after its output was written is converted again.
+    let changed = root.join("a/x.pdf");
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&changed)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    cmd();
+    let again: Vec<_> = statuses()
+        .into_iter()
+        .filter(|(_, s)| s == "ok")
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(again, [changed.display().to_string()]);
+}
+
+/// A 1 KB PDF whose one page's content inflates to 30 MB: too much for the
+/// data-size limits given below, under the reader's own stream limit (32 MB).
+fn inflation_bomb() -> Vec<u8> {
+    let mut content = lopdf::Stream::new(lopdf::dictionary! {}, vec![b' '; 30 << 20]);
+    content.compress().unwrap();
+    one_page_pdf(content, lopdf::dictionary! {})
+}
+
+/// Runs `extract` under a data-size limit that it and its children inherit.
+#[cfg(unix)]
+fn extract_within(kilobytes: u32) -> Command {
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg(format!("ulimit -d {kilobytes} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_extract"));
+    c
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_kills_its_process_does_not_stop_the_batch() {
+    let (dir, root) = nested_inputs();
+    // Padded to be the largest input, so that it is converted first.
+    let mut bomb = inflation_bomb();
+    bomb.extend(std::iter::repeat_n(b'\n', 1 << 20));
+    bomb.extend(b"%%EOF\n");
+    std::fs::write(root.join("bomb.pdf"), &bomb).unwrap();
+    let report = dir.path().join("report.jsonl");
+    // 45 MB is plenty for each good file and too little for the bomb, which
+    // aborts whatever process converts it: only its own child may die.
+    let f = run(extract_within(45_000)
+        .args([
+            "--max-memory",
+            "0",
+            "--jobs",
+            "1",
+            "-f",
+            "jsonl",
+            "--report",
+        ])
+        .arg(&report)
+        .arg(&root));
+    assert_eq!(f.status.code(), Some(1), "{}", stderr(&f));
+    let lines = report_lines(&report);
+    let bomb_line = lines
+        .iter()
+        .find(|l| l["file"].as_str().unwrap().ends_with("bomb.pdf"))
+        .unwrap();
+    assert_eq!(bomb_line["status"], "failed");
+    let cause = bomb_line["error"].as_str().unwrap();
+    assert!(
+        cause.contains("bomb.pdf: the conversion died: out of memory"),
+        "{cause}"
+    );
+    let ok = lines.iter().filter(|l| l["status"] == "ok").count();
+    assert_eq!(ok, 3, "{lines:?}");
+    assert_eq!(String::from_utf8(f.stdout).unwrap().lines().count(), 3);
+
+    // --max-memory caps each child the same way, and says so.
+    let f = run(extract()
+        .args(["--max-memory", "40", "-q", "--report"])
+        .arg(&report)
+        .arg(&root)
+        .arg("-f")
+        .arg("jsonl"));
+    assert_eq!(f.status.code(), Some(1));
+    let lines = report_lines(&report);
+    let bomb_line = lines
+        .iter()
+        .find(|l| l["file"].as_str().unwrap().ends_with("bomb.pdf"))
+        .unwrap();
+    assert!(
+        bomb_line["error"]
+            .as_str()
+            .unwrap()
+            .contains("--max-memory 40 MB"),
+        "{bomb_line}"
+    );
+    assert_eq!(lines.iter().filter(|l| l["status"] == "ok").count(), 3);
+}
