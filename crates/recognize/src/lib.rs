@@ -16,8 +16,10 @@
 //! - 行次 = printed line number of a row; 栏次 = printed column number row.
 //!
 //! Modules: [`amount`] parses figures, [`code`] maps subject codes,
-//! `kind` names tables by title, [`header`] turns header rows into columns
-//! (the roles and keys of header words in `header_words`),
+//! `title` reads table titles (what reads as one, wrapped, repeated, the
+//! lines between title and grid) and names tables by them, [`header`] turns
+//! header rows into columns (the roles and keys of header words in
+//! `header_words`),
 //! `rows` turns body rows into classified rows, `contents` reads the 目录,
 //! [`assemble`] follows tables over pages (continuation, repeated titles and
 //! headers, cut rows), [`forms`] reads the form-like 绩效 tables,
@@ -32,7 +34,6 @@ pub mod contents;
 pub mod forms;
 pub mod header;
 mod header_words;
-mod kind;
 mod meta;
 mod model;
 mod narrative;
@@ -40,6 +41,7 @@ pub mod numbering;
 mod rows;
 mod table_kind;
 pub mod text;
+mod title;
 mod unit;
 
 pub use model::*;

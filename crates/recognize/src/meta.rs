@@ -6,9 +6,9 @@ use fiscal_layout::blocks::{Block, PageBlocks};
 use fiscal_layout::lines::{join_wrapped, TextLine};
 use regex::Regex;
 
-use crate::kind::kind_of_title;
 use crate::model::{AnyTable, DocumentKind, DocumentMeta, MoneyUnit, Scope, Variant};
 use crate::text::compact;
+use crate::title::kind::kind_of_title;
 
 /// A cover line naming the entity: "预算主管部门：…", "预算单位：…", "部门名称：…".
 fn cover_entity_re() -> &'static Regex {

@@ -1,7 +1,7 @@
 //! The canonical kinds of the tables a disclosure prints, as one enum: the
 //! 部门决算 set, the 部门预算 set and the form-like 绩效 tables. Serialized as
 //! the snake_case ids of the output contract (`income_expenditure_summary`,
-//! `budget_income`, …). Which title maps to which kind lives in [`crate::kind`].
+//! `budget_income`, …). Which title maps to which kind lives in [`crate::title::kind`].
 use serde::{Deserialize, Serialize};
 
 use crate::code::Classification;

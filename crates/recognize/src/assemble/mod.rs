@@ -7,25 +7,24 @@ use fiscal_layout::blocks::{Block, PageBlocks};
 use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
 
-mod titles;
-
-pub(crate) use titles::parse_unit_line;
-use titles::{
-    after_title, caption_title, is_table_set, is_title_companion, is_title_tail, number_re,
-    trailing_unit, AfterTitle,
-};
-
 use crate::contents::{read_contents, Contents};
 use crate::forms::{read_form, LooseLine, LooseText, PerfPiece};
 use crate::header::{
     body_start, build_model, continuation_body_start, is_total_label, Role, TableModel,
 };
-use crate::kind::{kind_of_title, looks_like_title, same_title, split_title};
 use crate::model::{AnyTable, Column, MoneyUnit, Table, TableKind};
 use crate::narrative::NarrativeLine;
 use crate::numbering::numbering_level;
 use crate::rows::{classify_rows, grid_rows, is_cut_continuation, stitch, RawRow};
 use crate::text::compact;
+use crate::title::companions::{
+    after_title, is_title_companion, parse_unit_line, trailing_unit, AfterTitle,
+};
+use crate::title::kind::kind_of_title;
+use crate::title::shape::{
+    caption_title, is_table_set, is_title_tail, looks_like_title, number_re, same_title,
+    split_title,
+};
 
 #[derive(Debug, Default)]
 pub struct Assembled {

@@ -19,9 +19,9 @@ use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
 use regex::Regex;
 
-use crate::kind::ends_like_table;
 use crate::numbering::split_numbering;
 use crate::text::compact;
+use crate::title::shape::{ends_like_table, names_what_is_reported, same_title};
 
 /// One entry of the 目录.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +99,7 @@ pub fn entry_matches_title(entry: &ContentsEntry, title: &str) -> bool {
             None => t,
         }
     };
-    crate::kind::same_title(&norm(entry.name()), &norm(title))
+    same_title(&norm(entry.name()), &norm(title))
 }
 
 /// Warnings for the tables the 目录 lists that were not found, by title or by
@@ -146,7 +146,7 @@ fn table_number_re() -> &'static Regex {
 }
 
 fn names_one_table(name: &str) -> bool {
-    ends_like_table(name) && crate::kind::names_what_is_reported(name)
+    ends_like_table(name) && names_what_is_reported(name)
 }
 
 /// An entry read from one printed line (or one row of a contents table).

@@ -1,24 +1,17 @@
-//! What stands around a table's grid: its title (wrapped, numbered, in the
-//! grid's caption row), the lines between title and grid (unit line, table
-//! number, form code) and a unit line's entity and money unit.
+//! What stands between a title and its grid: the unit line (its entity and
+//! money unit), a table number, a form code, a date; and whether a grid
+//! follows a title at all.
 use std::sync::OnceLock;
 
 use fiscal_layout::blocks::Block;
-use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
 use regex::Regex;
 
-use crate::kind::looks_like_title;
+use super::shape::{number_re, TITLE_COMPANION_CHARS};
 use crate::model::MoneyUnit;
-use crate::numbering::numbering_level;
 use crate::text::compact;
 
-pub(super) fn number_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(附?表\d+(?:-\d+)?)").unwrap())
-}
-
-pub(super) fn unit_re() -> &'static Regex {
+pub(crate) fn unit_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?:编制单位|编制部门|单位名称|部门名称|预算单位|金额单位|单位|部门)[：:]")
@@ -55,17 +48,9 @@ pub(crate) fn parse_unit_line(text: &str) -> Option<(Option<String>, Option<Mone
     Some((entity, unit))
 }
 
-/// A grid whose top row is one cell holding a title (Excel exports put it there).
-pub(super) fn caption_title(grid: &CellGrid) -> Option<String> {
-    let cells: Vec<_> = grid.row_cells(0).collect();
-    (cells.len() == 1 && cells[0].col1 - cells[0].col0 == grid.cols())
-        .then(|| compact(&cells[0].text))
-        .filter(|t| looks_like_title(t))
-}
-
 /// Lines printed between a title and its grid: the unit line, a table number,
 /// a form code such as "公开01表", a date.
-pub(super) fn is_title_companion(line: &TextLine) -> bool {
+pub(crate) fn is_title_companion(line: &TextLine) -> bool {
     let text = compact(&line.text());
     parse_unit_line(&line.text()).is_some()
         || trailing_unit(line).is_some()
@@ -77,7 +62,7 @@ pub(super) fn is_title_companion(line: &TextLine) -> bool {
 
 /// A money unit printed alone at the right end of a line, after the entity
 /// ("507-湖州市卫生健康委员会 … 单位：万元") or on its own ("（万元）").
-pub(super) fn trailing_unit(line: &TextLine) -> Option<MoneyUnit> {
+pub(crate) fn trailing_unit(line: &TextLine) -> Option<MoneyUnit> {
     let last = compact(&line.chunks.last()?.text);
     let unit = match unit_re().find(&last) {
         Some(label) if label.start() == 0 => &last[label.end()..],
@@ -86,14 +71,12 @@ pub(super) fn trailing_unit(line: &TextLine) -> Option<MoneyUnit> {
     MoneyUnit::parse(unit)
 }
 
-/// Longest text of a short line that may sit between a title and its grid.
-pub(super) const TITLE_COMPANION_CHARS: usize = 12;
 /// Lines that may stand between a title and its grid.
-pub(super) const TITLE_COMPANION_LINES: usize = 3;
+pub(crate) const TITLE_COMPANION_LINES: usize = 3;
 
 /// What follows a title on its page, past its companion lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum AfterTitle {
+pub(crate) enum AfterTitle {
     /// Its grid.
     Grid,
     /// The page ends: the grid may head the next page.
@@ -102,7 +85,7 @@ pub(super) enum AfterTitle {
     Text,
 }
 
-pub(super) fn after_title(rest: &[Block]) -> AfterTitle {
+pub(crate) fn after_title(rest: &[Block]) -> AfterTitle {
     for (i, block) in rest.iter().enumerate() {
         match block {
             Block::Grid(_) => return AfterTitle::Grid,
@@ -111,30 +94,6 @@ pub(super) fn after_title(rest: &[Block]) -> AfterTitle {
         }
     }
     AfterTitle::PageEnd
-}
-
-/// The second line of a title wrapped over two: short, right under the first,
-/// centred near it, the same size, not numbered on its own ("1.项目支出绩效目标表"
-/// under "（二）绩效目标表及说明" is a heading of its own).
-pub(super) fn is_title_tail(first: &TextLine, next: &TextLine) -> bool {
-    let size = first.size().max(1.0);
-    let centre = |l: &TextLine| (l.x0() + l.x1()) / 2.0;
-    let text = compact(&next.text());
-    text.chars().count() <= TITLE_COMPANION_CHARS
-        && numbering_level(&text).is_none()
-        && !number_re().is_match(&text)
-        && next.top - first.bottom < 1.2 * size
-        && (centre(next) - centre(first)).abs() < 4.0 * size
-        && (next.size() - first.size()).abs() < 0.15 * size
-}
-
-/// A name for the whole set of tables ("2024年度部门决算表", "预算公开表"): a
-/// part heading, never one table's title.
-pub(super) fn is_table_set(title: &str) -> bool {
-    let set_ending = ["决算表", "预算表", "公开表", "报表"]
-        .iter()
-        .any(|e| title.ends_with(e));
-    set_ending && !crate::kind::names_what_is_reported(title)
 }
 
 #[cfg(test)]

@@ -1,0 +1,153 @@
+//! Whether a line reads as a table title, and what it says: its printed
+//! number split off, a title wrapped over two lines or set in a grid's caption
+//! row, a title repeated on a continuation page, the name of the whole set of
+//! tables (a part heading).
+use std::sync::OnceLock;
+
+use fiscal_layout::grid::CellGrid;
+use fiscal_layout::lines::TextLine;
+use regex::Regex;
+
+use crate::numbering::numbering_level;
+use crate::text::compact;
+
+/// Whether a line reads as a table title: short, ends with 表 (or 表 and a
+/// bracketed qualifier: "…支出表（按功能分类）"), not a sentence or a
+/// table-of-contents entry, not numbered like a heading.
+pub fn looks_like_title(compact: &str) -> bool {
+    numbering_level(compact).is_none() && reads_as_title(compact)
+}
+
+fn reads_as_title(compact: &str) -> bool {
+    let n = compact.chars().count();
+    (4..=48).contains(&n)
+        && ends_like_table(compact)
+        && !is_form_code(compact)
+        && !compact.contains('。')
+        && !compact.contains("…")
+        && !compact.contains("...")
+        && !compact.starts_with('注')
+        && !compact.contains(['，', '；', ';', '《'])
+}
+
+/// A form code printed beside a title ("公开01表", "财决01表"), not a title.
+fn is_form_code(compact: &str) -> bool {
+    compact
+        .strip_suffix('表')
+        .is_some_and(|s| s.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A name that ends like a table title: "…表", "…表（按功能分类）", "…表(续)".
+pub fn ends_like_table(name: &str) -> bool {
+    let core = match name.strip_suffix(['）', ')']) {
+        Some(s) => s.rsplit_once(['（', '(']).map_or(s, |(head, _)| head),
+        None => name,
+    };
+    core.ends_with('表')
+}
+
+fn table_number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(附?表\d+(?:[-－]\d+)?)[.．:：、]?").unwrap())
+}
+
+/// A printed title split into its table number ("表1", "表01") and the title
+/// itself, numbering ("二、", "（七）", "1.") and separators removed:
+/// "表1：2026年部门收支总表" → (Some("表1"), "2026年部门收支总表"),
+/// "（七）一般公共预算支出表（按功能分类）" → (None, "一般公共预算支出表（按功能分类）").
+/// `None` when the text does not read as a title.
+pub fn split_title(compact: &str) -> Option<(Option<String>, String)> {
+    let (number, rest) = match table_number_re().captures(compact) {
+        Some(c) => (Some(c[1].to_string()), &compact[c[0].len()..]),
+        None => (None, compact),
+    };
+    let rest = crate::numbering::split_numbering(rest).map_or(rest, |(_, r)| r);
+    let rest = rest.trim_start_matches(['.', '．', ':', '：', '、']);
+    reads_as_title(rest).then(|| (number, rest.to_string()))
+}
+
+/// Words that name what a table reports. A "…部门预算表" without any is the
+/// name of the set of tables (a part heading), not of one table.
+const TABLE_SUBJECTS: &[&str] = &[
+    "收入",
+    "支出",
+    "收支",
+    "经费",
+    "采购",
+    "绩效",
+    "基金",
+    "资本",
+    "拨款",
+    "资产",
+    "购买服务",
+    "项目",
+    "人员",
+];
+
+/// Whether a title says what its table reports (see [`TABLE_SUBJECTS`]).
+pub fn names_what_is_reported(title: &str) -> bool {
+    TABLE_SUBJECTS.iter().any(|w| title.contains(w))
+}
+
+/// Whether two titles name the same table, for telling a repeated title (a
+/// continuation page) from a new table: no "（续）"/"续表" marker, quotes
+/// aside, and the longer may add the entity and year in front — nothing that
+/// says what is reported ("2026年收支总表" is "收支总表"; "财政拨款收入支出决算总表"
+/// is not "收入支出决算总表").
+pub fn same_title(a: &str, b: &str) -> bool {
+    let core = |t: &str| {
+        compact(t)
+            .replace("（续）", "")
+            .replace("(续)", "")
+            .replace("续表", "")
+            .replace(['“', '”', '"', '‘', '’'], "")
+    };
+    let (a, b) = (core(a), core(b));
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long
+            .strip_suffix(short.as_str())
+            .is_some_and(|prefix| !names_what_is_reported(prefix))
+}
+
+/// Longest text of a short line beside a title: one between a title and its
+/// grid, or the second line of a wrapped title.
+pub(crate) const TITLE_COMPANION_CHARS: usize = 12;
+
+/// A table number at the start of a line ("表3", "附表1-2").
+pub(crate) fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(附?表\d+(?:-\d+)?)").unwrap())
+}
+
+/// A grid whose top row is one cell holding a title (Excel exports put it there).
+pub(crate) fn caption_title(grid: &CellGrid) -> Option<String> {
+    let cells: Vec<_> = grid.row_cells(0).collect();
+    (cells.len() == 1 && cells[0].col1 - cells[0].col0 == grid.cols())
+        .then(|| compact(&cells[0].text))
+        .filter(|t| looks_like_title(t))
+}
+
+/// The second line of a title wrapped over two: short, right under the first,
+/// centred near it, the same size, not numbered on its own ("1.项目支出绩效目标表"
+/// under "（二）绩效目标表及说明" is a heading of its own).
+pub(crate) fn is_title_tail(first: &TextLine, next: &TextLine) -> bool {
+    let size = first.size().max(1.0);
+    let centre = |l: &TextLine| (l.x0() + l.x1()) / 2.0;
+    let text = compact(&next.text());
+    text.chars().count() <= TITLE_COMPANION_CHARS
+        && numbering_level(&text).is_none()
+        && !number_re().is_match(&text)
+        && next.top - first.bottom < 1.2 * size
+        && (centre(next) - centre(first)).abs() < 4.0 * size
+        && (next.size() - first.size()).abs() < 0.15 * size
+}
+
+/// A name for the whole set of tables ("2024年度部门决算表", "预算公开表"): a
+/// part heading, never one table's title.
+pub(crate) fn is_table_set(title: &str) -> bool {
+    let set_ending = ["决算表", "预算表", "公开表", "报表"]
+        .iter()
+        .any(|e| title.ends_with(e));
+    set_ending && !names_what_is_reported(title)
+}
