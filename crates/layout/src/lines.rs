@@ -235,6 +235,20 @@ fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
     }
 }
 
+/// Whether a chunk is a figure: an amount, a code, a 行次 or a percentage.
+pub fn is_numeric(text: &str) -> bool {
+    let t = text.trim();
+    let mut digits = 0;
+    for c in t.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            ',' | '.' | '-' | '%' | '+' => {}
+            _ => return false,
+        }
+    }
+    digits > 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,20 +20,6 @@ use regions::{is_anchor, regions};
 /// (a row below it, not a label centred down beside them).
 const LABEL_ROW_GAP: f32 = 0.5;
 
-/// Whether a chunk is a figure: an amount, a code, a 行次 or a percentage.
-pub fn is_numeric(text: &str) -> bool {
-    let t = text.trim();
-    let mut digits = 0;
-    for c in t.chars() {
-        match c {
-            '0'..='9' => digits += 1,
-            ',' | '.' | '-' | '%' | '+' => {}
-            _ => return false,
-        }
-    }
-    digits > 0
-}
-
 /// Column x ranges from the chunks of body lines.
 fn columns(body: &[&TextLine]) -> Vec<(f32, f32)> {
     let mut spans: Vec<(f32, f32)> = body
@@ -248,7 +234,7 @@ pub fn aligned_grids(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::build_lines;
+    use crate::lines::{build_lines, is_numeric};
     use fiscal_reader::Glyph;
 
     fn put(g: &mut Vec<Glyph>, text: &str, x: f32, baseline: f32) {

@@ -1,8 +1,6 @@
 //! The vertical extent of unruled tables: runs of lines anchored by lines that
 //! carry figures, with the header lines above them.
-use crate::lines::TextLine;
-
-use super::is_numeric;
+use crate::lines::{is_numeric, TextLine};
 
 /// A line that carries figures (with a label, or figures alone): a body row's anchor.
 pub(super) fn is_anchor(line: &TextLine) -> bool {

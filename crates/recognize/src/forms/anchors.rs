@@ -5,8 +5,8 @@
 //! labels go to every row they span ([`super::spans`]); at a continuation
 //! page's head, text above the first row is the rest of cells the page break
 //! cut and goes to the row on the page before.
-use fiscal_layout::align::is_numeric;
 use fiscal_layout::geometry::mostly_overlap;
+use fiscal_layout::lines::is_numeric;
 
 use super::loose::{LooseLine, LooseText};
 use super::row::FormRow;

@@ -116,7 +116,7 @@ fn rhythm_bands(
     let mut steps: Vec<f32> = Vec::new();
     for t in in_window
         .iter()
-        .filter(|t| !fiscal_layout::align::is_numeric(&t.text))
+        .filter(|t| !fiscal_layout::lines::is_numeric(&t.text))
     {
         let below = in_window
             .iter()

@@ -1,9 +1,9 @@
 //! Header rows → columns: each leaf column gets its printed header path, a role
 //! (code, 行次, name, or value) and a stable key; a two-sided table (收入 | 支出,
 //! 人员经费 | 公用经费) becomes column groups.
-use fiscal_layout::align::is_numeric;
 use fiscal_layout::geometry::overlap;
 use fiscal_layout::grid::{CellGrid, GridCell};
+use fiscal_layout::lines::is_numeric;
 
 use crate::code::is_code;
 pub use crate::header_words::Role;

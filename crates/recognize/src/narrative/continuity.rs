@@ -4,7 +4,7 @@
 //! its siblings are missing — and checks it: a skip left is either the
 //! document's own numbering or a heading the outline lost, so each one is
 //! reported with its page and headings.
-use super::Item;
+use super::line::Item;
 use crate::model::Section;
 use crate::numbering::{numbering, Style};
 

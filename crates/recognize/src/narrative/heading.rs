@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::NarrativeLine;
+use super::line::{heading_level, NarrativeLine};
 
 /// Longest heading printed on one line (characters); a longer numbered line
 /// is the first line of a paragraph.
@@ -161,7 +161,7 @@ pub(super) fn continuation(
         || step > MAX_WRAP_STEP * m.pitch
         || !same_type
         || text.chars().count() > MAX_CONTINUATION_CHARS
-        || super::heading_level(&text).is_some()
+        || heading_level(&text).is_some()
         || m.fills(next)
         || first_text.ends_with(['。', '；', '：', ':', ';', '！', '？', '，'])
     {

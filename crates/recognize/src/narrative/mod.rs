@@ -5,42 +5,21 @@
 //! sentence, and not running on into the next line (an inline "1."
 //! enumeration fills the line and wraps) — [`heading`] says when, and joins a
 //! heading wrapped onto a second line. [`tree`] nests sections by level;
-//! [`continuity`] reports sibling headings whose numbering skips.
+//! [`continuity`] reports sibling headings whose numbering skips; [`line`]
+//! holds what is read (narrative lines) and into what (the outline's items).
 mod continuity;
 mod heading;
+mod line;
 mod tree;
 
 use std::collections::BTreeMap;
 
-use fiscal_layout::lines::TextLine;
-
 use crate::model::Section;
 use crate::numbering::numbering_level;
 use heading::{continuation, heading_shaped, Margins, MAX_HEADING_CHARS};
+pub use line::NarrativeLine;
+use line::{heading_level, Item};
 use tree::Tree;
-
-/// A narrative line with the page it is on.
-#[derive(Debug, Clone)]
-pub struct NarrativeLine {
-    pub page: u32,
-    pub page_width: f32,
-    pub line: TextLine,
-}
-
-/// A part title printed without its 第X部分 ("上海市…局2024年度部门决算表" over
-/// the tables part) is a level-1 heading too.
-fn part_title_level(text: &str) -> Option<u8> {
-    let n = text.chars().count();
-    ((8..=60).contains(&n)
-        && (text.ends_with("部门决算表") || text.ends_with("部门预算表"))
-        && !text.contains('。'))
-    .then_some(1)
-}
-
-/// The outline level a line's numbering or part title gives it.
-fn heading_level(text: &str) -> Option<u8> {
-    numbering_level(text).or_else(|| part_title_level(text))
-}
 
 /// The narrative's sections, and what the outline noticed on the way.
 #[derive(Debug, Default)]
@@ -48,25 +27,6 @@ pub struct Outline {
     pub sections: Vec<Section>,
     /// Numbering skips between sibling headings, with page and headings.
     pub warnings: Vec<String>,
-}
-
-/// One step of the outline in reading order.
-#[derive(Debug, Clone, PartialEq)]
-enum Item {
-    Heading {
-        level: u8,
-        text: String,
-        page: u32,
-    },
-    Line {
-        text: String,
-        page: u32,
-        starts_paragraph: bool,
-        /// The level of a numbered line shaped like a heading that runs on
-        /// into the next line: a heading only where its numbering fills a
-        /// gap between its siblings ([`continuity::fill_gaps`]).
-        runs_on: Option<u8>,
-    },
 }
 
 /// Builds the outline from the narrative lines (tables already removed).
