@@ -101,8 +101,9 @@ pub fn page_blocks(page: &Page) -> PageBlocks {
 }
 
 /// Removes running headers and footers: the same text in the top or bottom band
-/// of at least half the pages (and of three or more).
-pub fn remove_running_lines(pages: &mut [PageBlocks]) {
+/// of at least half the pages (and of three or more). Returns what it removed:
+/// (page, text) of each line.
+pub fn remove_running_lines(pages: &mut [PageBlocks]) -> Vec<(u32, String)> {
     use std::collections::HashMap;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let key = |l: &TextLine| {
@@ -126,15 +127,22 @@ pub fn remove_running_lines(pages: &mut [PageBlocks]) {
         }
     }
     let n = pages.len();
+    let mut removed = Vec::new();
     for p in pages.iter_mut() {
         let h = p.height;
         p.blocks.retain(|b| match b {
             Block::Line(l) => {
-                !(in_band(l, h) && seen.get(&key(l)).is_some_and(|&c| c >= 3 && c * 2 >= n))
+                let running =
+                    in_band(l, h) && seen.get(&key(l)).is_some_and(|&c| c >= 3 && c * 2 >= n);
+                if running {
+                    removed.push((p.number, l.text()));
+                }
+                !running
             }
             Block::Grid(_) => true,
         });
     }
+    removed
 }
 
 #[cfg(test)]

@@ -11,16 +11,32 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Width of the panel of notes beside a page (points).
+const NOTES_WIDTH: f32 = 340.0;
+/// Font size of the notes.
+const NOTES_SIZE: f32 = 7.0;
+/// Characters of a note line before it wraps (CJK characters are about as
+/// wide as the font size).
+const NOTES_CHARS: usize = 46;
+
 /// The SVG of one page (page space: points, origin top-left).
 pub fn page_svg(page: &Page, blocks: &PageBlocks) -> String {
+    page_svg_with_notes(page, blocks, &[])
+}
+
+/// The SVG of one page with `notes` (one per entry: what was decided on the
+/// page and why) in a panel to its right; no panel when there are none.
+pub fn page_svg_with_notes(page: &Page, blocks: &PageBlocks, notes: &[String]) -> String {
     let mut s = String::new();
+    let panel = if notes.is_empty() { 0.0 } else { NOTES_WIDTH };
     let _ = writeln!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif">"#,
-        w = page.width,
+        w = page.width + panel,
         h = page.height
     );
     let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
+    draw_notes(&mut s, page.width, notes);
     // Glyph boxes, grey.
     for g in &page.glyphs {
         let _ = writeln!(
@@ -90,6 +106,33 @@ pub fn page_svg(page: &Page, blocks: &PageBlocks) -> String {
     s
 }
 
+/// The notes panel at `x`: a rule at its left, each note wrapped to the panel.
+fn draw_notes(s: &mut String, x: f32, notes: &[String]) {
+    if notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        r##"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="100%" stroke="#999" stroke-width="0.5"/>"##
+    );
+    let mut y = 2.0 * NOTES_SIZE;
+    for note in notes {
+        let chars: Vec<char> = note.chars().collect();
+        for (i, piece) in chars.chunks(NOTES_CHARS).enumerate() {
+            let text: String = piece.iter().collect();
+            let indent = if i == 0 { 0.0 } else { NOTES_SIZE };
+            let _ = writeln!(
+                s,
+                r##"<text x="{:.1}" y="{y:.1}" font-size="{NOTES_SIZE}" fill="#333">{}</text>"##,
+                x + NOTES_SIZE + indent,
+                escape(&text)
+            );
+            y += 1.4 * NOTES_SIZE;
+        }
+        y += 0.4 * NOTES_SIZE;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +162,12 @@ mod tests {
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert!(svg.contains("&lt;1&gt;"), "text is escaped");
         assert!(svg.contains("<line x1=\"0.0\" y1=\"10.0\""));
+        assert!(svg.contains(r#"width="200""#), "no panel without notes");
+        let noted = page_svg_with_notes(&page, &page_blocks(&page), &["starts <表1>".into()]);
+        assert!(
+            noted.contains(r#"width="540""#),
+            "the panel widens the page"
+        );
+        assert!(noted.contains(">starts &lt;表1&gt;</text>"));
     }
 }

@@ -79,3 +79,21 @@ pub fn recognize_blocks(
         warnings,
     }
 }
+
+/// Every decision of table assembly over pages of blocks, in page order:
+/// running lines dropped, tables started, continued, closed, repeated titles
+/// absorbed (what `extract --debug-layout` shows beside each page).
+pub fn assembly_trace(mut pages: Vec<PageBlocks>) -> Vec<assemble::trace::Step> {
+    use assemble::trace::{Decision, Step, Trace};
+    let mut steps: Vec<Step> = remove_running_lines(&mut pages)
+        .into_iter()
+        .map(|(page, text)| Step {
+            page,
+            decision: Decision::DropsRunningLine { text },
+        })
+        .collect();
+    steps.extend(assemble::assemble_traced(&pages, Trace::kept()).1);
+    // Stable: each page's decisions stay in the order they were taken.
+    steps.sort_by_key(|s| s.page);
+    steps
+}
