@@ -26,6 +26,9 @@
 mod document;
 mod error;
 mod font;
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzzing;
 mod interpret;
 mod lexer;
 mod limits;
