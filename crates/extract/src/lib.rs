@@ -38,7 +38,7 @@ mod output;
 use std::io::Read;
 use std::path::Path;
 
-use fiscal_layout::blocks::page_blocks;
+use fiscal_layout::blocks::page_blocks_with;
 use fiscal_reader::open_document;
 use output::build_output;
 
@@ -48,11 +48,14 @@ pub use options::Options;
 pub use output::{Output, Source};
 
 pub use fiscal_checks::{Check, Status as CheckStatus};
+pub use fiscal_layout::LayoutSettings;
 pub use fiscal_reader::{LimitHit, LimitKind, Limits, ReadError};
 pub use fiscal_recognize::code::Classification;
+pub use fiscal_recognize::forms::FormSettings;
 pub use fiscal_recognize::forms::{
     DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceTable,
 };
+pub use fiscal_recognize::RecognizeSettings;
 pub use fiscal_recognize::{
     AnyTable, Column, DocumentKind, DocumentMeta, MoneyUnit, Row, Section, Table, TableKind,
 };
@@ -151,7 +154,10 @@ fn extract_named(
         let mut pages = open_document(bytes, options.limits).map_err(read_error)?;
         let mut blocks = Vec::with_capacity(pages.page_count());
         for page in pages.by_ref() {
-            blocks.push(page_blocks(&page.map_err(read_error)?));
+            blocks.push(page_blocks_with(
+                &page.map_err(read_error)?,
+                &options.layout,
+            ));
         }
         let source = Source::new(
             name,
@@ -161,7 +167,13 @@ fn extract_named(
         );
         let title = pages.title().map(String::from);
         let warnings = pages.finish().map_err(read_error)?;
-        let recognized = fiscal_recognize::recognize_blocks(blocks, title.as_deref(), warnings);
+        let recognized = fiscal_recognize::recognize_blocks_with(
+            blocks,
+            title.as_deref(),
+            warnings,
+            &options.layout,
+            &options.recognize,
+        );
         Ok(build_output(source, recognized))
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|p| {

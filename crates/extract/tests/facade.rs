@@ -37,3 +37,65 @@ fn the_reader_stops_at_the_input_limit() {
     let out = extract_reader("whole.pdf", std::fs::File::open(&path).unwrap(), &options).unwrap();
     assert_eq!(out.source.file, "whole.pdf");
 }
+
+/// How many figures the grid tables of `out` hold.
+fn filled_cells(out: &Output) -> usize {
+    out.tables
+        .iter()
+        .filter_map(|t| t.as_grid())
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| r.values.values())
+        .filter(|v| v.is_some())
+        .count()
+}
+
+#[test]
+fn stage_settings_reach_the_pipeline_through_the_options() {
+    let path = testdata("lo-ruled-cut-row.pdf");
+    let read = |options: &Options| {
+        extract_reader("x.pdf", std::fs::File::open(&path).unwrap(), options).unwrap()
+    };
+    let plain = read(&Options::default());
+    assert!(filled_cells(&plain) > 0);
+    // Rulings this long are no ruling, and a line is one run of text however
+    // wide its gaps: no grid is found, ruled or aligned.
+    let mut options = Options::default();
+    options.layout.min_ruling = 10_000.0;
+    let unruled = filled_cells(&read(&options));
+    assert!(unruled > 0, "the aligned reading takes over");
+    options.layout.chunk_gap = 1_000.0;
+    options.layout.header_gap = 1_000.0;
+    assert_eq!(filled_cells(&read(&options)), 0);
+}
+
+/// Every heading of the outline, depth first.
+fn headings(sections: &[fiscal_extract::Section], out: &mut Vec<String>) {
+    for s in sections {
+        out.push(s.heading.clone());
+        headings(&s.children, out);
+    }
+}
+
+#[test]
+fn recognition_settings_reach_the_outline_through_the_options() {
+    let path = testdata("lo-narrative-form.pdf");
+    let read = |options: &Options| {
+        let out = extract_reader("x.pdf", std::fs::File::open(&path).unwrap(), options).unwrap();
+        let mut all = Vec::new();
+        headings(&out.sections, &mut all);
+        all.retain(|h| !h.is_empty());
+        all
+    };
+    let plain = read(&Options::default());
+    assert!(plain.iter().any(|h| !h.starts_with('第')), "{plain:?}");
+    // No numbered line is short enough to be a heading: only the 第X部分
+    // part titles, headings by their words alone, are left.
+    let mut options = Options::default();
+    options.recognize.max_heading_chars = 0;
+    options.recognize.max_wrapped_heading_chars = 0;
+    let parts = read(&options);
+    assert!(
+        !parts.is_empty() && parts.iter().all(|h| h.starts_with('第')),
+        "{parts:?}"
+    );
+}

@@ -5,7 +5,7 @@ fn main() {
     let page: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(1);
     let doc = fiscal_reader::load_document(&bytes, Default::default()).expect("load");
     let p = &doc.pages[page - 1];
-    let (grids, _) = fiscal_layout::grid::ruled_grids(&p.segments, &p.glyphs);
+    let (grids, _) = fiscal_layout::grid::ruled_grids(&p.segments, &p.glyphs, &Default::default());
     for g in grids {
         println!("x {:?}\ny {:?}", g.x_edges, g.y_edges);
         for c in &g.cells {

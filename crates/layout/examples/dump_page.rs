@@ -18,7 +18,7 @@ fn main() {
         v
     );
     let refs: Vec<_> = p.glyphs.iter().collect();
-    for l in fiscal_layout::lines::build_lines(&refs, gap) {
+    for l in fiscal_layout::lines::build_lines(&refs, gap, &Default::default()) {
         let parts: Vec<String> = l
             .chunks
             .iter()

@@ -4,12 +4,8 @@
 use crate::align::aligned_grids;
 use crate::grid::{ruled_grids, CellGrid};
 use crate::lines::{build_lines, compact, TextLine};
+use crate::settings::LayoutSettings;
 use fiscal_reader::{Glyph, Page};
-
-/// Chunk gap (× font size) that separates runs of text on a line.
-const CHUNK_GAP: f32 = 0.6;
-/// The narrower gap that separates header words of neighbouring columns.
-const HEADER_GAP: f32 = 0.3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -46,9 +42,14 @@ pub fn is_page_number(text: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Splits one page into blocks in reading order.
+/// Splits one page into blocks in reading order, with the default settings.
 pub fn page_blocks(page: &Page) -> PageBlocks {
-    let (grids, used) = ruled_grids(&page.segments, &page.glyphs);
+    page_blocks_with(page, &LayoutSettings::DEFAULT)
+}
+
+/// Splits one page into blocks in reading order.
+pub fn page_blocks_with(page: &Page, s: &LayoutSettings) -> PageBlocks {
+    let (grids, used) = ruled_grids(&page.segments, &page.glyphs, s);
     let free: Vec<&Glyph> = page
         .glyphs
         .iter()
@@ -56,20 +57,21 @@ pub fn page_blocks(page: &Page) -> PageBlocks {
         .filter(|(_, u)| !**u)
         .map(|(g, _)| g)
         .collect();
-    let lines = build_lines(&free, CHUNK_GAP);
+    let lines = build_lines(&free, s.chunk_gap, s);
     // Same banding, finer chunks: line i of one is line i of the other.
-    let fine = build_lines(&free, HEADER_GAP);
+    let fine = build_lines(&free, s.header_gap, s);
     debug_assert_eq!(lines.len(), fine.len());
     // Page numbers at the foot or head of the page.
     let (lines, fine): (Vec<TextLine>, Vec<TextLine>) = lines
         .into_iter()
         .zip(fine)
         .filter(|(l, _)| {
-            let edge = l.top > page.height * 0.85 || l.bottom < page.height * 0.12;
+            let edge = l.top > page.height * s.page_number_foot
+                || l.bottom < page.height * s.page_number_head;
             !(edge && l.chunks.len() == 1 && is_page_number(&l.chunks[0].text))
         })
         .unzip();
-    let aligned = aligned_grids(&lines, &fine);
+    let aligned = aligned_grids(&lines, &fine, s);
     let lines: Vec<TextLine> = lines
         .into_iter()
         .zip(fine)
@@ -101,9 +103,9 @@ pub fn page_blocks(page: &Page) -> PageBlocks {
 }
 
 /// Removes running headers and footers: the same text in the top or bottom band
-/// of at least half the pages (and of three or more). Returns what it removed:
-/// (page, text) of each line.
-pub fn remove_running_lines(pages: &mut [PageBlocks]) -> Vec<(u32, String)> {
+/// of at least half the pages (and of three or more; the bands and counts are
+/// `s`'s). Returns what it removed: (page, text) of each line.
+pub fn remove_running_lines(pages: &mut [PageBlocks], s: &LayoutSettings) -> Vec<(u32, String)> {
     use std::collections::HashMap;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let key = |l: &TextLine| {
@@ -112,7 +114,8 @@ pub fn remove_running_lines(pages: &mut [PageBlocks]) -> Vec<(u32, String)> {
             .filter(|c| !c.is_ascii_digit())
             .collect::<String>()
     };
-    let in_band = |l: &TextLine, h: f32| l.bottom < h * 0.08 || l.top > h * 0.93;
+    let in_band =
+        |l: &TextLine, h: f32| l.bottom < h * s.running_head || l.top > h * s.running_foot;
     for p in pages.iter() {
         let mut on_page = std::collections::HashSet::new();
         for b in &p.blocks {
@@ -132,8 +135,10 @@ pub fn remove_running_lines(pages: &mut [PageBlocks]) -> Vec<(u32, String)> {
         let h = p.height;
         p.blocks.retain(|b| match b {
             Block::Line(l) => {
-                let running =
-                    in_band(l, h) && seen.get(&key(l)).is_some_and(|&c| c >= 3 && c * 2 >= n);
+                let running = in_band(l, h)
+                    && seen.get(&key(l)).is_some_and(|&c| {
+                        c >= s.running_min_pages && c as f32 >= s.running_page_share * n as f32
+                    });
                 if running {
                     removed.push((p.number, l.text()));
                 }

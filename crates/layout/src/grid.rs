@@ -4,16 +4,8 @@
 //! edges, and merge neighbouring base cells wherever the ruling between them
 //! is missing (spanning header cells, merged label cells).
 use crate::lines::{build_lines, join_wrapped};
+use crate::settings::LayoutSettings;
 use fiscal_reader::{Glyph, Segment};
-
-/// Rulings closer than this (points) are the same line.
-const SNAP: f32 = 2.0;
-/// Rulings shorter than this are ignored (tick marks, underline fragments).
-const MIN_RULING: f32 = 3.0;
-/// Outer verticals running on this far past the last (or first) horizontal
-/// rule close a row there: Chromium prints the last row at a page foot with
-/// no bottom rule, its verticals running on.
-const RUN_ON: f32 = 4.0;
 
 /// A table cell in grid coordinates: rows `row0..row1`, columns `col0..col1`.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +89,7 @@ impl UnionFind {
 /// (position, start, end) of a horizontal (y, x0, x1) or vertical (x, y0, y1) ruling.
 type Line1 = (f32, f32, f32);
 
-fn merge_collinear(mut lines: Vec<Line1>) -> Vec<Line1> {
+fn merge_collinear(mut lines: Vec<Line1>, settings: &LayoutSettings) -> Vec<Line1> {
     // Rulings a hair apart are one line: group by position first, then join
     // overlapping or touching extents within the group.
     lines.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -105,7 +97,7 @@ fn merge_collinear(mut lines: Vec<Line1>) -> Vec<Line1> {
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
-        while j < lines.len() && lines[j].0 - lines[j - 1].0 <= 1.0 {
+        while j < lines.len() && lines[j].0 - lines[j - 1].0 <= settings.collinear {
             j += 1;
         }
         let mut group = lines[i..j].to_vec();
@@ -113,7 +105,7 @@ fn merge_collinear(mut lines: Vec<Line1>) -> Vec<Line1> {
         group.sort_by(|a, b| a.1.total_cmp(&b.1));
         let mut cur = (pos, group[0].1, group[0].2);
         for l in &group[1..] {
-            if l.1 <= cur.2 + SNAP {
+            if l.1 <= cur.2 + settings.snap {
                 cur.2 = cur.2.max(l.2);
             } else {
                 out.push(cur);
@@ -126,32 +118,35 @@ fn merge_collinear(mut lines: Vec<Line1>) -> Vec<Line1> {
     out
 }
 
-fn cluster_positions(mut v: Vec<f32>) -> Vec<f32> {
+fn cluster_positions(mut v: Vec<f32>, snap: f32) -> Vec<f32> {
     v.sort_by(f32::total_cmp);
     let mut out: Vec<f32> = Vec::new();
     for x in v {
         match out.last_mut() {
-            Some(last) if x - *last <= SNAP => {}
+            Some(last) if x - *last <= snap => {}
             _ => out.push(x),
         }
     }
     out
 }
 
-fn frames(segments: &[Segment]) -> Vec<Frame> {
+fn frames(segments: &[Segment], settings: &LayoutSettings) -> Vec<Frame> {
+    let (min, snap) = (settings.min_ruling, settings.snap);
     let h = merge_collinear(
         segments
             .iter()
-            .filter(|s| s.is_horizontal() && s.x1 - s.x0 >= MIN_RULING)
+            .filter(|s| s.is_horizontal() && s.x1 - s.x0 >= min)
             .map(|s| ((s.y0 + s.y1) / 2.0, s.x0, s.x1))
             .collect(),
+        settings,
     );
     let v = merge_collinear(
         segments
             .iter()
-            .filter(|s| s.is_vertical() && s.y1 - s.y0 >= MIN_RULING)
+            .filter(|s| s.is_vertical() && s.y1 - s.y0 >= min)
             .map(|s| ((s.x0 + s.x1) / 2.0, s.y0, s.y1))
             .collect(),
+        settings,
     );
     if h.len() < 2 || v.len() < 2 {
         return Vec::new();
@@ -159,10 +154,10 @@ fn frames(segments: &[Segment]) -> Vec<Frame> {
     let mut uf = UnionFind::new(h.len() + v.len());
     for (i, hl) in h.iter().enumerate() {
         for (j, vl) in v.iter().enumerate() {
-            if vl.0 >= hl.1 - SNAP
-                && vl.0 <= hl.2 + SNAP
-                && hl.0 >= vl.1 - SNAP
-                && hl.0 <= vl.2 + SNAP
+            if vl.0 >= hl.1 - snap
+                && vl.0 <= hl.2 + snap
+                && hl.0 >= vl.1 - snap
+                && hl.0 <= vl.2 + snap
             {
                 uf.union(i, h.len() + j);
             }
@@ -178,11 +173,12 @@ fn frames(segments: &[Segment]) -> Vec<Frame> {
     }
     groups
         .into_values()
-        .filter_map(|(hs, vs)| frame_from(&hs, &vs))
+        .filter_map(|(hs, vs)| frame_from(&hs, &vs, settings))
         .collect()
 }
 
-fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
+fn frame_from(hs: &[Line1], vs: &[Line1], settings: &LayoutSettings) -> Option<Frame> {
+    let snap = settings.snap;
     if hs.len() < 2 || vs.len() < 2 {
         return None;
     }
@@ -191,9 +187,9 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
             eprintln!("V {:?}", l);
         }
     }
-    let xs = cluster_positions(vs.iter().map(|l| l.0).collect());
-    let mut ys = cluster_positions(hs.iter().map(|l| l.0).collect());
-    close_open_ends(&mut ys, &xs, vs);
+    let xs = cluster_positions(vs.iter().map(|l| l.0).collect(), snap);
+    let mut ys = cluster_positions(hs.iter().map(|l| l.0).collect(), snap);
+    close_open_ends(&mut ys, &xs, vs, settings);
     let (nr, nc) = (ys.len().checked_sub(1)?, xs.len().checked_sub(1)?);
     if nr * nc < 2 {
         return None;
@@ -201,12 +197,12 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
     let has_v = |x: f32, ya: f32, yb: f32| {
         let m = (ya + yb) / 2.0;
         vs.iter()
-            .any(|l| (l.0 - x).abs() <= SNAP && l.1 - SNAP <= m && m <= l.2 + SNAP)
+            .any(|l| (l.0 - x).abs() <= snap && l.1 - snap <= m && m <= l.2 + snap)
     };
     let has_h = |y: f32, xa: f32, xb: f32| {
         let m = (xa + xb) / 2.0;
         hs.iter()
-            .any(|l| (l.0 - y).abs() <= SNAP && l.1 - SNAP <= m && m <= l.2 + SNAP)
+            .any(|l| (l.0 - y).abs() <= snap && l.1 - snap <= m && m <= l.2 + snap)
     };
     let mut uf = UnionFind::new(nr * nc);
     for r in 0..nr {
@@ -238,7 +234,7 @@ fn frame_from(hs: &[Line1], vs: &[Line1]) -> Option<Frame> {
 
 /// Adds a row edge where both outer verticals run on past the last (first)
 /// horizontal rule: the row there has no rule of its own on that side.
-fn close_open_ends(ys: &mut Vec<f32>, xs: &[f32], vs: &[Line1]) {
+fn close_open_ends(ys: &mut Vec<f32>, xs: &[f32], vs: &[Line1], settings: &LayoutSettings) {
     let (Some(&left), Some(&right), Some(&first), Some(&last)) =
         (xs.first(), xs.last(), ys.first(), ys.last())
     else {
@@ -247,16 +243,16 @@ fn close_open_ends(ys: &mut Vec<f32>, xs: &[f32], vs: &[Line1]) {
     // The extent (first start, last end) of the verticals at x.
     let extent = |x: f32| {
         vs.iter()
-            .filter(|l| (l.0 - x).abs() <= SNAP)
+            .filter(|l| (l.0 - x).abs() <= settings.snap)
             .fold((f32::MAX, f32::MIN), |(a, b), l| (a.min(l.1), b.max(l.2)))
     };
     let (l, r) = (extent(left), extent(right));
     let bottom = l.1.min(r.1);
-    if bottom > last + RUN_ON {
+    if bottom > last + settings.run_on {
         ys.push(bottom);
     }
     let top = l.0.max(r.0);
-    if top < first - RUN_ON {
+    if top < first - settings.run_on {
         ys.insert(0, top);
     }
 }
@@ -275,10 +271,14 @@ fn index_of(edges: &[f32], v: f32) -> Option<usize> {
 
 /// Finds ruled tables on a page and fills their cells with the glyphs inside.
 /// Returns the grids and, per glyph, whether a grid took it.
-pub fn ruled_grids(segments: &[Segment], glyphs: &[Glyph]) -> (Vec<CellGrid>, Vec<bool>) {
+pub fn ruled_grids(
+    segments: &[Segment],
+    glyphs: &[Glyph],
+    settings: &LayoutSettings,
+) -> (Vec<CellGrid>, Vec<bool>) {
     let mut used = vec![false; glyphs.len()];
     let mut grids = Vec::new();
-    for f in frames(segments) {
+    for f in frames(segments, settings) {
         let (nr, nc) = (f.ys.len() - 1, f.xs.len() - 1);
         let mut region_of = vec![usize::MAX; nr * nc];
         for (k, &(r0, r1, c0, c1)) in f.regions.iter().enumerate() {
@@ -314,7 +314,7 @@ pub fn ruled_grids(segments: &[Segment], glyphs: &[Glyph]) -> (Vec<CellGrid>, Ve
                 row1,
                 col0,
                 col1,
-                text: cell_text(&gs),
+                text: cell_text(&gs, settings),
                 x0: f.xs[col0],
                 x1: f.xs[col1],
             })
@@ -333,8 +333,8 @@ pub fn ruled_grids(segments: &[Segment], glyphs: &[Glyph]) -> (Vec<CellGrid>, Ve
 }
 
 /// The text of one cell: its lines top to bottom, wrapped lines joined.
-pub fn cell_text(glyphs: &[&Glyph]) -> String {
-    let lines = build_lines(glyphs, 1.5);
+pub fn cell_text(glyphs: &[&Glyph], settings: &LayoutSettings) -> String {
+    let lines = build_lines(glyphs, settings.cell_chunk_gap, settings);
     let texts: Vec<String> = lines
         .iter()
         .map(|l| {
@@ -391,7 +391,7 @@ mod tests {
         let mut g = text_at("一般公共预算", 2.0, 15.0);
         g.extend(text_at("拨款收入", 2.0, 30.0));
         g.extend(text_at("1.00", 150.0, 22.0));
-        let (grids, used) = ruled_grids(&segs, &g);
+        let (grids, used) = ruled_grids(&segs, &g, &LayoutSettings::DEFAULT);
         assert!(used.iter().all(|u| *u));
         assert_eq!(grids.len(), 1);
         assert_eq!(grids[0].cells[0].text, "一般公共预算拨款收入");
@@ -407,7 +407,7 @@ mod tests {
             (505.68, 179.6, 196.0),
             (505.67, 200.0, 210.0),
         ];
-        let merged = merge_collinear(lines);
+        let merged = merge_collinear(lines, &LayoutSettings::DEFAULT);
         assert_eq!(merged.len(), 2);
         assert_eq!((merged[0].1, merged[0].2), (126.0, 196.0));
     }
@@ -422,7 +422,7 @@ mod tests {
         let mut g = text_at("二、外交支出", 2.0, 35.0);
         g.extend(text_at("三、国防支出", 2.0, 55.0));
         g.extend(text_at("0.00", 150.0, 55.0));
-        let (grids, used) = ruled_grids(&segs, &g);
+        let (grids, used) = ruled_grids(&segs, &g, &LayoutSettings::DEFAULT);
         assert!(used.iter().all(|u| *u));
         assert_eq!(grids[0].rows(), 3);
         let last: Vec<&str> = grids[0].row_cells(2).map(|c| c.text.as_str()).collect();
@@ -434,7 +434,7 @@ mod tests {
         let mut segs = boxes(&[0.0, 100.0], &[0.0, 20.0, 40.0]);
         segs.push(Segment::new(0.0, 40.0, 0.0, 42.0));
         segs.push(Segment::new(100.0, -2.0, 100.0, 0.0));
-        let (grids, _) = ruled_grids(&segs, &text_at("合计", 2.0, 15.0));
+        let (grids, _) = ruled_grids(&segs, &text_at("合计", 2.0, 15.0), &LayoutSettings::DEFAULT);
         assert_eq!(grids[0].rows(), 2);
     }
 
@@ -449,7 +449,11 @@ mod tests {
             Segment::new(200.0, 0.0, 200.0, 40.0),
         ];
         segs.push(Segment::new(100.0, 20.0, 100.0, 40.0));
-        let (grids, _) = ruled_grids(&segs, &text_at("收入", 80.0, 15.0));
+        let (grids, _) = ruled_grids(
+            &segs,
+            &text_at("收入", 80.0, 15.0),
+            &LayoutSettings::DEFAULT,
+        );
         let g = &grids[0];
         assert_eq!(g.cells.len(), 3);
         assert_eq!(

@@ -13,6 +13,8 @@
 //! - [`align`]: unruled tables → cell grids from text alignment.
 //! - [`blocks`]: a page as reading-order lines and grids, page furniture removed.
 //! - [`svg`]: any page drawn with what was found on it (`extract --debug-layout`).
+//!
+//! Every tolerance these modules use is a field of [`LayoutSettings`].
 
 pub mod align;
 pub mod blocks;
@@ -20,4 +22,7 @@ pub mod geometry;
 pub mod grid;
 pub mod lines;
 mod normalize;
+pub mod settings;
 pub mod svg;
+
+pub use settings::LayoutSettings;

@@ -3,6 +3,8 @@
 //! a word group). Wrapped text is joined back by [`join_wrapped`].
 use fiscal_reader::Glyph;
 
+use crate::settings::LayoutSettings;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chunk {
     pub text: String,
@@ -122,21 +124,17 @@ pub fn join_wrapped<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// A gap (× font size, beyond the line's letter spacing) between two Latin
-/// letters or digits that is a word space.
-const WORD_GAP: f32 = 0.2;
-
 /// Groups glyphs into lines (top to bottom) and each line into chunks (left to right).
 /// `gap_factor` × font size is the horizontal gap that starts a new chunk.
-pub fn build_lines(glyphs: &[&Glyph], gap_factor: f32) -> Vec<TextLine> {
+pub fn build_lines(glyphs: &[&Glyph], gap_factor: f32, s: &LayoutSettings) -> Vec<TextLine> {
     let mut order: Vec<&Glyph> = glyphs.iter().copied().filter(|g| g.size > 0.0).collect();
     order.sort_by(|a, b| a.center_y().total_cmp(&b.center_y()));
     let mut bands: Vec<Vec<&Glyph>> = Vec::new();
     let mut band_center = f32::MIN;
     let mut band_size = 0.0f32;
     for g in order {
-        let tol = 0.4 * g.size.min(band_size.max(1.0));
-        if bands.is_empty() || (g.center_y() - band_center).abs() > tol.max(1.0) {
+        let tol = s.line_band * g.size.min(band_size.max(1.0));
+        if bands.is_empty() || (g.center_y() - band_center).abs() > tol.max(s.min_line_band) {
             bands.push(Vec::new());
             band_center = g.center_y();
             band_size = g.size;
@@ -145,7 +143,7 @@ pub fn build_lines(glyphs: &[&Glyph], gap_factor: f32) -> Vec<TextLine> {
     }
     bands
         .into_iter()
-        .map(|mut band| line_from_band(&mut band, gap_factor))
+        .map(|mut band| line_from_band(&mut band, gap_factor, s))
         .filter(|l| !l.chunks.is_empty())
         .collect()
 }
@@ -173,7 +171,7 @@ fn is_cjk_glyph(c: char) -> bool {
     !c.is_ascii() && !c.is_whitespace()
 }
 
-fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
+fn line_from_band(band: &mut [&Glyph], gap_factor: f32, s: &LayoutSettings) -> TextLine {
     band.sort_by(|a, b| a.x.total_cmp(&b.x));
     let tracking = tracking(band, gap_factor);
     let mut chunks: Vec<Chunk> = Vec::new();
@@ -186,7 +184,8 @@ fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
         }
         // Overprinted duplicates (fake bold) repeat a glyph at nearly the same place.
         if let Some(c) = chunks.last() {
-            if c.text.ends_with(g.ch) && (g.x1() - c.x1).abs() < 0.2 * g.size && g.x < c.x1 {
+            if c.text.ends_with(g.ch) && (g.x1() - c.x1).abs() < s.overprint * g.size && g.x < c.x1
+            {
                 continue;
             }
         }
@@ -203,7 +202,7 @@ fn line_from_band(band: &mut [&Glyph], gap_factor: f32) -> TextLine {
                 font: g.font,
             });
         } else if pending_space
-            || (gap - tracking > WORD_GAP * g.size && g.ch.is_ascii_alphanumeric())
+            || (gap - tracking > s.word_gap * g.size && g.ch.is_ascii_alphanumeric())
         {
             let c = chunks.last_mut().unwrap();
             if c.text
@@ -273,7 +272,7 @@ mod tests {
         g.extend(glyphs("12", 200.0, 100.0, 10.0));
         g.extend(glyphs("总计", 10.0, 50.0, 10.0));
         let refs: Vec<&Glyph> = g.iter().collect();
-        let lines = build_lines(&refs, 0.6);
+        let lines = build_lines(&refs, 0.6, &LayoutSettings::DEFAULT);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text(), "总计");
         assert_eq!(lines[1].chunks.len(), 2);
@@ -309,7 +308,7 @@ mod tests {
         // A cover line spread one character apart: every glyph its own chunk.
         let g = spaced("北京市商务局", 100.0, 20.0, 40.0);
         let refs: Vec<&Glyph> = g.iter().collect();
-        let line = &build_lines(&refs, 0.6)[0];
+        let line = &build_lines(&refs, 0.6, &LayoutSettings::DEFAULT)[0];
         assert_eq!(line.chunks.len(), 6);
         assert_eq!(line.text(), "北 京 市 商 务 局");
         assert_eq!(line.reading_text(), "北京市商务局");
@@ -322,17 +321,23 @@ mod tests {
         g.extend(spaced("2025", 26.0, 10.0, 8.0));
         g.extend(spaced("年底", 58.0, 10.0, 13.0));
         let refs: Vec<&Glyph> = g.iter().collect();
-        assert_eq!(build_lines(&refs, 0.6)[0].reading_text(), "截至2025年底");
+        assert_eq!(
+            build_lines(&refs, 0.6, &LayoutSettings::DEFAULT)[0].reading_text(),
+            "截至2025年底"
+        );
         // Two Latin words set apart by a word space, on a line without letter spacing.
         let mut g = spaced("Total", 0.0, 10.0, 5.0);
         g.extend(spaced("income", 29.0, 10.0, 5.0));
         let refs: Vec<&Glyph> = g.iter().collect();
-        assert_eq!(build_lines(&refs, 0.6)[0].reading_text(), "Total income");
+        assert_eq!(
+            build_lines(&refs, 0.6, &LayoutSettings::DEFAULT)[0].reading_text(),
+            "Total income"
+        );
         // The same words further apart: two chunks, still one space.
         let mut g = spaced("Total", 0.0, 10.0, 5.0);
         g.extend(spaced("income", 40.0, 10.0, 5.0));
         let refs: Vec<&Glyph> = g.iter().collect();
-        let line = &build_lines(&refs, 0.6)[0];
+        let line = &build_lines(&refs, 0.6, &LayoutSettings::DEFAULT)[0];
         assert_eq!(line.chunks.len(), 2);
         assert_eq!(line.reading_text(), "Total income");
     }
@@ -341,6 +346,9 @@ mod tests {
     fn kangxi_glyphs_are_mapped_in_chunks() {
         let g = glyphs("⾏政", 0.0, 10.0, 10.0);
         let refs: Vec<&Glyph> = g.iter().collect();
-        assert_eq!(build_lines(&refs, 0.6)[0].text(), "行政");
+        assert_eq!(
+            build_lines(&refs, 0.6, &LayoutSettings::DEFAULT)[0].text(),
+            "行政"
+        );
     }
 }

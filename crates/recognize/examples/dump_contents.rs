@@ -9,7 +9,7 @@ fn main() {
     let bytes = std::fs::read(&path).expect("read");
     let doc = fiscal_reader::load_document(&bytes, Default::default()).expect("load");
     let mut pages: Vec<PageBlocks> = doc.pages.iter().map(page_blocks).collect();
-    remove_running_lines(&mut pages);
+    remove_running_lines(&mut pages, &Default::default());
     let contents = read_contents(&pages);
     println!("pages {:?}", contents.pages());
     for e in &contents.entries {

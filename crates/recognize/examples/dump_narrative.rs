@@ -9,8 +9,8 @@ fn main() {
     let last: u32 = args.get(3).and_then(|p| p.parse().ok()).unwrap_or(first);
     let doc = fiscal_reader::load_document(&bytes, Default::default()).expect("load");
     let mut pages: Vec<_> = doc.pages.iter().map(page_blocks).collect();
-    remove_running_lines(&mut pages);
-    let assembled = fiscal_recognize::assemble::assemble(&pages);
+    remove_running_lines(&mut pages, &Default::default());
+    let assembled = fiscal_recognize::assemble::assemble(&pages, &Default::default());
     for l in assembled
         .narrative
         .iter()

@@ -25,7 +25,8 @@
 //! headers, cut rows), [`forms`] reads the form-like 绩效 tables,
 //! [`numbering`] reads outline numbering (第X部分, 一、, （一）, 1., （1）),
 //! `narrative` builds the outline, `meta` finds entity, year, kind, variant
-//! (部门/单位/部门综合) and scope (汇总/本级).
+//! (部门/单位/部门综合) and scope (汇总/本级). Every tolerance these use is a
+//! field of [`RecognizeSettings`] (the forms' in its [`forms::FormSettings`]).
 
 pub mod amount;
 pub mod assemble;
@@ -39,14 +40,17 @@ mod model;
 mod narrative;
 pub mod numbering;
 mod rows;
+pub mod settings;
 mod table_kind;
 pub mod text;
 mod title;
 mod unit;
 
 pub use model::*;
+pub use settings::RecognizeSettings;
 
 use fiscal_layout::blocks::{page_blocks, remove_running_lines, PageBlocks};
+use fiscal_layout::LayoutSettings;
 use fiscal_reader::Document;
 
 /// Runs recognition over a document the reader has read.
@@ -61,14 +65,27 @@ pub fn recognize(doc: &Document) -> Recognized {
 /// holds blocks, never every page's glyphs. `title` is the document
 /// information's; `warnings` are the reader's.
 pub fn recognize_blocks(
+    pages: Vec<PageBlocks>,
+    title: Option<&str>,
+    warnings: Vec<String>,
+) -> Recognized {
+    let (layout, settings) = (LayoutSettings::default(), RecognizeSettings::default());
+    recognize_blocks_with(pages, title, warnings, &layout, &settings)
+}
+
+/// [`recognize_blocks`] with the given settings: `layout`'s for the running
+/// headers and footers removed across pages first, `settings` for the rest.
+pub fn recognize_blocks_with(
     mut pages: Vec<PageBlocks>,
     title: Option<&str>,
     mut warnings: Vec<String>,
+    layout: &LayoutSettings,
+    settings: &RecognizeSettings,
 ) -> Recognized {
-    remove_running_lines(&mut pages);
-    let assembled = assemble::assemble(&pages);
-    let outline = narrative::outline(&assembled.narrative);
-    let document = meta::document_meta(&pages, &assembled.tables, title);
+    remove_running_lines(&mut pages, layout);
+    let assembled = assemble::assemble(&pages, settings);
+    let outline = narrative::outline(&assembled.narrative, settings);
+    let document = meta::document_meta(&pages, &assembled.tables, title, settings);
     warnings.extend(assembled.warnings);
     warnings.extend(outline.warnings);
     Recognized {
@@ -85,14 +102,15 @@ pub fn recognize_blocks(
 /// absorbed (what `extract --debug-layout` shows beside each page).
 pub fn assembly_trace(mut pages: Vec<PageBlocks>) -> Vec<assemble::trace::Step> {
     use assemble::trace::{Decision, Step, Trace};
-    let mut steps: Vec<Step> = remove_running_lines(&mut pages)
+    let settings = RecognizeSettings::default();
+    let mut steps: Vec<Step> = remove_running_lines(&mut pages, &LayoutSettings::default())
         .into_iter()
         .map(|(page, text)| Step {
             page,
             decision: Decision::DropsRunningLine { text },
         })
         .collect();
-    steps.extend(assemble::assemble_traced(&pages, Trace::kept()).1);
+    steps.extend(assemble::assemble_traced(&pages, Trace::kept(), &settings).1);
     // Stable: each page's decisions stay in the order they were taken.
     steps.sort_by_key(|s| s.page);
     steps

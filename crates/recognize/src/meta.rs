@@ -7,6 +7,7 @@ use fiscal_layout::lines::{join_wrapped, TextLine};
 use regex::Regex;
 
 use crate::model::{AnyTable, DocumentKind, DocumentMeta, MoneyUnit, Scope, Variant};
+use crate::settings::RecognizeSettings;
 use crate::text::compact;
 use crate::title::kind::kind_of_title;
 
@@ -91,7 +92,7 @@ fn is_table_title(text: &str) -> bool {
 /// The cover's title: the first page's lines in its largest type, joined
 /// ("上海市普陀区规划和自然" / "资源局" / "2024年度部门决算"). A first page
 /// that opens with a table has no cover.
-fn cover_title(pages: &[PageBlocks]) -> Option<String> {
+fn cover_title(pages: &[PageBlocks], s: &RecognizeSettings) -> Option<String> {
     let first = pages
         .iter()
         .find(|p| p.blocks.iter().any(|b| matches!(b, Block::Line(_))))?;
@@ -107,7 +108,7 @@ fn cover_title(pages: &[PageBlocks]) -> Option<String> {
     let title = join_wrapped(
         lines
             .iter()
-            .filter(|l| l.size() >= 0.9 * max)
+            .filter(|l| l.size() >= s.cover_title_size * max)
             .map(|l| l.reading_text())
             .collect::<Vec<_>>()
             .iter()
@@ -120,9 +121,10 @@ pub fn document_meta(
     pages: &[PageBlocks],
     tables: &[AnyTable],
     pdf_title: Option<&str>,
+    s: &RecognizeSettings,
 ) -> DocumentMeta {
     let tables: Vec<_> = tables.iter().filter_map(AnyTable::as_grid).collect();
-    let cover_title = cover_title(pages);
+    let cover_title = cover_title(pages, s);
     // The lines of the first two pages (the cover) name the document.
     let cover: Vec<String> = pages
         .iter()

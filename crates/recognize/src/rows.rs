@@ -7,6 +7,7 @@ use crate::code::{self, Classification};
 use crate::header::{is_column_number_row, CodeSlot, Role, TableModel};
 use crate::header_words::attribute_key;
 use crate::model::Row;
+use crate::settings::RecognizeSettings;
 use crate::text::compact;
 
 /// One printed row, its text per model column.
@@ -18,12 +19,12 @@ pub struct RawRow {
 
 /// The model column a cell spanning `x` belongs to. A cell spanning several
 /// columns (合计 over 编码 and 名称) goes to the name column among them.
-fn column_for(model: &TableModel, x: (f32, f32)) -> Option<usize> {
+fn column_for(model: &TableModel, x: (f32, f32), share: f32) -> Option<usize> {
     let cols = &model.columns;
     let hits: Vec<usize> = (0..cols.len())
         .filter(|&i| {
             let w = (cols[i].x1 - cols[i].x0).min(x.1 - x.0).max(0.1);
-            overlap(x, (cols[i].x0, cols[i].x1)) >= 0.4 * w
+            overlap(x, (cols[i].x0, cols[i].x1)) >= share * w
         })
         .collect();
     // The last: a label spanning sides ("当年支出小计" over 功能分类 and 支出用途)
@@ -47,7 +48,13 @@ fn column_for(model: &TableModel, x: (f32, f32)) -> Option<usize> {
 }
 
 /// The body rows of `grid` from row `start`, mapped onto the model's columns.
-pub fn grid_rows(grid: &CellGrid, start: usize, model: &TableModel, page: u32) -> Vec<RawRow> {
+pub fn grid_rows(
+    grid: &CellGrid,
+    start: usize,
+    model: &TableModel,
+    page: u32,
+    s: &RecognizeSettings,
+) -> Vec<RawRow> {
     let mut out = Vec::new();
     for r in start..grid.rows() {
         let mut cells = vec![String::new(); model.columns.len()];
@@ -55,7 +62,7 @@ pub fn grid_rows(grid: &CellGrid, start: usize, model: &TableModel, page: u32) -
             if cell.text.trim().is_empty() {
                 continue;
             }
-            if let Some(c) = column_for(model, (cell.x0, cell.x1)) {
+            if let Some(c) = column_for(model, (cell.x0, cell.x1), s.cell_in_column) {
                 if !cells[c].is_empty() {
                     cells[c].push(' ');
                 }

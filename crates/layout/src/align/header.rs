@@ -11,20 +11,7 @@
 use crate::geometry::overlap;
 use crate::grid::GridCell;
 use crate::lines::{join_wrapped, TextLine};
-
-/// Fragments of one wrapped word: the gap between them is below this × line height.
-const WRAP_GAP: f32 = 0.6;
-/// Fragments of one wrapped word share a centre (centred text) or a left edge
-/// (text set flush left) within this × line height.
-const WRAP_ALIGN: f32 = 0.5;
-/// Text counts as over a column when it overlaps this share of the narrower of the two.
-const OVER: f32 = 0.3;
-/// A column is under a word when its first word below starts no higher than
-/// the first words under the word's own text, less this × line height.
-const LEVEL_SLACK: f32 = 0.3;
-/// Runs of columns centred within this × line height of the best are equally
-/// well centred; the widest of them is taken.
-const CENTRE_SLACK: f32 = 0.5;
+use crate::settings::LayoutSettings;
 
 /// A header word: one chunk, or the fragments of a label wrapped over lines.
 #[derive(Debug, Clone)]
@@ -46,14 +33,16 @@ impl Word {
         (self.x0, self.x1)
     }
     /// Whether `other` starts below this word's top line (it is not beside it).
-    fn above(&self, other: &Word) -> bool {
-        other.top >= self.bottom - 0.05 * self.height
+    /// Whether this word stands above `other` (its bottom at most `slack` ×
+    /// its height below the other's top).
+    fn above(&self, other: &Word, slack: f32) -> bool {
+        other.top >= self.bottom - slack * self.height
     }
 }
 
-/// Whether `a` and `b` overlap by `OVER` of the narrower one.
-fn over(a: (f32, f32), b: (f32, f32)) -> bool {
-    overlap(a, b) > OVER * (a.1 - a.0).min(b.1 - b.0).max(0.1)
+/// Whether `a` and `b` overlap by `share` of the narrower one.
+fn over(a: (f32, f32), b: (f32, f32), share: f32) -> bool {
+    overlap(a, b) > share * (a.1 - a.0).min(b.1 - b.0).max(0.1)
 }
 
 fn best_column(x: (f32, f32), cols: &[(f32, f32)]) -> usize {
@@ -75,7 +64,7 @@ fn single_column(x: (f32, f32), cols: &[(f32, f32)]) -> bool {
 
 /// The header's words, wrapped fragments joined: a fragment continues the
 /// word just above it in the same column, aligned with it.
-fn words(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<Word> {
+fn words(lines: &[&TextLine], cols: &[(f32, f32)], s: &LayoutSettings) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     for l in lines {
         for c in &l.chunks {
@@ -90,13 +79,13 @@ fn words(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<Word> {
             let continued = words.iter_mut().rev().find(|w| {
                 let gap = f.top - w.bottom;
                 let h = w.height;
-                gap > -0.2 * h
-                    && gap < WRAP_GAP * h
+                gap > -s.wrap_overlap * h
+                    && gap < s.wrap_gap * h
                     && single_column(w.extent(), cols)
                     && single_column(f.extent(), cols)
                     && best_column(w.extent(), cols) == best_column(f.extent(), cols)
-                    && ((w.centre() - f.centre()).abs() <= WRAP_ALIGN * h
-                        || (w.x0 - f.x0).abs() <= WRAP_ALIGN * h)
+                    && ((w.centre() - f.centre()).abs() <= s.wrap_align * h
+                        || (w.x0 - f.x0).abs() <= s.wrap_align * h)
             });
             match continued {
                 Some(w) => {
@@ -116,8 +105,13 @@ fn words(lines: &[&TextLine], cols: &[(f32, f32)]) -> Vec<Word> {
 /// and the top of each header row. A cell's row is its depth under the words
 /// above it (a label centred down beside a wrapped parent shares the parent's
 /// row, as in a ruled header), not the line it was printed on.
-pub(super) fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> (Vec<GridCell>, Vec<f32>) {
-    let mut words = words(lines, cols);
+pub(super) fn header_cells(
+    lines: &[&TextLine],
+    cols: &[(f32, f32)],
+    s: &LayoutSettings,
+) -> (Vec<GridCell>, Vec<f32>) {
+    let mut words = words(lines, cols, s);
+    let (share, slack) = (s.header_over, s.above_slack);
     words.sort_by(|a, b| a.top.total_cmp(&b.top));
     let col_of: Vec<usize> = words
         .iter()
@@ -167,7 +161,7 @@ pub(super) fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> (Vec<Gri
         .iter()
         .zip(&col_of)
         .map(|(w, &k)| {
-            let over_cols = (0..cols.len()).filter(|&c| over(w.extent(), extent[c]));
+            let over_cols = (0..cols.len()).filter(|&c| over(w.extent(), extent[c], share));
             over_cols.fold((k, k), |(a, b), c| (a.min(c), b.max(c)))
         })
         .collect();
@@ -178,13 +172,13 @@ pub(super) fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> (Vec<Gri
         // Its parent: the lowest word above it over its column.
         let parent = (0..i)
             .rev()
-            .find(|&j| words[j].above(w) && spans[j].0 <= k && k < spans[j].1);
+            .find(|&j| words[j].above(w, slack) && spans[j].0 <= k && k < spans[j].1);
         depth.push(parent.map_or(0, |j| depth[j] + 1));
         // The first word below `w` over column c.
         let first_below = |c: usize| {
             words
                 .iter()
-                .filter(|o| w.above(o) && over(o.extent(), extent[c]))
+                .filter(|o| w.above(o, slack) && over(o.extent(), extent[c], share))
                 .map(|o| o.top)
                 .reduce(f32::min)
         };
@@ -198,7 +192,7 @@ pub(super) fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> (Vec<Gri
         // level): their spans when known, else the columns their text is over.
         let (mut lo, mut hi) = parent.map_or((0, cols.len() - 1), |j| (spans[j].0, spans[j].1 - 1));
         for (j, o) in words.iter().enumerate() {
-            if j == i || o.above(w) || w.above(o) {
+            if j == i || o.above(w, slack) || w.above(o, slack) {
                 continue;
             }
             let (oa, ob) = if j < i {
@@ -216,7 +210,7 @@ pub(super) fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> (Vec<Gri
             (lo..=hi).contains(&c)
                 && first_below(c)
                     .zip(level)
-                    .is_some_and(|(t, l)| t >= l - LEVEL_SLACK * w.height)
+                    .is_some_and(|(t, l)| t >= l - s.level_slack * w.height)
         };
         let mut a = ca;
         while a > 0 && under(a - 1) {
@@ -237,7 +231,7 @@ pub(super) fn header_cells(lines: &[&TextLine], cols: &[(f32, f32)]) -> (Vec<Gri
             .map(|(lo, hi)| off(lo, hi))
             .fold(f32::MAX, f32::min);
         let (lo, hi) = runs
-            .filter(|&(lo, hi)| off(lo, hi) <= best + CENTRE_SLACK * w.height)
+            .filter(|&(lo, hi)| off(lo, hi) <= best + s.centre_slack * w.height)
             .max_by(|&(l1, h1), &(l2, h2)| {
                 (h1 - l1)
                     .cmp(&(h2 - l2))

@@ -16,12 +16,10 @@ mod regions;
 use header::header_cells;
 use regions::{is_anchor, regions};
 
-/// A label heads words whose tops lie this × its line height below its bottom
-/// (a row below it, not a label centred down beside them).
-const LABEL_ROW_GAP: f32 = 0.5;
+use crate::settings::LayoutSettings;
 
 /// Column x ranges from the chunks of body lines.
-fn columns(body: &[&TextLine]) -> Vec<(f32, f32)> {
+fn columns(body: &[&TextLine], s: &LayoutSettings) -> Vec<(f32, f32)> {
     let mut spans: Vec<(f32, f32)> = body
         .iter()
         .filter(|l| is_anchor(l))
@@ -31,7 +29,7 @@ fn columns(body: &[&TextLine]) -> Vec<(f32, f32)> {
     let mut cols: Vec<(f32, f32)> = Vec::new();
     for (a, b) in spans {
         match cols.last_mut() {
-            Some(last) if a <= last.1 + 1.0 => last.1 = last.1.max(b),
+            Some(last) if a <= last.1 + s.column_join => last.1 = last.1.max(b),
             _ => cols.push((a, b)),
         }
     }
@@ -39,13 +37,13 @@ fn columns(body: &[&TextLine]) -> Vec<(f32, f32)> {
 }
 
 /// Column index range a chunk covers.
-fn span_of(c: &Chunk, cols: &[(f32, f32)]) -> Option<(usize, usize)> {
+fn span_of(c: &Chunk, cols: &[(f32, f32)], s: &LayoutSettings) -> Option<(usize, usize)> {
     let hits: Vec<usize> = (0..cols.len())
         .filter(|&k| {
             let o = overlap((c.x0, c.x1), cols[k]);
             o > 0.0
-                && (o >= 0.5 * (cols[k].1 - cols[k].0).min(c.x1 - c.x0)
-                    || cols[k].1 - cols[k].0 < 1.0)
+                && (o >= s.span_share * (cols[k].1 - cols[k].0).min(c.x1 - c.x0)
+                    || cols[k].1 - cols[k].0 < s.min_column_width)
         })
         .collect();
     if hits.is_empty() {
@@ -65,13 +63,13 @@ fn span_of(c: &Chunk, cols: &[(f32, f32)]) -> Option<(usize, usize)> {
 /// under it, or on both sides of it near enough to be its columns (a label
 /// centred over a gutter). A label centred down beside them sits lower, within
 /// half a line of their tops, and heads none.
-fn heads_words_below(head: &[&TextLine], c: &Chunk) -> bool {
+fn heads_words_below(head: &[&TextLine], c: &Chunk, s: &LayoutSettings) -> bool {
     let h = c.bottom - c.top;
-    let reach = 2.0 * (c.x1 - c.x0) + h;
+    let reach = s.label_reach * (c.x1 - c.x0) + h;
     let below = || {
         head.iter()
             .flat_map(|l| l.chunks.iter())
-            .filter(move |o| o.top > c.bottom + LABEL_ROW_GAP * h)
+            .filter(move |o| o.top > c.bottom + s.label_row_gap * h)
     };
     below().any(|o| overlap((o.x0, o.x1), (c.x0, c.x1)) > 0.0)
         || below().any(|o| o.x1 <= c.x0 && c.x0 - o.x1 < reach)
@@ -87,16 +85,17 @@ fn heads_words_below(head: &[&TextLine], c: &Chunk) -> bool {
 pub fn aligned_grids(
     lines: &[TextLine],
     header_lines: &[TextLine],
+    s: &LayoutSettings,
 ) -> Vec<(CellGrid, (usize, usize))> {
     let mut out = Vec::new();
-    for (start, end) in regions(lines) {
+    for (start, end) in regions(lines, s) {
         let region: Vec<&TextLine> = lines[start..=end].iter().collect();
         let mut first_anchor = region.iter().position(|l| is_anchor(l)).unwrap_or(0);
         // Upper lines of the first row's wrapped cells sit within a line of its anchor.
         while first_anchor > 0 {
             let (above, anchor) = (region[first_anchor - 1], region[first_anchor]);
             let lh = anchor.bottom - anchor.top;
-            if is_anchor(above) || anchor.center_y() - above.center_y() >= 0.75 * lh {
+            if is_anchor(above) || anchor.center_y() - above.center_y() >= s.first_row_reach * lh {
                 break;
             }
             first_anchor -= 1;
@@ -105,6 +104,7 @@ pub fn aligned_grids(
             &header_lines[start + first_anchor..=end]
                 .iter()
                 .collect::<Vec<_>>(),
+            s,
         );
         let head: Vec<&TextLine> = header_lines[start..start + first_anchor].iter().collect();
         // Header chunks over no body column (a column left blank in every row) add
@@ -114,12 +114,12 @@ pub fn aligned_grids(
         let stacked = |c: &Chunk, li: usize| {
             head.iter().enumerate().any(|(lj, other)| {
                 lj != li
-                    && (other.top - head[li].top).abs() < 2.0 * (c.bottom - c.top)
+                    && (other.top - head[li].top).abs() < s.stacked_reach * (c.bottom - c.top)
                     && other
                         .chunks
                         .iter()
                         .any(|o| overlap((o.x0, o.x1), (c.x0, c.x1)) > 0.0)
-            }) || heads_words_below(&head, c)
+            }) || heads_words_below(&head, c, s)
         };
         // A header over figures set flush right (a centred 合计 over right-aligned
         // amounts) may miss them: it heads the nearest column no header covers.
@@ -161,7 +161,7 @@ pub fn aligned_grids(
             continue;
         }
         let mut cells: Vec<GridCell> = Vec::new();
-        let (header, mut y_edges) = header_cells(&head, &cols);
+        let (header, mut y_edges) = header_cells(&head, &cols, s);
         cells.extend(header);
         let mut row = y_edges.len();
         // Body: anchors with their fragments, from the finer chunks so that a
@@ -192,7 +192,7 @@ pub fn aligned_grids(
             lines_sorted.sort_by(|a, b| a.top.total_cmp(&b.top));
             for l in lines_sorted {
                 for c in &l.chunks {
-                    if let Some((c0, _)) = span_of(c, &cols) {
+                    if let Some((c0, _)) = span_of(c, &cols, s) {
                         per_col[c0].push(&c.text);
                         extent[c0] = (extent[c0].0.min(c.x0), extent[c0].1.max(c.x1));
                     }
@@ -270,8 +270,12 @@ mod tests {
         put(&mut g, "二、其他收入", 0.0, 60.0);
         put(&mut g, "2.00", 200.0, 60.0);
         let refs: Vec<&Glyph> = g.iter().collect();
-        let lines = build_lines(&refs, 0.6);
-        let grids = aligned_grids(&lines, &build_lines(&refs, 0.3));
+        let lines = build_lines(&refs, 0.6, &LayoutSettings::DEFAULT);
+        let grids = aligned_grids(
+            &lines,
+            &build_lines(&refs, 0.3, &LayoutSettings::DEFAULT),
+            &LayoutSettings::DEFAULT,
+        );
         assert_eq!(grids.len(), 1);
         let grid = &grids[0].0;
         let texts: Vec<(usize, usize, &str)> = grid
@@ -305,7 +309,12 @@ mod tests {
         put(&mut g, "3.00", 130.0, 50.0);
         put(&mut g, "4.00", 200.0, 50.0);
         let refs: Vec<&Glyph> = g.iter().collect();
-        let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
+        let s = LayoutSettings::DEFAULT;
+        let grids = aligned_grids(
+            &build_lines(&refs, 0.6, &s),
+            &build_lines(&refs, 0.3, &s),
+            &s,
+        );
         let grid = &grids[0].0;
         assert_eq!(grid.cols(), 3, "{:?}", grid.col_spans);
         let header = top_row(grid);
@@ -329,7 +338,12 @@ mod tests {
             put(&mut g, b, 430.0, y);
         }
         let refs: Vec<&Glyph> = g.iter().collect();
-        let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
+        let s = LayoutSettings::DEFAULT;
+        let grids = aligned_grids(
+            &build_lines(&refs, 0.6, &s),
+            &build_lines(&refs, 0.3, &s),
+            &s,
+        );
         let grid = &grids[0].0;
         assert_eq!(grid.cols(), 3, "{:?}", grid.col_spans);
         let header = top_row(grid);
@@ -355,7 +369,12 @@ mod tests {
             put(&mut g, "2.00", 320.0, y);
         }
         let refs: Vec<&Glyph> = g.iter().collect();
-        let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
+        let s = LayoutSettings::DEFAULT;
+        let grids = aligned_grids(
+            &build_lines(&refs, 0.6, &s),
+            &build_lines(&refs, 0.3, &s),
+            &s,
+        );
         let grid = &grids[0].0;
         assert_eq!(grid.cols(), 4, "{:?}", grid.col_spans);
         let side = grid.cells.iter().find(|c| c.text == "支出").unwrap();
@@ -387,7 +406,12 @@ mod tests {
             }
         }
         let refs: Vec<&Glyph> = g.iter().collect();
-        let grids = aligned_grids(&build_lines(&refs, 0.6), &build_lines(&refs, 0.3));
+        let s = LayoutSettings::DEFAULT;
+        let grids = aligned_grids(
+            &build_lines(&refs, 0.6, &s),
+            &build_lines(&refs, 0.3, &s),
+            &s,
+        );
         let grid = &grids[0].0;
         assert_eq!(grid.cols(), 12, "{:?}", grid.col_spans);
         let header: Vec<(usize, usize, usize, &str)> = grid

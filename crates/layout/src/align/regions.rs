@@ -1,6 +1,7 @@
 //! The vertical extent of unruled tables: runs of lines anchored by lines that
 //! carry figures, with the header lines above them.
 use crate::lines::{is_numeric, TextLine};
+use crate::settings::LayoutSettings;
 
 /// A line that carries figures (with a label, or figures alone): a body row's anchor.
 pub(super) fn is_anchor(line: &TextLine) -> bool {
@@ -18,7 +19,7 @@ fn is_boundary(line: &TextLine) -> bool {
 }
 
 /// The vertical extent of one region: first and last line index (inclusive).
-pub(super) fn regions(lines: &[TextLine]) -> Vec<(usize, usize)> {
+pub(super) fn regions(lines: &[TextLine], s: &LayoutSettings) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -33,7 +34,7 @@ pub(super) fn regions(lines: &[TextLine]) -> Vec<(usize, usize)> {
         let mut j = i + 1;
         while j < lines.len()
             && !is_boundary(&lines[j])
-            && pitch(&lines[j - 1], &lines[j]) < 2.5 * lh
+            && pitch(&lines[j - 1], &lines[j]) < s.region_line_gap * lh
         {
             if is_anchor(&lines[j]) {
                 end = j;
@@ -52,7 +53,7 @@ pub(super) fn regions(lines: &[TextLine]) -> Vec<(usize, usize)> {
         while end + 1 < lines.len()
             && !is_anchor(&lines[end + 1])
             && !is_boundary(&lines[end + 1])
-            && pitch(&lines[end], &lines[end + 1]) < 0.6 * lh
+            && pitch(&lines[end], &lines[end + 1]) < s.trailing_fragment_gap * lh
             && lines[end + 1].chunks.len() <= 2
         {
             end += 1;
@@ -61,8 +62,8 @@ pub(super) fn regions(lines: &[TextLine]) -> Vec<(usize, usize)> {
         let mut start = i;
         while start > 0
             && !is_boundary(&lines[start - 1])
-            && pitch(&lines[start - 1], &lines[start]) < 2.5 * lh
-            && (lines[start - 1].size() <= lines[i].size() * 1.15)
+            && pitch(&lines[start - 1], &lines[start]) < s.region_line_gap * lh
+            && (lines[start - 1].size() <= lines[i].size() * s.header_size)
             && out.last().is_none_or(|&(_, e)| e < start - 1)
         {
             start -= 1;

@@ -7,6 +7,7 @@ use fiscal_layout::lines::{Chunk, TextLine};
 use super::table::OpenTable;
 use crate::forms::{LooseLine, LooseText, PerfPiece};
 use crate::numbering::numbering_level;
+use crate::settings::RecognizeSettings;
 use crate::title::shape::{looks_like_title, number_re};
 
 /// A line that ends a form: a title, an outline heading at the margin, a
@@ -14,18 +15,24 @@ use crate::title::shape::{looks_like_title, number_re};
 /// `form_left` is where the form's multi-cell lines begin: a single run of text
 /// starting further left and reaching into the form's columns is the narrative
 /// again (one that ends before them is a label of the form's margin column).
-pub(super) fn ends_form(line: &TextLine, text: &str, page: &PageBlocks, form_left: f32) -> bool {
+pub(super) fn ends_form(
+    line: &TextLine,
+    text: &str,
+    page: &PageBlocks,
+    form_left: f32,
+    s: &RecognizeSettings,
+) -> bool {
     // One run of text even at narrow gaps (two form cells side by side are two).
     let single = line.chunks.len() == 1 && line.fine_chunks.len() <= 1;
     let size = line.size().max(1.0);
     looks_like_title(text)
         || single
             && form_left < f32::MAX
-            && line.x0() < form_left - 0.8 * size
+            && line.x0() < form_left - s.form_margin * size
             && line.x1() > form_left
         || number_re().is_match(text)
-        || single && numbering_level(text).is_some() && line.x0() < page.width * 0.2
-        || single && line.x1() - line.x0() > 0.7 * page.width
+        || single && numbering_level(text).is_some() && line.x0() < page.width * s.form_heading_left
+        || single && line.x1() - line.x0() > s.form_paragraph_width * page.width
 }
 
 /// The last row of a form: 总分 of a 项目支出绩效自评表, the budget completion

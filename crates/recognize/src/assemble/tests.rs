@@ -7,6 +7,7 @@ use fiscal_layout::lines::{Chunk, TextLine};
 use super::trace::{Close, Continuation, Decision, NotTitle, Start, Step, Trace};
 use super::{assemble_traced, Assembled};
 use crate::model::{AnyTable, Table};
+use crate::settings::RecognizeSettings;
 
 const SIZE: f32 = 10.0;
 const COLUMN: f32 = 120.0;
@@ -73,7 +74,7 @@ fn page(number: u32, blocks: Vec<Block>) -> PageBlocks {
 const HEADER: &[&str] = &["项目", "金额"];
 
 fn assembled(pages: &[PageBlocks]) -> (Assembled, Vec<Step>) {
-    assemble_traced(pages, Trace::kept())
+    assemble_traced(pages, Trace::kept(), &RecognizeSettings::default())
 }
 
 fn grids(a: &Assembled) -> Vec<&Table> {

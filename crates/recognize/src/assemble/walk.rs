@@ -9,12 +9,13 @@ use super::form::{ends_form, flush_loose, is_form_end, loose_line};
 use super::table::{narrative_line, OpenTable};
 use super::trace::{Close, Decision, NotTitle, Start, Step, Trace};
 use crate::contents::{read_contents, Contents};
-use crate::forms::{read_form, PerfPiece};
+use crate::forms::{read_form_with, PerfPiece};
 use crate::header::{body_start, build_model, continuation_body_start};
 use crate::model::{AnyTable, TableKind};
 use crate::narrative::NarrativeLine;
 use crate::numbering::numbering_level;
 use crate::rows::{grid_rows, is_cut_continuation, stitch};
+use crate::settings::RecognizeSettings;
 use crate::text::compact;
 use crate::title::companions::{
     after_title, is_title_companion, parse_unit_line, trailing_unit, AfterTitle,
@@ -31,7 +32,8 @@ pub struct Assembled {
     pub contents: Contents,
 }
 
-struct Walker {
+struct Walker<'s> {
+    s: &'s RecognizeSettings,
     out: Assembled,
     trace: Trace,
     /// Left edge of the current form's multi-cell lines and grids.
@@ -49,7 +51,7 @@ struct Walker {
     repeated_head: bool,
 }
 
-impl Walker {
+impl Walker<'_> {
     /// Ends the open table (`why` it ends, read on `page`) and adds it to the
     /// output; a title that never got its grid is an empty table or narrative.
     fn finish(&mut self, page: u32, why: Close) {
@@ -63,7 +65,14 @@ impl Walker {
             });
             // Lines held back since the last grid are the form's own (unruled rows).
             flush_loose(&mut t, &mut self.pending_loose);
-            let form = read_form(t.kind, t.title, t.pages, t.money_unit, &t.pieces);
+            let form = read_form_with(
+                &self.s.forms,
+                t.kind,
+                t.title,
+                t.pages,
+                t.money_unit,
+                &t.pieces,
+            );
             self.out.tables.push(form.into());
             return;
         }
@@ -249,7 +258,7 @@ impl Walker {
             }
         };
         let model = t.model.as_ref().unwrap();
-        let mut rows = grid_rows(grid, start, model, page).into_iter();
+        let mut rows = grid_rows(grid, start, model, page, self.s).into_iter();
         if continues && t.raw.last().is_some_and(|r| r.page != page) {
             if let Some(first) = rows.next() {
                 let prev = t.raw.last_mut().unwrap();
@@ -275,7 +284,7 @@ impl Walker {
             }
             return true;
         }
-        if !self.form_done && !ends_form(line, text, page, self.form_left) {
+        if !self.form_done && !ends_form(line, text, page, self.form_left, self.s) {
             if line.fine_chunks.len() >= 2 {
                 self.form_left = self.form_left.min(line.x0());
             }
@@ -298,7 +307,7 @@ impl Walker {
         rest: &[Block],
     ) -> Option<usize> {
         let next_line = match rest.first() {
-            Some(Block::Line(n)) if is_title_tail(line, n) => Some(n),
+            Some(Block::Line(n)) if is_title_tail(line, n, self.s) => Some(n),
             _ => None,
         };
         let candidates = [
@@ -315,7 +324,7 @@ impl Walker {
             // for a table printed empty.
             let needs_grid = numbered || kind_of_title(&title).is_none();
             let after = if needs_grid {
-                after_title(after)
+                after_title(after, self.s)
             } else {
                 AfterTitle::Grid
             };
@@ -355,7 +364,7 @@ impl Walker {
             t.grid_on_next_page
                 && t.model.is_none()
                 && t.pages[0] < page.number
-                && !is_title_companion(line)
+                && !is_title_companion(line, self.s)
         }) {
             if let Some(t) = self.current.take() {
                 self.title_to_narrative(t, page.number, NotTitle::NextPageStartsWithText);
@@ -364,7 +373,7 @@ impl Walker {
         if let Some(t) = self.current.as_mut() {
             t.lines_since_title += 1;
         }
-        if self.repeated_head && is_title_companion(line) {
+        if self.repeated_head && is_title_companion(line, self.s) {
             return 0;
         }
         let unit_line =
@@ -410,8 +419,13 @@ impl Walker {
 
 /// Walks all pages' blocks, assembling tables and collecting narrative lines;
 /// `trace` keeps the decisions taken if it is a kept one.
-pub fn assemble_traced(pages: &[PageBlocks], trace: Trace) -> (Assembled, Vec<Step>) {
+pub fn assemble_traced(
+    pages: &[PageBlocks],
+    trace: Trace,
+    s: &RecognizeSettings,
+) -> (Assembled, Vec<Step>) {
     let mut w = Walker {
+        s,
         out: Assembled::default(),
         trace,
         form_left: f32::MAX,
@@ -456,6 +470,6 @@ pub fn assemble_traced(pages: &[PageBlocks], trace: Trace) -> (Assembled, Vec<St
 }
 
 /// Walks all pages' blocks, assembling tables and collecting narrative lines.
-pub fn assemble(pages: &[PageBlocks]) -> Assembled {
-    assemble_traced(pages, Trace::default()).0
+pub fn assemble(pages: &[PageBlocks], s: &RecognizeSettings) -> Assembled {
+    assemble_traced(pages, Trace::default(), s).0
 }

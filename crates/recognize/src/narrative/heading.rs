@@ -6,38 +6,22 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::line::{heading_level, NarrativeLine};
-
-/// Longest heading printed on one line (characters); a longer numbered line
-/// is the first line of a paragraph.
-pub(super) const MAX_HEADING_CHARS: usize = 48;
-/// Longest heading wrapped over two lines.
-const MAX_WRAPPED_HEADING_CHARS: usize = 64;
-/// Longest second line of a wrapped heading.
-const MAX_CONTINUATION_CHARS: usize = 24;
-/// A line ending within this many font sizes of the right margin fills it.
-const FULL_LINE_SLACK: f32 = 1.5;
-/// A heading's first line ending within this many font sizes of the right
-/// margin may have been wrapped there.
-const WRAP_SLACK: f32 = 3.0;
-/// Largest step (× the usual line pitch) from a heading's first line to its second.
-const MAX_WRAP_STEP: f32 = 1.6;
-/// Title type (a cover's) is at least this many times the body text's size.
-const TITLE_SIZE: f32 = 1.3;
-/// Largest step (× its size) from one line of a title to the next.
-const MAX_TITLE_STEP: f32 = 2.5;
+use crate::settings::RecognizeSettings;
 
 /// The narrative's text block: where its lines start and end, and the usual
-/// step from one line to the next (documents use 1 to 2 line spacing).
-pub(super) struct Margins {
+/// step from one line to the next (documents use 1 to 2 line spacing); with
+/// the settings its tests are made with.
+pub(super) struct Margins<'s> {
     pub left: f32,
     pub right: f32,
     pub pitch: f32,
     /// The body text's size (the median line's).
     pub body_size: f32,
+    pub s: &'s RecognizeSettings,
 }
 
-impl Margins {
-    pub fn of(lines: &[NarrativeLine]) -> Margins {
+impl<'s> Margins<'s> {
+    pub fn of(lines: &[NarrativeLine], s: &'s RecognizeSettings) -> Margins<'s> {
         let mut x0: Vec<f32> = lines.iter().map(|l| l.line.x0()).collect();
         let mut x1: Vec<f32> = lines.iter().map(|l| l.line.x1()).collect();
         x0.sort_by(f32::total_cmp);
@@ -51,7 +35,10 @@ impl Margins {
             .filter(|d| *d > 0.0)
             .collect();
         steps.sort_by(f32::total_cmp);
-        let pitch = steps.get(steps.len() / 3).copied().unwrap_or(20.0);
+        let pitch = steps
+            .get(steps.len() / 3)
+            .copied()
+            .unwrap_or(s.default_pitch);
         let mut sizes: Vec<f32> = lines.iter().map(|l| l.line.size()).collect();
         sizes.sort_by(f32::total_cmp);
         let body_size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
@@ -60,6 +47,7 @@ impl Margins {
             right,
             pitch,
             body_size,
+            s,
         }
     }
 
@@ -71,28 +59,29 @@ impl Margins {
         let size = a.size();
         let step = b.top - a.top;
         prev.page == next.page
-            && size >= TITLE_SIZE * self.body_size
-            && (b.size() - size).abs() <= 0.1 * size
+            && size >= self.s.title_size * self.body_size
+            && (b.size() - size).abs() <= self.s.same_size * size
             && step > 0.0
-            && step <= MAX_TITLE_STEP * size
-            && centred(prev)
-            && centred(next)
+            && step <= self.s.max_title_step * size
+            && self.centred(prev)
+            && self.centred(next)
     }
 
     /// Whether the line runs to the right margin (a paragraph line that wraps).
     pub fn fills(&self, l: &NarrativeLine) -> bool {
-        l.line.x1() >= self.right - FULL_LINE_SLACK * l.line.size()
+        l.line.x1() >= self.right - self.s.full_line_slack * l.line.size()
     }
 
     /// Whether the line starts right of the left margin (a paragraph's first line).
     pub fn indented(&self, l: &NarrativeLine) -> bool {
-        l.line.x0() > self.left + 1.2 * l.line.size()
+        l.line.x0() > self.left + self.s.indent * l.line.size()
     }
-}
 
-/// Whether a line is centred on its page (within two of its characters).
-fn centred(l: &NarrativeLine) -> bool {
-    ((l.line.x0() + l.line.x1()) / 2.0 - l.page_width / 2.0).abs() < 2.0 * l.line.size()
+    /// Whether a line is centred on its page (within two of its characters).
+    pub fn centred(&self, l: &NarrativeLine) -> bool {
+        ((l.line.x0() + l.line.x1()) / 2.0 - l.page_width / 2.0).abs()
+            < self.s.centred * l.line.size()
+    }
 }
 
 fn figure_re() -> &'static Regex {
@@ -154,21 +143,22 @@ pub(super) fn continuation(
     let size = a.size();
     let text = next.line.reading_text();
     let step = b.top - a.top;
-    let same_type = (b.size() - size).abs() <= 0.1 * size
+    let s = m.s;
+    let same_type = (b.size() - size).abs() <= s.same_size * size
         && a.chunks.last().map(|c| c.font) == b.chunks.first().map(|c| c.font);
     if next.page != first.page
         || step <= 0.0
-        || step > MAX_WRAP_STEP * m.pitch
+        || step > s.max_wrap_step * m.pitch
         || !same_type
-        || text.chars().count() > MAX_CONTINUATION_CHARS
+        || text.chars().count() > s.max_continuation_chars
         || heading_level(&text).is_some()
         || m.fills(next)
         || first_text.ends_with(['。', '；', '：', ':', ';', '！', '？', '，'])
     {
         return None;
     }
-    let centred_pair = centred(first) && centred(next);
-    let wrapped_at_margin = a.x1() >= m.right - WRAP_SLACK * size;
+    let centred_pair = m.centred(first) && m.centred(next);
+    let wrapped_at_margin = a.x1() >= m.right - s.wrap_slack * size;
     // Flowing text goes on at the left margin, a hanging heading under its own start.
     let flows_on = b.x0() <= m.left + size || (b.x0() - a.x0()).abs() <= size;
     let ends_mid_phrase = wrapped_at_margin || open_bracket(first_text);
@@ -176,7 +166,7 @@ pub(super) fn continuation(
         return None;
     }
     let joined = format!("{first_text}{text}");
-    let whole = heading_shaped(&joined, MAX_WRAPPED_HEADING_CHARS)
+    let whole = heading_shaped(&joined, s.max_wrapped_heading_chars)
         && !joined.trim_end_matches('。').contains('。');
     whole.then_some(text)
 }

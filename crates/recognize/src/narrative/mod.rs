@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 
 use crate::model::Section;
 use crate::numbering::numbering_level;
-use heading::{continuation, heading_shaped, Margins, MAX_HEADING_CHARS};
+use crate::settings::RecognizeSettings;
+use heading::{continuation, heading_shaped, Margins};
 pub use line::NarrativeLine;
 use line::{heading_level, Item};
 use tree::Tree;
@@ -30,8 +31,8 @@ pub struct Outline {
 }
 
 /// Builds the outline from the narrative lines (tables already removed).
-pub fn outline(lines: &[NarrativeLine]) -> Outline {
-    let mut items = read_items(lines);
+pub fn outline(lines: &[NarrativeLine], s: &RecognizeSettings) -> Outline {
+    let mut items = read_items(lines, s);
     continuity::fill_gaps(&mut items);
     continuity::demote_list_items(&mut items);
     let mut tree = Tree::default();
@@ -52,12 +53,12 @@ pub fn outline(lines: &[NarrativeLine]) -> Outline {
 }
 
 /// Headings and paragraph lines, in reading order.
-fn read_items(lines: &[NarrativeLine]) -> Vec<Item> {
+fn read_items(lines: &[NarrativeLine], s: &RecognizeSettings) -> Vec<Item> {
     let mut items = Vec::new();
     if lines.is_empty() {
         return items;
     }
-    let m = Margins::of(lines);
+    let m = Margins::of(lines, s);
     let mut para_open_full = false;
     // The last line read as text, for a title going on over lines.
     let mut last_text_line: Option<&NarrativeLine> = None;
@@ -74,14 +75,14 @@ fn read_items(lines: &[NarrativeLine]) -> Vec<Item> {
         let full = m.fills(nl);
         let next_same_para = lines.get(i).is_some_and(|n| {
             // The next line of the paragraph, on this page or at the head of the next.
-            (n.page == nl.page && n.line.top - nl.line.top <= 1.25 * m.pitch
+            (n.page == nl.page && n.line.top - nl.line.top <= s.paragraph_step * m.pitch
                 || n.page == nl.page + 1)
                 && !m.indented(n)
         });
         let wrapped = heading_level(&text).and_then(|_| continuation(nl, &text, lines.get(i), &m));
         // A heading stands alone on its line: short, not a sentence nor an item
         // of a list run in with "；" or "，", and not filling the line to wrap on.
-        let shaped = heading_shaped(&text, MAX_HEADING_CHARS);
+        let shaped = heading_shaped(&text, s.max_heading_chars);
         let stands_alone = wrapped.is_some()
             || shaped && !(full && next_same_para)
             || text.starts_with('第') && text.contains("部分");

@@ -7,8 +7,9 @@ use fiscal_layout::blocks::Block;
 use fiscal_layout::lines::TextLine;
 use regex::Regex;
 
-use super::shape::{number_re, TITLE_COMPANION_CHARS};
+use super::shape::number_re;
 use crate::model::MoneyUnit;
+use crate::settings::RecognizeSettings;
 use crate::text::compact;
 
 pub(crate) fn unit_re() -> &'static Regex {
@@ -50,14 +51,14 @@ pub(crate) fn parse_unit_line(text: &str) -> Option<(Option<String>, Option<Mone
 
 /// Lines printed between a title and its grid: the unit line, a table number,
 /// a form code such as "公开01表", a date.
-pub(crate) fn is_title_companion(line: &TextLine) -> bool {
+pub(crate) fn is_title_companion(line: &TextLine, s: &RecognizeSettings) -> bool {
     let text = compact(&line.text());
     parse_unit_line(&line.text()).is_some()
         || trailing_unit(line).is_some()
         || number_re()
             .find(&text)
             .is_some_and(|m| m.end() == text.len())
-        || text.chars().count() <= TITLE_COMPANION_CHARS
+        || text.chars().count() <= s.title_companion_chars
 }
 
 /// A money unit printed alone at the right end of a line, after the entity
@@ -71,9 +72,6 @@ pub(crate) fn trailing_unit(line: &TextLine) -> Option<MoneyUnit> {
     MoneyUnit::parse(unit)
 }
 
-/// Lines that may stand between a title and its grid.
-pub(crate) const TITLE_COMPANION_LINES: usize = 3;
-
 /// What follows a title on its page, past its companion lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AfterTitle {
@@ -85,11 +83,11 @@ pub(crate) enum AfterTitle {
     Text,
 }
 
-pub(crate) fn after_title(rest: &[Block]) -> AfterTitle {
+pub(crate) fn after_title(rest: &[Block], s: &RecognizeSettings) -> AfterTitle {
     for (i, block) in rest.iter().enumerate() {
         match block {
             Block::Grid(_) => return AfterTitle::Grid,
-            Block::Line(l) if i < TITLE_COMPANION_LINES && is_title_companion(l) => {}
+            Block::Line(l) if i < s.title_companion_lines && is_title_companion(l, s) => {}
             Block::Line(_) => return AfterTitle::Text,
         }
     }

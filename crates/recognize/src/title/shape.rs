@@ -9,6 +9,7 @@ use fiscal_layout::lines::TextLine;
 use regex::Regex;
 
 use crate::numbering::numbering_level;
+use crate::settings::RecognizeSettings;
 use crate::text::compact;
 
 /// Whether a line reads as a table title: short, ends with 表 (or 表 and a
@@ -110,10 +111,6 @@ pub fn same_title(a: &str, b: &str) -> bool {
             .is_some_and(|prefix| !names_what_is_reported(prefix))
 }
 
-/// Longest text of a short line beside a title: one between a title and its
-/// grid, or the second line of a wrapped title.
-pub(crate) const TITLE_COMPANION_CHARS: usize = 12;
-
 /// A table number at the start of a line ("表3", "附表1-2").
 pub(crate) fn number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -131,16 +128,16 @@ pub(crate) fn caption_title(grid: &CellGrid) -> Option<String> {
 /// The second line of a title wrapped over two: short, right under the first,
 /// centred near it, the same size, not numbered on its own ("1.项目支出绩效目标表"
 /// under "（二）绩效目标表及说明" is a heading of its own).
-pub(crate) fn is_title_tail(first: &TextLine, next: &TextLine) -> bool {
+pub(crate) fn is_title_tail(first: &TextLine, next: &TextLine, s: &RecognizeSettings) -> bool {
     let size = first.size().max(1.0);
     let centre = |l: &TextLine| (l.x0() + l.x1()) / 2.0;
     let text = compact(&next.text());
-    text.chars().count() <= TITLE_COMPANION_CHARS
+    text.chars().count() <= s.title_companion_chars
         && numbering_level(&text).is_none()
         && !number_re().is_match(&text)
-        && next.top - first.bottom < 1.2 * size
-        && (centre(next) - centre(first)).abs() < 4.0 * size
-        && (next.size() - first.size()).abs() < 0.15 * size
+        && next.top - first.bottom < s.title_tail_gap * size
+        && (centre(next) - centre(first)).abs() < s.title_tail_centre * size
+        && (next.size() - first.size()).abs() < s.title_tail_size * size
 }
 
 /// A name for the whole set of tables ("2024年度部门决算表", "预算公开表"): a
