@@ -73,6 +73,17 @@ fn page(number: u32, blocks: Vec<Block>) -> PageBlocks {
 
 const HEADER: &[&str] = &["项目", "金额"];
 
+/// Page 1: the title "支出决算表" over its grid (one row, 一、工资福利支出),
+/// then `more`.
+fn expenditure_page(more: Vec<Block>) -> PageBlocks {
+    let mut blocks = vec![
+        line("支出决算表", 60.0),
+        grid(90.0, &[HEADER, &["一、工资福利支出", "10.00"]]),
+    ];
+    blocks.extend(more);
+    page(1, blocks)
+}
+
 fn assembled(pages: &[PageBlocks]) -> (Assembled, Vec<Step>) {
     assemble_traced(pages, Trace::kept(), &RecognizeSettings::default())
 }
@@ -95,13 +106,7 @@ fn said(steps: &[Step]) -> Vec<String> {
 
 #[test]
 fn a_title_starts_a_table_and_its_grid_fills_it() {
-    let pages = [page(
-        1,
-        vec![
-            line("支出决算表", 60.0),
-            grid(90.0, &[HEADER, &["一、工资福利支出", "10.00"]]),
-        ],
-    )];
+    let pages = [expenditure_page(vec![])];
     let (a, steps) = assembled(&pages);
     let tables = grids(&a);
     assert_eq!(tables.len(), 1);
@@ -130,13 +135,7 @@ fn a_title_starts_a_table_and_its_grid_fills_it() {
 #[test]
 fn a_grid_heading_the_next_page_continues_the_table() {
     let pages = [
-        page(
-            1,
-            vec![
-                line("支出决算表", 60.0),
-                grid(90.0, &[HEADER, &["一、工资福利支出", "10.00"]]),
-            ],
-        ),
+        expenditure_page(vec![]),
         page(2, vec![grid(60.0, &[&["二、商品和服务支出", "20.00"]])]),
     ];
     let (a, steps) = assembled(&pages);
@@ -157,13 +156,7 @@ fn a_grid_heading_the_next_page_continues_the_table() {
 #[test]
 fn a_grid_two_pages_on_starts_a_table_of_its_own() {
     let pages = [
-        page(
-            1,
-            vec![
-                line("支出决算表", 60.0),
-                grid(90.0, &[HEADER, &["一、工资福利支出", "10.00"]]),
-            ],
-        ),
+        expenditure_page(vec![]),
         page(3, vec![grid(60.0, &[&["二、商品和服务支出", "20.00"]])]),
     ];
     let (a, steps) = assembled(&pages);
@@ -180,14 +173,7 @@ fn a_grid_two_pages_on_starts_a_table_of_its_own() {
 #[test]
 fn a_note_closes_the_table_to_later_grids() {
     let pages = [
-        page(
-            1,
-            vec![
-                line("支出决算表", 60.0),
-                grid(90.0, &[HEADER, &["一、工资福利支出", "10.00"]]),
-                line("注：本表反映部门本年度的支出。", 160.0),
-            ],
-        ),
+        expenditure_page(vec![line("注：本表反映部门本年度的支出。", 160.0)]),
         page(
             2,
             vec![grid(60.0, &[HEADER, &["二、商品和服务支出", "20.00"]])],
@@ -205,14 +191,10 @@ fn a_note_closes_the_table_to_later_grids() {
 #[test]
 fn a_narrative_line_closes_the_table() {
     let pages = [
-        page(
-            1,
-            vec![
-                line("支出决算表", 60.0),
-                grid(90.0, &[HEADER, &["一、工资福利支出", "10.00"]]),
-                line("二〇二四年度支出较上年增加，主要是人员增加。", 160.0),
-            ],
-        ),
+        expenditure_page(vec![line(
+            "二〇二四年度支出较上年增加，主要是人员增加。",
+            160.0,
+        )]),
         page(2, vec![grid(60.0, &[&["二、商品和服务支出", "20.00"]])]),
     ];
     let (a, steps) = assembled(&pages);
@@ -226,13 +208,7 @@ fn a_narrative_line_closes_the_table() {
 #[test]
 fn a_repeated_title_on_the_next_page_is_absorbed_and_its_header_dropped() {
     let pages = [
-        page(
-            1,
-            vec![
-                line("支出决算表", 60.0),
-                grid(90.0, &[HEADER, &["一、工资福利支出", "10.00"]]),
-            ],
-        ),
+        expenditure_page(vec![]),
         page(
             2,
             vec![

@@ -143,69 +143,50 @@ fn a_cut_row_reading_like_a_header_word_is_body() {
     assert_eq!(continuation_body_start(&grid_of(cont), &model), 3);
 }
 
+/// A grid of one cell per column, row by row; an empty text is no cell.
+fn rows_grid(rows: &[&[&str]]) -> CellGrid {
+    let cells = rows.iter().enumerate().flat_map(|(r, texts)| {
+        texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(move |(c, t)| cell(r, c, c + 1, t))
+    });
+    grid_of(cells.collect())
+}
+
+const CODED_HEADER: &[&str] = &["科目编码", "科目名称", "合计"];
+const COLUMN_NUMBERS: &[&str] = &["栏次", "", "1"];
+
 #[test]
 fn the_body_starts_at_the_first_row_of_figures_or_codes() {
-    let g = grid_of(vec![
-        cell(0, 0, 2, "项目"),
-        cell(0, 2, 3, "本年支出"),
-        cell(1, 0, 1, "科目编码"),
-        cell(1, 1, 2, "科目名称"),
-        cell(1, 2, 3, "合计"),
-        cell(2, 0, 1, "栏次"),
-        cell(2, 2, 3, "1"),
-        cell(3, 0, 1, "201"),
-        cell(3, 1, 2, "一般公共服务支出"),
-        cell(3, 2, 3, "10.00"),
+    let g = rows_grid(&[
+        &["项目", "", "本年支出"],
+        CODED_HEADER,
+        COLUMN_NUMBERS,
+        &["201", "一般公共服务支出", "10.00"],
     ]);
     assert_eq!(body_start(&g), 3);
     // A template printed without figures starts at its total row.
-    let blank = grid_of(vec![
-        cell(0, 0, 1, "项目"),
-        cell(0, 1, 2, "金额"),
-        cell(1, 0, 1, "合计"),
-        cell(2, 0, 1, "一、工资福利支出"),
-    ]);
+    let blank = rows_grid(&[&["项目", "金额"], &["合计"], &["一、工资福利支出"]]);
     assert_eq!(body_start(&blank), 1);
 }
 
 #[test]
 fn a_continuation_grid_drops_its_repeated_header_and_column_numbers_only() {
-    let first = grid_of(vec![
-        cell(0, 0, 1, "科目编码"),
-        cell(0, 1, 2, "科目名称"),
-        cell(0, 2, 3, "合计"),
-        cell(1, 0, 1, "栏次"),
-        cell(1, 2, 3, "1"),
-        cell(2, 0, 1, "201"),
-        cell(2, 1, 2, "一般公共服务支出"),
-        cell(2, 2, 3, "10.00"),
+    let first = rows_grid(&[
+        CODED_HEADER,
+        COLUMN_NUMBERS,
+        &["201", "一般公共服务支出", "10.00"],
     ]);
     let model = build_model(&first, body_start(&first), None);
+    let body: &[&str] = &["20101", "人大事务", "4.00"];
     // The header and the 栏次 row printed again over the rest of the body.
-    let overleaf = grid_of(vec![
-        cell(0, 0, 1, "科目编码"),
-        cell(0, 1, 2, "科目名称"),
-        cell(0, 2, 3, "合计"),
-        cell(1, 0, 1, "栏次"),
-        cell(1, 2, 3, "1"),
-        cell(2, 0, 1, "20101"),
-        cell(2, 1, 2, "人大事务"),
-        cell(2, 2, 3, "4.00"),
-    ]);
+    let overleaf = rows_grid(&[CODED_HEADER, COLUMN_NUMBERS, body]);
     assert_eq!(continuation_body_start(&overleaf, &model), 2);
     // A page that goes straight on with the body keeps every row.
-    let bare = grid_of(vec![
-        cell(0, 0, 1, "20101"),
-        cell(0, 1, 2, "人大事务"),
-        cell(0, 2, 3, "4.00"),
-    ]);
-    assert_eq!(continuation_body_start(&bare, &model), 0);
+    assert_eq!(continuation_body_start(&rows_grid(&[body]), &model), 0);
     // A row of text that is not the header is body, not a repeated header.
-    let other = grid_of(vec![
-        cell(0, 1, 2, "其他支出说明"),
-        cell(1, 0, 1, "20101"),
-        cell(1, 1, 2, "人大事务"),
-        cell(1, 2, 3, "4.00"),
-    ]);
+    let other = rows_grid(&[&["", "其他支出说明"], body]);
     assert_eq!(continuation_body_start(&other, &model), 0);
 }
