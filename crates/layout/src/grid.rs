@@ -3,6 +3,7 @@
 //! into one frame, take the distinct x and y of the rulings as column and row
 //! edges, and merge neighbouring base cells wherever the ruling between them
 //! is missing (spanning header cells, merged label cells).
+use crate::geometry::Rect;
 use crate::lines::{build_lines, join_wrapped};
 use crate::settings::LayoutSettings;
 use fiscal_reader::{Glyph, Segment};
@@ -19,6 +20,9 @@ pub struct GridCell {
     /// Horizontal extent: the ruled box, or for aligned tables the text's own extent.
     pub x0: f32,
     pub x1: f32,
+    /// The box the cell's text is printed in (its glyphs' extent), `None`
+    /// for an empty cell: where a figure read from the cell stands on the page.
+    pub ink: Option<Rect>,
 }
 
 /// Rows × columns of cells, from rulings or from text alignment.
@@ -51,6 +55,15 @@ impl CellGrid {
     }
     pub fn bottom(&self) -> f32 {
         self.y_edges.last().copied().unwrap_or(0.0)
+    }
+    /// The box the grid covers, `None` for a grid without rows or columns.
+    pub fn rect(&self) -> Option<Rect> {
+        Some(Rect {
+            x0: *self.x_edges.first()?,
+            top: *self.y_edges.first()?,
+            x1: *self.x_edges.last()?,
+            bottom: *self.y_edges.last()?,
+        })
     }
     /// The cells whose top row is `r`, left to right.
     pub fn row_cells(&self, r: usize) -> impl Iterator<Item = &GridCell> {
@@ -317,6 +330,7 @@ pub fn ruled_grids(
                 text: cell_text(&gs, settings),
                 x0: f.xs[col0],
                 x1: f.xs[col1],
+                ink: ink(&gs),
             })
             .collect();
         let col_spans = f.xs.windows(2).map(|w| (w[0], w[1])).collect();
@@ -330,6 +344,21 @@ pub fn ruled_grids(
         });
     }
     (grids, used)
+}
+
+/// The box the visible glyphs of `glyphs` are printed in.
+pub fn ink(glyphs: &[&Glyph]) -> Option<Rect> {
+    Rect::union_all(
+        glyphs
+            .iter()
+            .filter(|g| !g.ch.is_whitespace())
+            .map(|g| Rect {
+                x0: g.x,
+                top: g.top(),
+                x1: g.x1(),
+                bottom: g.bottom(),
+            }),
+    )
 }
 
 /// The text of one cell: its lines top to bottom, wrapped lines joined.

@@ -1,6 +1,7 @@
 //! Glyphs → text lines → chunks. A line is a run of glyphs sharing a baseline
 //! band; a chunk is a run of a line without a wide gap (a table cell's text,
 //! a word group). Wrapped text is joined back by [`join_wrapped`].
+use crate::geometry::Rect;
 use fiscal_reader::Glyph;
 
 use crate::settings::LayoutSettings;
@@ -19,6 +20,15 @@ pub struct Chunk {
 impl Chunk {
     pub fn center_x(&self) -> f32 {
         (self.x0 + self.x1) / 2.0
+    }
+    /// The box the chunk's glyphs are printed in.
+    pub fn rect(&self) -> Rect {
+        Rect {
+            x0: self.x0,
+            top: self.top,
+            x1: self.x1,
+            bottom: self.bottom,
+        }
     }
 }
 
@@ -86,6 +96,15 @@ impl TextLine {
     }
     pub fn center_y(&self) -> f32 {
         (self.top + self.bottom) / 2.0
+    }
+    /// The box the line's text is printed in.
+    pub fn rect(&self) -> Rect {
+        Rect {
+            x0: self.x0(),
+            top: self.top,
+            x1: self.x1(),
+            bottom: self.bottom,
+        }
     }
 }
 

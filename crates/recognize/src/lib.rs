@@ -39,6 +39,7 @@ mod meta;
 mod model;
 mod narrative;
 pub mod numbering;
+pub mod place;
 mod rows;
 pub mod settings;
 mod table_kind;

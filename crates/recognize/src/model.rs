@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::code::{Classification, EconomicSystem};
 use crate::forms::Form;
 pub use crate::forms::{DepartmentGoals, PerformanceTable};
+pub use crate::place::PageBox;
 pub use crate::table_kind::TableKind;
 pub use crate::unit::MoneyUnit;
 
@@ -104,6 +105,12 @@ pub struct Row {
     /// 采购品目, 数量 …) by the keys of the table's `text_columns`; blank cells left out.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, String>,
+    /// Where the row is printed (a row cut by a page break: its first part).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<PageBox>,
+    /// Where each printed figure of `values` stands, by the same keys.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub value_bboxes: BTreeMap<String, PageBox>,
 }
 
 fn ser_values<S: serde::Serializer>(
@@ -143,6 +150,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Notes printed under the table (注：…).
     pub notes: Vec<String>,
+    /// Where the table's grid is printed, one box per page of `pages`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bboxes: Vec<PageBox>,
 }
 
 /// A section of the narrative outline.
@@ -158,6 +168,13 @@ pub struct Section {
     pub paragraphs: Vec<String>,
     /// Sections nested under this one.
     pub children: Vec<Section>,
+    /// Where the heading is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading_bbox: Option<PageBox>,
+    /// Where each paragraph is printed, parallel to `paragraphs`: one box per
+    /// page the paragraph covers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraph_bboxes: Vec<Vec<PageBox>>,
 }
 
 /// Any table of the document, serialized in the contract's shape for its kind.

@@ -7,6 +7,7 @@ use crate::code::{self, Classification};
 use crate::header::{is_column_number_row, CodeSlot, Role, TableModel};
 use crate::header_words::attribute_key;
 use crate::model::Row;
+use crate::place::{join_opt, PageBox};
 use crate::settings::RecognizeSettings;
 use crate::text::compact;
 
@@ -15,6 +16,8 @@ use crate::text::compact;
 pub struct RawRow {
     pub cells: Vec<String>,
     pub page: u32,
+    /// Where each cell's text is printed, parallel to `cells`.
+    pub boxes: Vec<Option<PageBox>>,
 }
 
 /// The model column a cell spanning `x` belongs to. A cell spanning several
@@ -58,6 +61,7 @@ pub fn grid_rows(
     let mut out = Vec::new();
     for r in start..grid.rows() {
         let mut cells = vec![String::new(); model.columns.len()];
+        let mut boxes = vec![None; model.columns.len()];
         for cell in grid.row_cells(r) {
             if cell.text.trim().is_empty() {
                 continue;
@@ -67,13 +71,14 @@ pub fn grid_rows(
                     cells[c].push(' ');
                 }
                 cells[c].push_str(cell.text.trim());
+                boxes[c] = join_opt(boxes[c], cell.ink.map(|r| PageBox::new(page, r)));
             }
         }
         let texts: Vec<String> = cells.iter().map(|c| compact(c)).collect();
         if texts.iter().all(|t| t.is_empty()) || is_column_number_row(&texts) {
             continue;
         }
-        out.push(RawRow { cells, page });
+        out.push(RawRow { cells, page, boxes });
     }
     out
 }
@@ -221,10 +226,18 @@ fn stops_mid_phrase(model: &TableModel, prev: &RawRow, g: usize) -> bool {
 
 /// Merges a cut row's second part into the first.
 pub fn stitch(prev: &mut RawRow, next: RawRow) {
-    for (a, b) in prev.cells.iter_mut().zip(next.cells) {
+    for ((a, b), (a_box, b_box)) in prev
+        .cells
+        .iter_mut()
+        .zip(next.cells)
+        .zip(prev.boxes.iter_mut().zip(next.boxes))
+    {
         if b.trim().is_empty() {
             continue;
         }
+        // A cell's box is where it starts; only a cell empty above the break
+        // is placed by its rest.
+        *a_box = a_box.or(b_box);
         if a.trim().is_empty() {
             *a = b;
         } else {
@@ -269,6 +282,8 @@ pub fn classify_rows(
         for (g, label) in model.groups.iter().enumerate() {
             let mut side = SideTexts::default();
             let mut values = std::collections::BTreeMap::new();
+            let mut value_bboxes = std::collections::BTreeMap::new();
+            let mut bbox = None;
             let mut any_value = false;
             let mut name_col = None;
             for (c, col) in model
@@ -278,6 +293,10 @@ pub fn classify_rows(
                 .filter(|(_, c)| c.group == g)
             {
                 let text = row.cells[c].trim();
+                let cell_box = row.boxes.get(c).copied().flatten();
+                if !text.is_empty() {
+                    bbox = join_opt(bbox, cell_box.filter(|b| b.page == row.page));
+                }
                 match (col.role, col.slot) {
                     (Role::Name, _) => {
                         name_col = Some(c);
@@ -326,6 +345,9 @@ pub fn classify_rows(
                             }
                         };
                         any_value |= v.is_some();
+                        if let (Some(_), Some(b)) = (v, cell_box) {
+                            value_bboxes.insert(col.key.clone(), b);
+                        }
                         values.insert(col.key.clone(), v);
                     }
                 }
@@ -407,6 +429,8 @@ pub fn classify_rows(
                 line: side.line,
                 values,
                 attributes,
+                bbox,
+                value_bboxes,
             });
         }
     }
@@ -471,6 +495,7 @@ mod tests {
         RawRow {
             cells: cells.iter().map(|s| s.to_string()).collect(),
             page: 1,
+            boxes: vec![None; cells.len()],
         }
     }
 
@@ -537,6 +562,38 @@ mod tests {
             &prev,
             &raw(&["", "款收入", "1.00"])
         ));
+    }
+
+    fn at(page: u32, x0: f32, top: f32) -> Option<PageBox> {
+        let r = fiscal_layout::geometry::Rect {
+            x0,
+            top,
+            x1: x0 + 10.0,
+            bottom: top + 8.0,
+        };
+        Some(PageBox::new(page, r))
+    }
+
+    #[test]
+    fn figures_keep_their_boxes_and_a_cut_row_is_placed_where_it_starts() {
+        let m = model();
+        let mut prev = raw(&["2013199", "其他党委办公厅（室）及相关", ""]);
+        prev.page = 4;
+        prev.boxes = vec![at(4, 0.0, 700.0), at(4, 10.0, 700.0), None];
+        let mut next = raw(&["", "机构事务支出", "86.97"]);
+        next.page = 5;
+        next.boxes = vec![None, at(5, 10.0, 40.0), at(5, 20.0, 40.0)];
+        stitch(&mut prev, next);
+        let rows = classify_rows(&m, &[prev], None, &mut Vec::new());
+        let row = &rows[0];
+        // The name starts on page 4; the figure is printed only on page 5.
+        assert_eq!(row.value_bboxes["total"], at(5, 20.0, 40.0).unwrap());
+        assert_eq!(row.bbox.unwrap().page, 4);
+        assert_eq!(row.bbox.unwrap().x1, 20.0);
+        // A blank cell is no figure and has no box.
+        let blank = raw(&["201", "一般公共服务支出", ""]);
+        let rows = classify_rows(&m, &[blank], None, &mut Vec::new());
+        assert!(rows[0].value_bboxes.is_empty());
     }
 
     #[test]

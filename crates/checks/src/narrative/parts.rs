@@ -263,6 +263,7 @@ mod tests {
             pages: vec![3],
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
             children,
+            ..Default::default()
         }
     }
 

@@ -80,6 +80,7 @@ pub(super) fn table(
         text_columns: Vec::new(),
         rows,
         notes: Vec::new(),
+        bboxes: Vec::new(),
     }
 }
 
@@ -90,6 +91,7 @@ pub(super) fn section(heading: &str, level: u8, page: u32, paragraphs: &[&str]) 
         pages: vec![page],
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
         children: Vec::new(),
+        ..Default::default()
     }
 }
 

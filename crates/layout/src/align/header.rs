@@ -8,7 +8,7 @@
 //! the same level as those (a sibling label beside it, spanning down, starts
 //! higher), within its parent word's span and short of its same-level
 //! neighbours, taking the widest run whose centre is its own.
-use crate::geometry::overlap;
+use crate::geometry::{overlap, Rect};
 use crate::grid::GridCell;
 use crate::lines::{join_wrapped, TextLine};
 use crate::settings::LayoutSettings;
@@ -257,6 +257,12 @@ pub(super) fn header_cells(
             text: w.text.clone(),
             x0: w.x0.min(cols[c0].0),
             x1: w.x1.max(cols[c1 - 1].1),
+            ink: Some(Rect {
+                x0: w.x0,
+                top: w.top,
+                x1: w.x1,
+                bottom: w.bottom,
+            }),
         })
         .collect();
     (cells, tops)

@@ -6,7 +6,7 @@
 //! Columns are the x ranges the body's chunks cover, separated by gutters no
 //! chunk crosses; header lines above the body are mapped onto those columns,
 //! a header chunk spanning several columns becoming a spanning cell.
-use crate::geometry::overlap;
+use crate::geometry::{overlap, Rect};
 use crate::grid::{CellGrid, GridCell};
 use crate::lines::{join_wrapped, Chunk, TextLine};
 
@@ -187,27 +187,28 @@ pub fn aligned_grids(
         for group in members.iter() {
             y_edges.push(group.iter().map(|l| l.top).fold(f32::MAX, f32::min));
             let mut per_col: Vec<Vec<&str>> = vec![Vec::new(); cols.len()];
-            let mut extent: Vec<(f32, f32)> = vec![(f32::MAX, f32::MIN); cols.len()];
+            let mut extent: Vec<Option<Rect>> = vec![None; cols.len()];
             let mut lines_sorted = group.clone();
             lines_sorted.sort_by(|a, b| a.top.total_cmp(&b.top));
             for l in lines_sorted {
                 for c in &l.chunks {
                     if let Some((c0, _)) = span_of(c, &cols, s) {
                         per_col[c0].push(&c.text);
-                        extent[c0] = (extent[c0].0.min(c.x0), extent[c0].1.max(c.x1));
+                        extent[c0] = Some(extent[c0].map_or(c.rect(), |e| e.union(c.rect())));
                     }
                 }
             }
-            for (k, parts) in per_col.into_iter().enumerate() {
-                if !parts.is_empty() {
+            for (k, (parts, ink)) in per_col.into_iter().zip(extent).enumerate() {
+                if let (false, Some(ink)) = (parts.is_empty(), ink) {
                     cells.push(GridCell {
                         row0: row,
                         row1: row + 1,
                         col0: k,
                         col1: k + 1,
                         text: join_wrapped(parts),
-                        x0: extent[k].0,
-                        x1: extent[k].1,
+                        x0: ink.x0,
+                        x1: ink.x1,
+                        ink: Some(ink),
                     });
                 }
             }

@@ -7,6 +7,7 @@ use crate::forms::PerfPiece;
 use crate::header::{is_total_label, Role, TableModel};
 use crate::model::{Column, MoneyUnit, Row, Table, TableKind};
 use crate::narrative::NarrativeLine;
+use crate::place::PageBox;
 use crate::rows::{classify_rows, RawRow};
 use crate::title::kind::kind_of_title;
 
@@ -18,6 +19,8 @@ pub(super) struct OpenTable {
     pub entity: Option<String>,
     pub money_unit: Option<MoneyUnit>,
     pub pages: Vec<u32>,
+    /// Where its grids are printed, one box per page.
+    pub bboxes: Vec<PageBox>,
     pub model: Option<TableModel>,
     pub raw: Vec<RawRow>,
     pub notes: Vec<String>,
@@ -75,6 +78,7 @@ impl OpenTable {
             text_columns: Vec::new(),
             rows,
             notes: self.notes,
+            bboxes: self.bboxes,
         }
     }
 

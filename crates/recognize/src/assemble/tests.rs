@@ -47,6 +47,7 @@ fn grid(top: f32, rows: &[&[&str]]) -> Block {
                 text: text.to_string(),
                 x0: x(c),
                 x1: x(c + 1),
+                ink: None,
             })
         })
         .collect();

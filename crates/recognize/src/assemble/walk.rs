@@ -14,6 +14,7 @@ use crate::header::{body_start, build_model, continuation_body_start};
 use crate::model::{AnyTable, TableKind};
 use crate::narrative::NarrativeLine;
 use crate::numbering::numbering_level;
+use crate::place::{add_per_page, PageBox};
 use crate::rows::{grid_rows, is_cut_continuation, stitch};
 use crate::settings::RecognizeSettings;
 use crate::text::compact;
@@ -220,6 +221,9 @@ impl Walker<'_> {
         let t = self.current.as_mut().unwrap();
         if !t.pages.contains(&page) {
             t.pages.push(page);
+        }
+        if let Some(r) = grid.rect() {
+            add_per_page(&mut t.bboxes, PageBox::new(page, r));
         }
         if t.is_form() {
             self.form_left = self

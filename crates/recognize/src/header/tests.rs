@@ -28,6 +28,7 @@ fn cell(row0: usize, col0: usize, col1: usize, text: &str) -> GridCell {
         text: text.to_string(),
         x0: col0 as f32 * 10.0,
         x1: col1 as f32 * 10.0,
+        ink: None,
     }
 }
 

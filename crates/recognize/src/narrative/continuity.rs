@@ -17,13 +17,13 @@ pub(super) fn fill_gaps(items: &mut [Item]) {
         let Item::Line {
             runs_on: Some(level),
             text,
-            page,
+            place,
             ..
         } = &items[i]
         else {
             continue;
         };
-        let (level, page) = (*level, *page);
+        let (level, place) = (*level, *place);
         let Some((style, v)) = numbering(text) else {
             continue;
         };
@@ -43,7 +43,7 @@ pub(super) fn fill_gaps(items: &mut [Item]) {
             let text = std::mem::take(match &mut items[i] {
                 Item::Line { text, .. } | Item::Heading { text, .. } => text,
             });
-            items[i] = Item::Heading { level, text, page };
+            items[i] = Item::Heading { level, text, place };
         }
     }
 }
@@ -54,13 +54,13 @@ pub(super) fn fill_gaps(items: &mut [Item]) {
 /// it fits on one line. Only headings ending a sentence ("。") are turned back.
 pub(super) fn demote_list_items(items: &mut [Item]) {
     for i in 0..items.len() {
-        let Item::Heading { level, text, page } = &items[i] else {
+        let Item::Heading { level, text, place } = &items[i] else {
             continue;
         };
         if !text.ends_with('。') {
             continue;
         }
-        let (level, page) = (*level, *page);
+        let (level, place) = (*level, *place);
         let Some((style, v)) = numbering(text) else {
             continue;
         };
@@ -83,7 +83,7 @@ pub(super) fn demote_list_items(items: &mut [Item]) {
             });
             items[i] = Item::Line {
                 text,
-                page,
+                place,
                 starts_paragraph: true,
                 runs_on: None,
             };
@@ -141,6 +141,7 @@ mod tests {
             pages: vec![page],
             paragraphs: Vec::new(),
             children,
+            ..Default::default()
         }
     }
 

@@ -4,6 +4,7 @@
 use fiscal_layout::lines::TextLine;
 
 use crate::numbering::numbering_level;
+use crate::place::PageBox;
 
 /// A narrative line with the page it is on.
 #[derive(Debug, Clone)]
@@ -11,6 +12,13 @@ pub struct NarrativeLine {
     pub page: u32,
     pub page_width: f32,
     pub line: TextLine,
+}
+
+impl NarrativeLine {
+    /// The page and box the line is printed in.
+    pub(super) fn place(&self) -> PageBox {
+        PageBox::new(self.page, self.line.rect())
+    }
 }
 
 /// A part title printed without its 第X部分 ("上海市…局2024年度部门决算表" over
@@ -34,11 +42,11 @@ pub(super) enum Item {
     Heading {
         level: u8,
         text: String,
-        page: u32,
+        place: PageBox,
     },
     Line {
         text: String,
-        page: u32,
+        place: PageBox,
         starts_paragraph: bool,
         /// The level of a numbered line shaped like a heading that runs on
         /// into the next line: a heading only where its numbering fills a

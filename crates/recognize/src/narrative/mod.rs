@@ -38,13 +38,13 @@ pub fn outline(lines: &[NarrativeLine], s: &RecognizeSettings) -> Outline {
     let mut tree = Tree::default();
     for item in items {
         match item {
-            Item::Heading { level, text, page } => tree.open(level, text, page),
+            Item::Heading { level, text, place } => tree.open(level, text, place),
             Item::Line {
                 text,
-                page,
+                place,
                 starts_paragraph,
                 ..
-            } => tree.line(text, page, starts_paragraph),
+            } => tree.line(text, place, starts_paragraph),
         }
     }
     let sections = tree.finish();
@@ -103,10 +103,14 @@ fn read_items(lines: &[NarrativeLine], s: &RecognizeSettings) -> Vec<Item> {
         }
         if let Some(level) = level {
             list_items.retain(|l, _| *l <= level);
+            let mut place = nl.place();
+            if let Some(next) = lines.get(i).filter(|_| wrapped.is_some()) {
+                place = place.join(next.place());
+            }
             items.push(Item::Heading {
                 level,
                 text: format!("{text}{}", wrapped.unwrap_or_default()),
-                page: nl.page,
+                place,
             });
             i = after;
             para_open_full = false;
@@ -120,7 +124,7 @@ fn read_items(lines: &[NarrativeLine], s: &RecognizeSettings) -> Vec<Item> {
         items.push(Item::Line {
             runs_on: numbering_level(&text).filter(|l| *l <= 3 && shaped),
             text,
-            page: nl.page,
+            place: nl.place(),
             starts_paragraph: (m.indented(nl) || !para_open_full) && !title_goes_on,
         });
         para_open_full = full;

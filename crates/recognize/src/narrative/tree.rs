@@ -9,6 +9,7 @@ use fiscal_layout::lines::join_wrapped;
 
 use crate::model::Section;
 use crate::numbering::{numbering, Style};
+use crate::place::{add_per_page, PageBox};
 
 /// Ranks order open sections for nesting: a level's rank is `level × RANK_STEP`;
 /// a nested list sits one rank below the section it is nested in.
@@ -25,6 +26,8 @@ pub(super) struct Tree {
     stack: Vec<Open>,
     /// Lines of the paragraph being read.
     para: Vec<String>,
+    /// Where they are printed, one box per page.
+    para_boxes: Vec<PageBox>,
 }
 
 impl Default for Tree {
@@ -36,6 +39,7 @@ impl Default for Tree {
                 numbering: None,
             }],
             para: Vec::new(),
+            para_boxes: Vec::new(),
         }
     }
 }
@@ -47,8 +51,11 @@ impl Tree {
         }
         let text = join_wrapped(self.para.iter().map(String::as_str));
         self.para.clear();
+        let boxes = std::mem::take(&mut self.para_boxes);
         if !text.is_empty() {
-            self.current().paragraphs.push(text);
+            let cur = self.current();
+            cur.paragraphs.push(text);
+            cur.paragraph_bboxes.push(boxes);
         }
     }
 
@@ -98,7 +105,7 @@ impl Tree {
     }
 
     /// Opens a section for a heading.
-    pub fn open(&mut self, level: u8, heading: String, page: u32) {
+    pub fn open(&mut self, level: u8, heading: String, place: PageBox) {
         self.flush();
         let numbering = numbering(&heading);
         let (keep, rank) = self.place(level, numbering);
@@ -107,7 +114,8 @@ impl Tree {
             section: Section {
                 heading,
                 level,
-                pages: vec![page],
+                pages: vec![place.page],
+                heading_bbox: Some(place),
                 ..Default::default()
             },
             rank,
@@ -117,11 +125,13 @@ impl Tree {
 
     /// Adds a line of text to the current section, as the start of a new
     /// paragraph or as the continuation of the one being read.
-    pub fn line(&mut self, text: String, page: u32, starts_paragraph: bool) {
+    pub fn line(&mut self, text: String, place: PageBox, starts_paragraph: bool) {
         if starts_paragraph {
             self.flush();
         }
         self.para.push(text);
+        add_per_page(&mut self.para_boxes, place);
+        let page = place.page;
         let cur = self.current();
         if !cur.pages.contains(&page) {
             cur.pages.push(page);
@@ -135,6 +145,7 @@ impl Tree {
         let Section {
             pages,
             paragraphs,
+            paragraph_bboxes,
             children,
             ..
         } = self.stack.pop().expect("the root").section;
@@ -143,6 +154,7 @@ impl Tree {
             out.push(Section {
                 pages,
                 paragraphs,
+                paragraph_bboxes,
                 ..Default::default()
             });
         }
@@ -154,11 +166,21 @@ impl Tree {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fiscal_layout::geometry::Rect;
 
     fn outline(headings: &[(u8, &str)]) -> Vec<Section> {
         let mut tree = Tree::default();
         for (level, h) in headings {
-            tree.open(*level, h.to_string(), 1);
+            let place = PageBox::new(
+                1,
+                Rect {
+                    x0: 0.0,
+                    top: 0.0,
+                    x1: 1.0,
+                    bottom: 1.0,
+                },
+            );
+            tree.open(*level, h.to_string(), place);
         }
         tree.finish()
     }
