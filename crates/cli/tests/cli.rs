@@ -225,10 +225,35 @@ fn csv_has_a_bom_and_every_figure() {
         v
     };
     assert_eq!(sorted(rows), sorted(expected));
+    // Each figure's page and box: every figure has one, as the JSON gives it.
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let mut boxes: Vec<[String; 5]> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            ["page", "x0", "top", "x1", "bottom"].map(|c| r[col(c)].to_string())
+        })
+        .collect();
+    let mut expected: Vec<[String; 5]> = nested_files(&root)
+        .iter()
+        .flat_map(|path| {
+            let out = library(path);
+            figures(&out)
+                .map(|fig| {
+                    let b = fig.bbox().expect("every figure has a box");
+                    let c = |v: f32| format!("{}", (f64::from(v) * 100.0).round() / 100.0);
+                    [b.page.to_string(), c(b.x0), c(b.top), c(b.x1), c(b.bottom)]
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    boxes.sort();
+    expected.sort();
+    assert_eq!(boxes, expected);
 }
 
 #[test]
-fn xlsx_has_a_sheet_per_table_and_a_checks_sheet() {
+fn xlsx_has_a_sheet_per_table_a_figures_and_a_checks_sheet() {
     use calamine::{Data, Reader, Xlsx};
     let dir = tempfile::tempdir().unwrap();
     let path = testdata("lo-ruled-cut-row.pdf");
@@ -238,11 +263,29 @@ fn xlsx_has_a_sheet_per_table_and_a_checks_sheet() {
     let out = library(&path);
     let mut book: Xlsx<_> = calamine::open_workbook(&target).unwrap();
     let names = book.sheet_names();
-    assert_eq!(names.len(), out.tables.len() + 2, "{names:?}");
+    assert_eq!(names.len(), out.tables.len() + 3, "{names:?}");
     assert_eq!(names.first().map(String::as_str), Some("document"));
+    assert_eq!(names[names.len() - 2], "figures");
     assert_eq!(names.last().map(String::as_str), Some("checks"));
     let checks = book.worksheet_range("checks").unwrap();
     assert_eq!(checks.height(), out.checks.len() + 1);
+    // The figures sheet: every figure, with its page and box as numbers.
+    let long = book.worksheet_range("figures").unwrap();
+    assert_eq!(long.height(), figures(&out).count() + 1);
+    let heading = |name: &str| {
+        (0..long.width()).find(|&c| long.get((0, c)) == Some(&Data::String(name.into())))
+    };
+    let page = heading("page").unwrap();
+    let bottom = heading("bottom").unwrap();
+    for (r, fig) in (1..).zip(figures(&out)) {
+        let b = fig.bbox().unwrap();
+        assert_eq!(long.get((r, page)), Some(&Data::Float(b.page.into())));
+        let printed = match long.get((r, bottom)) {
+            Some(Data::Float(v)) => *v,
+            other => panic!("bottom of figure {r}: {other:?}"),
+        };
+        assert!((printed - f64::from(b.bottom)).abs() < 0.006);
+    }
     // Each grid's sheet holds its title, every printed header level and every amount.
     for (table, name) in out.tables.iter().zip(&names[1..]) {
         let Some(grid) = table.as_grid() else {
@@ -267,7 +310,10 @@ fn xlsx_has_a_sheet_per_table_and_a_checks_sheet() {
         let amounts = figures(&out)
             .filter(|f| std::ptr::eq(f.table, grid))
             .count();
-        assert_eq!(numbers, amounts, "{name}");
+        // Each row's page and box follow its figures.
+        let placed = grid.rows.iter().filter(|r| r.bbox.is_some()).count();
+        assert_eq!(placed, grid.rows.len(), "{name}");
+        assert_eq!(numbers, amounts + 5 * placed, "{name}");
     }
 }
 
@@ -326,6 +372,17 @@ fn sqlite_holds_every_document_once_after_two_runs() {
     found.sort();
     expected.sort();
     assert_eq!(found, expected);
+    // Every figure and row is placed on its page.
+    assert_eq!(
+        count("SELECT count(*) FROM figures WHERE page IS NULL OR bottom IS NULL"),
+        0
+    );
+    assert_eq!(count("SELECT count(*) FROM rows WHERE page IS NULL"), 0);
+    let pages: i64 = outs
+        .iter()
+        .flat_map(|o| figures(o).map(|f| i64::from(f.bbox().unwrap().page)))
+        .sum();
+    assert_eq!(count("SELECT sum(page) FROM figures"), pages);
 }
 
 /// A folder of good PDFs and bad files of every kind the report must name.

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::output::Output;
-use fiscal_recognize::{AnyTable, Column, DocumentMeta, MoneyUnit, Row, Table};
+use fiscal_recognize::{AnyTable, Column, DocumentMeta, MoneyUnit, PageBox, Row, Table};
 
 /// One printed amount of a grid table and where it stands.
 ///
@@ -27,6 +27,11 @@ impl Figure<'_> {
     /// The money unit the amount is in: the table's own, else the document's.
     pub fn money_unit(&self) -> Option<MoneyUnit> {
         self.table.money_unit.or(self.document.money_unit)
+    }
+
+    /// Where the amount is printed: its page and box.
+    pub fn bbox(&self) -> Option<&PageBox> {
+        self.row.value_bboxes.get(&self.column.key)
     }
 }
 

@@ -57,7 +57,8 @@ pub use fiscal_recognize::forms::{
 };
 pub use fiscal_recognize::RecognizeSettings;
 pub use fiscal_recognize::{
-    AnyTable, Column, DocumentKind, DocumentMeta, MoneyUnit, Row, Section, Table, TableKind,
+    AnyTable, Column, DocumentKind, DocumentMeta, MoneyUnit, PageBox, Row, Section, Table,
+    TableKind,
 };
 /// Exact decimal amounts as printed (`rust_decimal`).
 pub use rust_decimal::Decimal;

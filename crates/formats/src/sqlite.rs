@@ -5,10 +5,11 @@
 //! [`SCHEMA`] and, with example queries, in the README.
 use std::path::Path;
 
-use fiscal_extract::{AnyTable, MoneyUnit, Output, Section};
+use fiscal_extract::{AnyTable, MoneyUnit, Output, PageBox, Section};
 use rusqlite::{params, Connection, Transaction};
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::long::centipoints;
 use crate::name_of;
 
 /// The tables, created when missing. Enum-like columns hold the JSON names
@@ -51,7 +52,9 @@ CREATE TABLE IF NOT EXISTS rows (
     level          INTEGER,             -- 1 类, 2 款, 3 项
     parent         TEXT,
     name           TEXT,
-    line           INTEGER              -- 行次
+    line           INTEGER,             -- 行次
+    page           INTEGER,             -- where the row is printed: page and box in
+    x0 REAL, top REAL, x1 REAL, bottom REAL  -- points from the page's top-left (pdfplumber's)
 );
 CREATE TABLE IF NOT EXISTS figures (
     row_id      INTEGER NOT NULL REFERENCES rows(id) ON DELETE CASCADE,
@@ -59,6 +62,8 @@ CREATE TABLE IF NOT EXISTS figures (
     header      TEXT NOT NULL,          -- printed header path, levels joined by /
     value       TEXT NOT NULL,          -- exact decimal as printed
     amount      REAL NOT NULL,          -- the same as a number, for arithmetic
+    page        INTEGER,                -- where the figure is printed: page and box in
+    x0 REAL, top REAL, x1 REAL, bottom REAL, -- points from the page's top-left (pdfplumber's)
     PRIMARY KEY (row_id, column_key)
 );
 CREATE TABLE IF NOT EXISTS checks (
@@ -102,6 +107,7 @@ impl Db {
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(fail)?;
         conn.execute_batch(SCHEMA).map_err(fail)?;
+        add_place_columns(&conn).map_err(fail)?;
         Ok(Db { conn })
     }
 
@@ -114,6 +120,42 @@ impl Db {
         insert_document(&tx, file, out)
             .and_then(|()| tx.commit())
             .map_err(|e| format!("database: cannot load {file}: {e}"))
+    }
+}
+
+/// The page and box columns, added to a database made before they were.
+fn add_place_columns(conn: &Connection) -> rusqlite::Result<()> {
+    for table in ["rows", "figures"] {
+        let mut info = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+        let have: Vec<String> = info
+            .query_map([], |r| r.get::<_, String>(1))?
+            .collect::<Result<_, _>>()?;
+        for (column, kind) in PLACE_COLUMNS {
+            if !have.iter().any(|h| h == column) {
+                conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The columns that place a row or a figure on its page.
+const PLACE_COLUMNS: [(&str, &str); 5] = [
+    ("page", "INTEGER"),
+    ("x0", "REAL"),
+    ("top", "REAL"),
+    ("x1", "REAL"),
+    ("bottom", "REAL"),
+];
+
+/// A box's page and coordinates as SQL values (all NULL without a box).
+fn place(b: Option<&PageBox>) -> (Option<u32>, [Option<f64>; 4]) {
+    match b {
+        Some(b) => (
+            Some(b.page),
+            [b.x0, b.top, b.x1, b.bottom].map(|v| Some(centipoints(v))),
+        ),
+        None => (None, [None; 4]),
     }
 }
 
@@ -211,13 +253,16 @@ fn insert_table(
     };
     let table_id = tx.last_insert_rowid();
     let mut row_stmt = tx.prepare_cached(
-        "INSERT INTO rows (table_id, seq, grp, code, classification, level, parent, name, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO rows (table_id, seq, grp, code, classification, level, parent, name, line,
+                           page, x0, top, x1, bottom)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     let mut figure = tx.prepare_cached(
-        "INSERT INTO figures (row_id, column_key, header, value, amount) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO figures (row_id, column_key, header, value, amount, page, x0, top, x1, bottom)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (seq, row) in grid.rows.iter().enumerate() {
+        let (page, [x0, top, x1, bottom]) = place(row.bbox.as_ref());
         row_stmt.execute(params![
             table_id,
             seq as i64,
@@ -227,17 +272,28 @@ fn insert_table(
             row.level,
             row.parent,
             row.name,
-            row.line
+            row.line,
+            page,
+            x0,
+            top,
+            x1,
+            bottom
         ])?;
         let row_id = tx.last_insert_rowid();
         for column in &grid.columns {
             if let Some(Some(value)) = row.values.get(&column.key) {
+                let (page, [x0, top, x1, bottom]) = place(row.value_bboxes.get(&column.key));
                 figure.execute(params![
                     row_id,
                     column.key,
                     column.header,
                     value.to_string(),
-                    value.to_f64()
+                    value.to_f64(),
+                    page,
+                    x0,
+                    top,
+                    x1,
+                    bottom
                 ])?;
             }
         }
@@ -271,4 +327,33 @@ fn insert_section(
         insert_section(tx, document_id, Some(id), child, seq)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_made_before_boxes_gets_their_columns() {
+        let dir = std::env::temp_dir().join(format!("fiscal-db-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.sqlite");
+        let _ = std::fs::remove_file(&path);
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch(
+            "CREATE TABLE rows (id INTEGER PRIMARY KEY, table_id INTEGER, seq INTEGER, grp TEXT,
+               code TEXT, classification TEXT, level INTEGER, parent TEXT, name TEXT, line INTEGER);
+             CREATE TABLE figures (row_id INTEGER, column_key TEXT, header TEXT, value TEXT,
+               amount REAL, PRIMARY KEY (row_id, column_key));",
+        )
+        .unwrap();
+        drop(old);
+        let db = Db::open(&path).unwrap();
+        for table in ["rows", "figures"] {
+            let sql = format!("SELECT page, x0, top, x1, bottom FROM {table}");
+            assert!(db.conn.prepare(&sql).is_ok(), "{table}");
+        }
+        drop(db);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

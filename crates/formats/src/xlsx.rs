@@ -1,6 +1,9 @@
 //! XLSX: a document sheet, one sheet per table as printed (title, header
 //! rows with merged cells, then the rows, amounts as numbers showing their
-//! printed decimals), and a checks sheet.
+//! printed decimals, each row's page and box in trailing columns), a figures
+//! sheet (the [`crate::long`] form: every figure with its page and box), and
+//! a checks sheet. A text from the PDF that starts like a formula gets
+//! Excel's quote prefix: it shows, and stays when edited, as text.
 use std::collections::{BTreeMap, HashSet};
 
 use fiscal_extract::{AnyTable, DepartmentGoals, MoneyUnit, Output, PerformanceTable, Row, Table};
@@ -8,7 +11,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use crate::name_of;
+use crate::long::{centipoints, records, Cell, COLUMNS};
+use crate::{name_of, starts_like_formula};
 
 /// The workbook of one document.
 pub fn workbook(out: &Output) -> Result<Vec<u8>, String> {
@@ -38,6 +42,11 @@ fn build(out: &Output) -> Result<Vec<u8>, XlsxError> {
             AnyTable::DepartmentGoals(g) => goals_sheet(sheet, g, &styles)?,
         }
     }
+    figures_sheet(
+        book.add_worksheet().set_name(names.unique("figures"))?,
+        out,
+        &mut styles,
+    )?;
     checks_sheet(
         book.add_worksheet().set_name(names.unique("checks"))?,
         out,
@@ -47,6 +56,7 @@ fn build(out: &Output) -> Result<Vec<u8>, XlsxError> {
 }
 
 struct Styles {
+    plain: Format,
     bold: Format,
     header: Format,
     amounts: BTreeMap<u32, Format>,
@@ -55,6 +65,7 @@ struct Styles {
 impl Styles {
     fn new() -> Styles {
         Styles {
+            plain: Format::new(),
             bold: Format::new().set_bold(),
             header: Format::new()
                 .set_bold()
@@ -110,6 +121,40 @@ impl SheetNames {
     }
 }
 
+/// A text cell in `format`; a text that starts like a formula also gets the
+/// quote prefix.
+fn put(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if starts_like_formula(text) {
+        sheet.write_string_with_format(row, col, text, &format.clone().set_quote_prefix())?;
+    } else {
+        sheet.write_string_with_format(row, col, text, format)?;
+    }
+    Ok(())
+}
+
+/// A text over merged cells, quote-prefixed as [`put`] does.
+fn merge(
+    sheet: &mut Worksheet,
+    (row0, col0): (u32, u16),
+    (row1, col1): (u32, u16),
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if starts_like_formula(text) {
+        let quoted = format.clone().set_quote_prefix();
+        sheet.merge_range(row0, col0, row1, col1, text, &quoted)?;
+    } else {
+        sheet.merge_range(row0, col0, row1, col1, text, format)?;
+    }
+    Ok(())
+}
+
 fn write_opt(
     sheet: &mut Worksheet,
     row: u32,
@@ -117,7 +162,7 @@ fn write_opt(
     text: Option<&str>,
 ) -> Result<(), XlsxError> {
     if let Some(t) = text.filter(|t| !t.is_empty()) {
-        sheet.write_string(row, col, t)?;
+        put(sheet, row, col, t, &Format::new())?;
     }
     Ok(())
 }
@@ -143,7 +188,7 @@ fn fields(
     styles: &Styles,
 ) -> Result<u32, XlsxError> {
     for (label, value) in lines {
-        sheet.write_string_with_format(row, 0, *label, &styles.bold)?;
+        put(sheet, row, 0, label, &styles.bold)?;
         write_opt(sheet, row, 1, *value)?;
         row += 1;
     }
@@ -158,7 +203,7 @@ fn header_row(
     styles: &Styles,
 ) -> Result<u32, XlsxError> {
     for (c, label) in labels.iter().enumerate() {
-        sheet.write_string_with_format(row, c as u16, *label, &styles.header)?;
+        put(sheet, row, c as u16, label, &styles.header)?;
     }
     Ok(row + 1)
 }
@@ -211,7 +256,7 @@ fn grid_sheet(sheet: &mut Worksheet, table: &Table, styles: &mut Styles) -> Resu
         Some(n) => format!("{n} {}", table.title),
         None => table.title.clone(),
     };
-    sheet.write_string_with_format(0, 0, title, &styles.bold)?;
+    put(sheet, 0, 0, &title, &styles.bold)?;
     if let Some(unit) = &table.money_unit {
         sheet.write_string(1, 0, format!("单位：{unit}"))?;
     }
@@ -231,13 +276,18 @@ fn grid_sheet(sheet: &mut Worksheet, table: &Table, styles: &mut Styles) -> Resu
     for (c, (label, _)) in labels.iter().enumerate() {
         let c = c as u16;
         if depth > 1 {
-            sheet.merge_range(top, c, top + depth - 1, c, label, &styles.header)?;
+            merge(sheet, (top, c), (top + depth - 1, c), label, &styles.header)?;
         } else {
-            sheet.write_string_with_format(top, c, *label, &styles.header)?;
+            put(sheet, top, c, label, &styles.header)?;
         }
     }
     let first = labels.len() as u16;
     header_cells(sheet, &levels, top, first, depth, styles)?;
+    // The row's page and box, after a blank column.
+    let place = first + table.columns.len() as u16 + 1;
+    for (c, label) in (place..).zip(PLACE) {
+        put(sheet, top + depth - 1, c, label, &styles.header)?;
+    }
     for (r, row) in table.rows.iter().enumerate() {
         let at = top + depth + r as u32;
         for (c, (_, get)) in labels.iter().enumerate() {
@@ -246,6 +296,12 @@ fn grid_sheet(sheet: &mut Worksheet, table: &Table, styles: &mut Styles) -> Resu
         for (c, column) in table.columns.iter().enumerate() {
             if let Some(Some(value)) = row.values.get(&column.key) {
                 write_amount(sheet, at, first + c as u16, value, styles)?;
+            }
+        }
+        if let Some(b) = &row.bbox {
+            sheet.write_number(at, place, b.page)?;
+            for (c, v) in (place + 1..).zip([b.x0, b.top, b.x1, b.bottom]) {
+                sheet.write_number(at, c, centipoints(v))?;
             }
         }
     }
@@ -285,11 +341,17 @@ fn header_cells(
             let last_level = levels[c].len() == level + 1;
             let (col0, col1) = (first + c as u16, first + end as u16);
             if alone && last_level && row < top + depth - 1 {
-                sheet.merge_range(row, col0, top + depth - 1, col0, text, &styles.header)?;
+                merge(
+                    sheet,
+                    (row, col0),
+                    (top + depth - 1, col0),
+                    text,
+                    &styles.header,
+                )?;
             } else if alone {
-                sheet.write_string_with_format(row, col0, *text, &styles.header)?;
+                put(sheet, row, col0, text, &styles.header)?;
             } else {
-                sheet.merge_range(row, col0, row, col1, text, &styles.header)?;
+                merge(sheet, (row, col0), (row, col1), text, &styles.header)?;
             }
             c = end + 1;
         }
@@ -320,7 +382,7 @@ fn performance_sheet(
     p: &PerformanceTable,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(0, 0, &p.title, &styles.bold)?;
+    put(sheet, 0, 0, &p.title, &styles.bold)?;
     let unit = p.money_unit.map(MoneyUnit::as_str);
     let mut row = fields(
         sheet,
@@ -337,7 +399,7 @@ fn performance_sheet(
     funds_header.extend(p.funds.columns.iter().map(String::as_str));
     row = header_row(sheet, row, &funds_header, styles)?;
     for fund in &p.funds.rows {
-        sheet.write_string(row, 0, &fund.source)?;
+        put(sheet, row, 0, &fund.source, &styles.plain)?;
         let values: Vec<Option<&str>> = fund.values.iter().map(Option::as_deref).collect();
         text_row(sheet, row, 1, &values)?;
         row += 1;
@@ -394,7 +456,7 @@ fn goals_sheet(
     g: &DepartmentGoals,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(0, 0, &g.title, &styles.bold)?;
+    put(sheet, 0, 0, &g.title, &styles.bold)?;
     let row = fields(
         sheet,
         1,
@@ -417,6 +479,35 @@ fn goals_sheet(
         text_row(sheet, row, 0, &cells.map(|c| c.as_deref()))?;
     }
     sheet.set_column_width(0, 30)?;
+    Ok(())
+}
+
+/// The headings of the trailing columns that place a row on its page.
+const PLACE: [&str; 5] = ["page", "x0", "top", "x1", "bottom"];
+
+/// Every figure in the long form, with its page and box.
+fn figures_sheet(
+    sheet: &mut Worksheet,
+    out: &Output,
+    styles: &mut Styles,
+) -> Result<(), XlsxError> {
+    let first = header_row(sheet, 0, &COLUMNS, styles)?;
+    for (row, record) in (first..).zip(records(&out.source.file, out)) {
+        for (col, cell) in (0..).zip(&record) {
+            match cell {
+                Cell::Text(t) => write_opt(sheet, row, col, Some(t))?,
+                Cell::Count(Some(n)) => {
+                    sheet.write_number(row, col, *n)?;
+                }
+                Cell::Amount(d) => write_amount(sheet, row, col, d, styles)?,
+                Cell::Point(Some(p)) => {
+                    sheet.write_number(row, col, *p)?;
+                }
+                Cell::Count(None) | Cell::Point(None) => {}
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
 

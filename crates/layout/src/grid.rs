@@ -195,11 +195,6 @@ fn frame_from(hs: &[Line1], vs: &[Line1], settings: &LayoutSettings) -> Option<F
     if hs.len() < 2 || vs.len() < 2 {
         return None;
     }
-    if std::env::var("GRID_DEBUG").is_ok() {
-        for l in vs {
-            eprintln!("V {:?}", l);
-        }
-    }
     let xs = cluster_positions(vs.iter().map(|l| l.0).collect(), snap);
     let mut ys = cluster_positions(hs.iter().map(|l| l.0).collect(), snap);
     close_open_ends(&mut ys, &xs, vs, settings);

@@ -1,0 +1,86 @@
+//! The long form shared by the flat writers: one record per printed figure
+//! with what locates it in the document (table, row, column) and on the page
+//! (`page`, `x0`, `top`, `x1`, `bottom`: pdfplumber's box, points from the
+//! page's top-left corner).
+use fiscal_extract::{figures, MoneyUnit, Output};
+use rust_decimal::Decimal;
+
+use crate::name_of;
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 22] = [
+    "file",
+    "entity",
+    "year",
+    "document_kind",
+    "table",
+    "table_kind",
+    "title",
+    "money_unit",
+    "group",
+    "code",
+    "classification",
+    "level",
+    "name",
+    "line",
+    "column_key",
+    "header",
+    "value",
+    "page",
+    "x0",
+    "top",
+    "x1",
+    "bottom",
+];
+
+/// A cell of a long-form record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// A text (from the PDF or a name of ours); empty when absent.
+    Text(String),
+    /// A whole number (year, level, 行次, page), absent when unknown.
+    Count(Option<u32>),
+    /// The amount, exact as printed.
+    Amount(Decimal),
+    /// A coordinate in points to 0.01, absent for a figure without a box.
+    Point(Option<f64>),
+}
+
+/// Every figure of `out` as a record of [`COLUMNS`]; `file` is the input as named.
+pub fn records<'a>(file: &'a str, out: &'a Output) -> impl Iterator<Item = Vec<Cell>> + 'a {
+    let text = |s: Option<&str>| Cell::Text(s.unwrap_or_default().to_string());
+    figures(out).map(move |f| {
+        let (doc, table, row) = (f.document, f.table, f.row);
+        let b = f.bbox();
+        let point = |v: Option<f32>| Cell::Point(v.map(centipoints));
+        vec![
+            text(Some(file)),
+            text(doc.entity.as_deref()),
+            Cell::Count(doc.year),
+            Cell::Text(doc.kind.as_ref().map(name_of).unwrap_or_default()),
+            text(table.number.as_deref()),
+            Cell::Text(table.kind.as_str().to_string()),
+            text(Some(&table.title)),
+            text(f.money_unit().map(MoneyUnit::as_str)),
+            text(row.group.as_deref()),
+            text(row.code.as_deref()),
+            Cell::Text(row.classification.as_ref().map(name_of).unwrap_or_default()),
+            Cell::Count(row.level.map(u32::from)),
+            text(row.name.as_deref()),
+            Cell::Count(row.line),
+            Cell::Text(f.column.key.clone()),
+            text(Some(&f.column.header)),
+            Cell::Amount(*f.value),
+            Cell::Count(b.map(|b| b.page)),
+            point(b.map(|b| b.x0)),
+            point(b.map(|b| b.top)),
+            point(b.map(|b| b.x1)),
+            point(b.map(|b| b.bottom)),
+        ]
+    })
+}
+
+/// A coordinate rounded to 0.01 pt, as the JSON writes it.
+pub fn centipoints(v: f32) -> f64 {
+    (f64::from(v) * 100.0).round() / 100.0
+}
