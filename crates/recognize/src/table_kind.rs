@@ -21,6 +21,8 @@ pub enum TableKind {
     Expenditure,
     /// 财政拨款收入支出决算总表 (表4).
     FiscalAppropriationSummary,
+    /// 财政拨款支出决算表 (all appropriations, by 功能分类; central departments and universities).
+    FiscalAppropriationExpenditure,
     /// 一般公共预算财政拨款支出决算表 (表5).
     GeneralBudgetExpenditure,
     /// 一般公共预算财政拨款基本支出决算表 (表6).
@@ -100,6 +102,7 @@ impl TableKind {
             Income => "income",
             Expenditure => "expenditure",
             FiscalAppropriationSummary => "fiscal_appropriation_summary",
+            FiscalAppropriationExpenditure => "fiscal_appropriation_expenditure",
             GeneralBudgetExpenditure => "general_budget_expenditure",
             GeneralBudgetBasicExpenditure => "general_budget_basic_expenditure",
             ThreePublicExpenses => "three_public_expenses",
@@ -138,13 +141,14 @@ impl TableKind {
     }
 
     /// Every kind, in the order above (the printed order of each set).
-    pub const ALL: [TableKind; 36] = {
+    pub const ALL: [TableKind; 37] = {
         use TableKind::*;
         [
             IncomeExpenditureSummary,
             Income,
             Expenditure,
             FiscalAppropriationSummary,
+            FiscalAppropriationExpenditure,
             GeneralBudgetExpenditure,
             GeneralBudgetBasicExpenditure,
             ThreePublicExpenses,
@@ -219,9 +223,12 @@ impl TableKind {
             GeneralBudgetBasicExpenditure | BudgetGeneralBasicExpenditure => {
                 Some(Classification::Economic)
             }
-            Income | Expenditure | GeneralBudgetExpenditure | GovernmentFund | StateCapital => {
-                Some(Classification::Functional)
-            }
+            Income
+            | Expenditure
+            | FiscalAppropriationExpenditure
+            | GeneralBudgetExpenditure
+            | GovernmentFund
+            | StateCapital => Some(Classification::Functional),
             _ => None,
         }
     }

@@ -10,7 +10,13 @@ const FINAL_ACCOUNTS: &[(&[&str], TableKind)] = &[
         &["财政拨款收入支出决算总表"],
         TableKind::FiscalAppropriationSummary,
     ),
+    (
+        &["财政拨款收支决算总表"],
+        TableKind::FiscalAppropriationSummary,
+    ),
     (&["收入支出决算总表"], TableKind::IncomeExpenditureSummary),
+    // Central departments and universities: "高等学校收支决算总表".
+    (&["收支决算总表"], TableKind::IncomeExpenditureSummary),
     (
         &["一般公共预算财政拨款基本支出决算表"],
         TableKind::GeneralBudgetBasicExpenditure,
@@ -23,6 +29,13 @@ const FINAL_ACCOUNTS: &[(&[&str], TableKind)] = &[
     (&["政府性基金", "决算"], TableKind::GovernmentFund),
     (&["国有资本经营预算", "决算"], TableKind::StateCapital),
     (&["非税收入征缴"], TableKind::NonTaxRevenue),
+    // All appropriations by function (central departments print it besides
+    // or instead of the 一般公共预算 one); after the fund-specific titles above,
+    // which contain the same words.
+    (
+        &["财政拨款支出决算"],
+        TableKind::FiscalAppropriationExpenditure,
+    ),
     (&["收入决算表"], TableKind::Income),
     (&["支出决算表"], TableKind::Expenditure),
 ];
@@ -125,9 +138,31 @@ fn budget_kind(t: &str) -> Option<TableKind> {
         .map(|r| r.kind)
 }
 
+/// Words that open a qualifier saying what a table leaves out.
+const EXCLUSION_WORDS: &[&str] = &["不含", "不包括", "不包含"];
+
+/// The title without the qualifiers that say what the table leaves out: from
+/// 不含/不包括 to the end of its bracket (or of the title), with the dash or
+/// comma before it. "…明细表（按支出经济分类科目-不含上年结转）" reports spending
+/// by economic category, not the carryover it excludes: "结转" must not name
+/// its kind.
+fn without_exclusions(compact: &str) -> String {
+    let mut out = compact.to_string();
+    while let Some(start) = EXCLUSION_WORDS.iter().filter_map(|w| out.find(w)).min() {
+        let end = out[start..]
+            .find(['）', ')'])
+            .map_or(out.len(), |i| start + i);
+        let start = out[..start]
+            .strip_suffix(['-', '－', '—', '，', ','])
+            .map_or(start, str::len);
+        out.replace_range(start..end, "");
+    }
+    out
+}
+
 /// The canonical kind of a table title, or `None` when not recognised.
 pub fn kind_of_title(title: &str) -> Option<TableKind> {
-    let t = compact(title);
+    let t = without_exclusions(&compact(title));
     if t.contains("绩效自评表") {
         Some(TableKind::ProjectPerformanceSelfEvaluation)
     } else if t.contains("整体支出") && t.contains("绩效目标") {
@@ -144,5 +179,24 @@ pub fn kind_of_title(title: &str) -> Option<TableKind> {
         None
     } else {
         budget_kind(&t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exclusions_are_cut_to_the_bracket() {
+        assert_eq!(
+            without_exclusions("支出明细表（按经济分类科目-不含上年结转）"),
+            "支出明细表（按经济分类科目）"
+        );
+        assert_eq!(
+            without_exclusions("专项业务经费支出表(不含上年结转)"),
+            "专项业务经费支出表()"
+        );
+        assert_eq!(without_exclusions("支出表，不包括结转"), "支出表");
+        assert_eq!(without_exclusions("结转资金支出表"), "结转资金支出表");
     }
 }

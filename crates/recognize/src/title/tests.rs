@@ -26,6 +26,28 @@ fn titles_map_to_kinds() {
         Some(TableKind::ThreePublicExpenses)
     );
     assert_eq!(kind_of_title("收 入 决 算 表"), Some(TableKind::Income));
+    // Central departments and universities.
+    assert_eq!(
+        kind_of_title("高等学校收支决算总表"),
+        Some(TableKind::IncomeExpenditureSummary)
+    );
+    assert_eq!(
+        kind_of_title("财政拨款收支决算总表"),
+        Some(TableKind::FiscalAppropriationSummary)
+    );
+    assert_eq!(
+        kind_of_title("财政拨款支出决算表"),
+        Some(TableKind::FiscalAppropriationExpenditure)
+    );
+    assert_eq!(
+        kind_of_title("财政拨款支出决算明细表"),
+        Some(TableKind::FiscalAppropriationExpenditure)
+    );
+    assert_eq!(
+        kind_of_title("国有资本经营预算财政拨款支出决算表"),
+        Some(TableKind::StateCapital)
+    );
+    assert_eq!(kind_of_title("支出决算表"), Some(TableKind::Expenditure));
     assert_eq!(kind_of_title("某某情况表"), None);
     // A contents entry or outline heading naming a table is not its title.
     assert!(!looks_like_title("一、收入支出决算总表"));
@@ -237,6 +259,36 @@ fn budget_titles_of_every_place_map_to_one_kind() {
             "2019年部门综合预算财政拨款结转资金支出表",
             BudgetFiscalCarryoverExpenditure,
         ),
+        (
+            "2021年部门综合预算财政拨款上年结转资金支出表",
+            BudgetFiscalCarryoverExpenditure,
+        ),
+        // What a table leaves out names no kind (中共西安市委宣传部 2021).
+        (
+            "2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）",
+            BudgetGeneralExpenditure,
+        ),
+        (
+            "2021年部门综合预算一般公共预算支出明细表（按支出经济分类科目-不含上年结转）",
+            BudgetGeneralEconomicExpenditure,
+        ),
+        (
+            "2021年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目-不含上年结转）",
+            BudgetGeneralBasicFunctionalExpenditure,
+        ),
+        (
+            "2021年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）",
+            BudgetGeneralBasicExpenditure,
+        ),
+        (
+            "2021年部门综合预算专项业务经费支出表(不含上年结转)",
+            BudgetProjectExpenditure,
+        ),
+        // Central departments and universities: the 预算 twins.
+        ("高等学校收支预算总表", BudgetIncomeExpenditureSummary),
+        ("收入预算表", BudgetIncome),
+        ("支出预算表", BudgetExpenditure),
+        ("财政拨款支出预算表", BudgetFiscalExpenditure),
         (
             "2019年部门综合预算政府采购（资产配置、购买服务）预算表",
             BudgetGovernmentProcurement,
