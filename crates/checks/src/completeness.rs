@@ -56,6 +56,8 @@ pub fn standard_set(kind: DocumentKind) -> &'static [TableKind] {
     match kind {
         DocumentKind::FinalAccounts => FINAL_ACCOUNTS_SET,
         DocumentKind::Budget => BUDGET_SET,
+        // A document that is no disclosure has no standard set.
+        _ => &[],
     }
 }
 

@@ -32,6 +32,7 @@ fn identities_for(kind: DocumentKind) -> &'static [Identity] {
     match kind {
         DocumentKind::FinalAccounts => FINAL_ACCOUNTS,
         DocumentKind::Budget => crate::budget::IDENTITIES,
+        _ => &[],
     }
 }
 

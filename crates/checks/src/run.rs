@@ -8,9 +8,20 @@ use crate::{
     year_entity,
 };
 
-/// Runs every rule over a recognized document.
+/// Runs every rule over a recognized document. A document that is no
+/// department's disclosure (a 通报, a 公报, a government's 决算草案报告 …) is
+/// not checked as one: the rules are written for disclosures.
 pub fn run_checks(doc: &Recognized) -> Vec<Check> {
     let ctx = Context::new(doc);
+    if let Some(kind) = ctx.kind.filter(|k| !k.is_disclosure()) {
+        return vec![Check::skipped(
+            "document_kind",
+            format!(
+                "document.kind {}: no department disclosure, not checked as one",
+                kind.as_str()
+            ),
+        )];
+    }
     let mut out = Vec::new();
     arithmetic::run(&ctx, &mut out);
     cross_table::run(&ctx, &mut out);

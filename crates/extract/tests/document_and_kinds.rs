@@ -1,5 +1,5 @@
 //! End-to-end, issue 20 shapes 6–8 on pages cut from real documents with qpdf:
-//! kinds by meaning. Expected values were read on the rendered pages.
+//! what a document is and who publishes it, kinds by meaning. Expected values were read on the rendered pages.
 mod common;
 use common::*;
 
@@ -25,4 +25,28 @@ fn a_table_is_not_of_the_kind_it_excludes() {
         .unwrap()
         .iter()
         .all(|t| t["kind"] != "budget_fiscal_carryover_expenditure"));
+}
+
+/// 国家信访局 2026 部门预算, cover (p. 1) and pp. 14–15: the cover prints
+/// "国家信访局 2026 年度部门预算" over the date "二〇二六年三月" in the same type.
+#[test]
+fn the_cover_title_without_its_date() {
+    let json = extract_json("central-cover-and-empty-tables.pdf");
+    let d = &json["document"];
+    assert_eq!(d["title"], "国家信访局2026年度部门预算");
+    assert_eq!(d["entity"], "国家信访局");
+    assert_eq!(d["year"], 2026);
+    assert_eq!(d["kind"], "budget");
+    assert_eq!(d["variant"], "department");
+}
+
+/// 广州市生态环境局 2026 项目支出绩效目标表, p. 1: "部门名称：广州市生态环境局" and
+/// "单位：万元" on one line; the file holds the budget's 绩效目标表 only.
+#[test]
+fn the_entity_without_the_unit_label_beside_it() {
+    let json = extract_json("guangzhou-goals-file-cover.pdf");
+    let d = &json["document"];
+    assert_eq!(d["entity"], "广州市生态环境局");
+    assert_eq!(d["year"], 2026);
+    assert_eq!(d["kind"], "budget");
 }

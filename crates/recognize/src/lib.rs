@@ -24,7 +24,8 @@
 //! [`assemble`] follows tables over pages (continuation, repeated titles and
 //! headers, cut rows), [`forms`] reads the form-like 绩效 tables,
 //! [`numbering`] reads outline numbering (第X部分, 一、, （一）, 1., （1）),
-//! `narrative` builds the outline, `meta` finds entity, year, kind, variant
+//! `narrative` builds the outline, `meta` finds entity (read as printed by
+//! `entity`), year, kind (or what else the document is), variant
 //! (部门/单位/部门综合) and scope (汇总/本级). Every tolerance these use is a
 //! field of [`RecognizeSettings`] (the forms' in its [`forms::FormSettings`]).
 
@@ -32,6 +33,7 @@ pub mod amount;
 pub mod assemble;
 pub mod code;
 pub mod contents;
+mod entity;
 pub mod forms;
 pub mod header;
 mod header_words;

@@ -12,14 +12,50 @@ pub use crate::place::PageBox;
 pub use crate::table_kind::TableKind;
 pub use crate::unit::MoneyUnit;
 
-/// Which kind of disclosure a document is.
+/// What a document is: a department's (or unit's) disclosure — 决算 or 预算 —
+/// or one of the fiscal documents published beside them that are no disclosure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// 部门决算 / 单位决算: final accounts of a year.
     FinalAccounts,
-    /// 部门预算 / 单位预算: the budget of a year.
+    /// 部门预算 / 单位预算: the budget of a year (a file of its 绩效目标表 too).
     Budget,
+    /// A government's report to its 人大 on its budget or final accounts
+    /// ("关于…决算草案的报告", "…预算执行情况…的报告").
+    GovernmentReport,
+    /// 通报: a notice (of an inspection, a ranking …).
+    Notice,
+    /// 公报: a bulletin (统计公报 …).
+    Bulletin,
+    /// 申请表: an application form.
+    ApplicationForm,
+    /// 规划: a plan.
+    Plan,
+    /// 绩效评价报告 / 绩效评价结果: an evaluation of spending.
+    PerformanceEvaluation,
+}
+
+impl DocumentKind {
+    /// Whether the document is a department's or unit's 决算/预算 disclosure,
+    /// the subject the checks are written for.
+    pub fn is_disclosure(self) -> bool {
+        matches!(self, DocumentKind::FinalAccounts | DocumentKind::Budget)
+    }
+
+    /// The contract id (`"final_accounts"`, `"notice"` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::FinalAccounts => "final_accounts",
+            DocumentKind::Budget => "budget",
+            DocumentKind::GovernmentReport => "government_report",
+            DocumentKind::Notice => "notice",
+            DocumentKind::Bulletin => "bulletin",
+            DocumentKind::ApplicationForm => "application_form",
+            DocumentKind::Plan => "plan",
+            DocumentKind::PerformanceEvaluation => "performance_evaluation",
+        }
+    }
 }
 
 /// Whose accounts a document presents, as its title names it.
@@ -51,7 +87,7 @@ pub struct DocumentMeta {
     pub entity: Option<String>,
     /// The year the budget or final accounts are for.
     pub year: Option<u32>,
-    /// 决算 (final accounts) or 预算 (budget).
+    /// 决算 (final accounts), 预算 (budget), or what else the document is.
     pub kind: Option<DocumentKind>,
     /// 部门, 单位 or 部门综合 (预算/决算), when the title says.
     pub variant: Option<Variant>,

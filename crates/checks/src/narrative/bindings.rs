@@ -253,7 +253,7 @@ pub(crate) fn for_document(kind: Option<DocumentKind>) -> &'static [Binding] {
     match kind {
         Some(DocumentKind::FinalAccounts) => FINAL_ACCOUNTS,
         Some(DocumentKind::Budget) => BUDGET,
-        None => &[],
+        _ => &[],
     }
 }
 
