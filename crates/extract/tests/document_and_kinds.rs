@@ -1,5 +1,6 @@
 //! End-to-end, issue 20 shapes 6–8 on pages cut from real documents with qpdf:
-//! what a document is and who publishes it, kinds by meaning. Expected values were read on the rendered pages.
+//! what a document is and who publishes it, kinds by meaning, a 报表目录 page
+//! that is no table. Expected values were read on the rendered pages.
 mod common;
 use common::*;
 
@@ -49,4 +50,25 @@ fn the_entity_without_the_unit_label_beside_it() {
     assert_eq!(d["entity"], "广州市生态环境局");
     assert_eq!(d["year"], 2026);
     assert_eq!(d["kind"], "budget");
+}
+
+/// 西安市司法局 2026 部门预算, p. 29: "报表目录" over a ruled list 表1 … 表16 with
+/// 是否空表 and the reason (表9, 表11 and 表16 declared empty). It is the
+/// document's contents, not a table and not narrative.
+#[test]
+fn a_report_contents_page_is_no_table() {
+    let json = extract_json("xian-report-contents-page.pdf");
+    assert!(json["tables"].as_array().unwrap().is_empty());
+    assert!(json["sections"].as_array().unwrap().is_empty());
+    // The 13 tables it lists as not empty are missing from this one page.
+    let missing: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_str())
+        .filter(|w| w.contains("lists table"))
+        .collect();
+    assert_eq!(missing.len(), 13, "{missing:#?}");
+    assert!(missing[0].contains("表1部门综合预算收支总表"));
+    assert!(!missing.iter().any(|w| w.contains("表11")));
 }

@@ -260,9 +260,21 @@ fn grid_pieces(grid: &CellGrid) -> Option<Vec<Piece>> {
     Some(out)
 }
 
+/// A contents heading: 目录 or 目次, alone or naming what it lists (报表目录,
+/// 附表目录, 公开表目录).
 fn is_contents_heading(line: &TextLine) -> bool {
-    matches!(compact(&line.text()).as_str(), "目录" | "目次")
+    let text = compact(&line.text());
+    let Some(what) = text
+        .strip_suffix("目录")
+        .or_else(|| text.strip_suffix("目次"))
+    else {
+        return false;
+    };
+    what.is_empty() || what.ends_with('表') && what.chars().count() <= MAX_LISTED_WORD_CHARS
 }
+
+/// Longest word naming what a contents heading lists ("公开表" of "公开表目录").
+const MAX_LISTED_WORD_CHARS: usize = 4;
 
 /// The contents piece a block reads as, or `None` where the list has ended.
 /// A note under a contents table is part of the list but names nothing.

@@ -260,3 +260,27 @@ fn numbered_table_entries() {
     );
     assert_eq!(c.entries[1].name(), "2026年预算单位财务收支预算总表");
 }
+
+#[test]
+fn a_contents_heading_may_name_what_it_lists() {
+    // 西安市司法局 2026 部门预算, page 29: "报表目录" over 表1 … 表16.
+    let pages = [page(
+        29,
+        &[
+            &["报表目录"],
+            &["表1", "部门综合预算收支总表"],
+            &["表2", "部门综合预算收入总表"],
+            &["表11", "部门综合预算财政拨款上年结转资金支出表"],
+        ],
+    )];
+    let c = read_contents(&pages);
+    assert_eq!(c.tables().count(), 3);
+    assert!(c.covers(29, 0) && c.covers(29, 3));
+    for not_contents in ["目录说明", "收支预算总表目录", "报表"] {
+        let pages = [page(
+            1,
+            &[&[not_contents], &["表1", "部门综合预算收支总表"]],
+        )];
+        assert!(read_contents(&pages).entries.is_empty(), "{not_contents}");
+    }
+}
