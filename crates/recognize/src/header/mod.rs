@@ -264,6 +264,18 @@ pub fn build_model(
             }
         }
     }
+    // 类/款/项 printed in the first body row (the ruled row of 合计) head their
+    // code columns as if printed in the header above.
+    if start < grid.rows() {
+        for cell in grid.row_cells(start) {
+            let t = compact(&cell.text);
+            if role_from_header(&t) == Some(Role::CodePart) {
+                for p in paths.iter_mut().take(cell.col1.min(ncols)).skip(cell.col0) {
+                    p.push(t.clone());
+                }
+            }
+        }
+    }
     let mut body: Vec<Vec<&str>> = vec![Vec::new(); ncols];
     for cell in grid
         .cells
@@ -273,6 +285,8 @@ pub fn build_model(
         body[cell.col0].push(cell.text.as_str());
     }
     let mut columns: Vec<ColumnModel> = Vec::new();
+    // Per kept column: the role its header names, if it names one.
+    let mut header_roles: Vec<Option<Role>> = Vec::new();
     for c in 0..ncols {
         let body_texts: Vec<&str> = body[c].iter().map(|t| t.trim()).collect();
         if paths[c].is_empty() && body_texts.iter().all(|t| t.is_empty()) {
@@ -300,6 +314,7 @@ pub fn build_model(
             .rev()
             .take_while(|p| !is_value_word(p))
             .find_map(|p| role_from_header(p));
+        header_roles.push(from_header);
         let role = match from_header {
             // A 项目 header over the code column too: its codes make it a code column.
             Some(Role::Name) if role_from_body(&body_texts) == Role::Code => Role::Code,
@@ -321,12 +336,36 @@ pub fn build_model(
             key: String::new(),
         });
     }
+    figures_read_as_codes(&mut columns, &header_roles);
     let ngroups = assign_groups(&mut columns);
     assign_code_slots(&mut columns, ngroups);
     one_name_per_group(&mut columns, ngroups);
     let groups = group_labels(&columns, ngroups, two_sided_labels);
     assign_keys(&mut columns, &groups);
     TableModel { columns, groups }
+}
+
+/// A column taken as codes from its body alone (its header names no role:
+/// 合计, 小计, 其他收入, 公务接待费) that stands right of the row's label or of
+/// a column of figures, with no label after it, is figures: whole numbers
+/// (498, 18500, 237) read like codes, but a code labels its row and is printed
+/// before the row's name and figures.
+fn figures_read_as_codes(columns: &mut [ColumnModel], header_roles: &[Option<Role>]) {
+    for i in 0..columns.len() {
+        if columns[i].role != Role::Code || header_roles[i].is_some() {
+            continue;
+        }
+        let after_label_or_figures = columns[..i]
+            .iter()
+            .any(|c| matches!(c.role, Role::Value | Role::Name));
+        let labels_next = columns[i + 1..]
+            .iter()
+            .find(|c| c.role != Role::Code)
+            .is_some_and(|c| c.role == Role::Name);
+        if after_label_or_figures && !labels_next {
+            columns[i].role = Role::Value;
+        }
+    }
 }
 
 /// A label column after a value column starts a new side: 收入 | 支出, or one

@@ -191,3 +191,105 @@ fn a_continuation_grid_drops_its_repeated_header_and_column_numbers_only() {
     let other = rows_grid(&[&["", "其他支出说明"], body]);
     assert_eq!(continuation_body_start(&other, &model), 0);
 }
+
+fn roles(m: &TableModel) -> Vec<Role> {
+    m.columns.iter().map(|c| c.role).collect()
+}
+
+/// ONLYOFFICE: 类 | 款 | 项 printed in the ruled row of 合计, below the one
+/// "科目编码" header over the three code columns.
+#[test]
+fn code_parts_printed_in_the_total_row_head_their_columns() {
+    let g = grid_of(vec![
+        cell(0, 0, 3, "科目编码"),
+        cell(0, 3, 4, "科目名称"),
+        cell(0, 4, 5, "本年收入合计"),
+        cell(1, 0, 1, "类"),
+        cell(1, 1, 2, "款"),
+        cell(1, 2, 3, "项"),
+        cell(1, 3, 4, "合计"),
+        cell(1, 4, 5, "2,946.25"),
+        cell(2, 0, 1, "201"),
+        cell(2, 1, 2, "06"),
+        cell(2, 2, 3, "01"),
+        cell(2, 3, 4, "行政运行"),
+        cell(2, 4, 5, "1,511.90"),
+    ]);
+    assert_eq!(body_start(&g), 1);
+    let m = build_model(&g, 1, None);
+    assert_eq!(
+        roles(&m),
+        [
+            Role::CodePart,
+            Role::CodePart,
+            Role::CodePart,
+            Role::Name,
+            Role::Value
+        ]
+    );
+    assert_eq!(m.columns[1].path, ["科目编码", "款"]);
+}
+
+/// Whole numbers under a header naming no role read like codes (498, 12240);
+/// right of the row's label or of figures, with no label after them, they are figures.
+#[test]
+fn whole_figures_after_the_label_are_figures_not_codes() {
+    // 其他收入 after the figures (上海, amounts in 元).
+    let g = grid_of(vec![
+        cell(0, 0, 1, "科目编码"),
+        cell(0, 1, 2, "科目名称"),
+        cell(0, 2, 3, "合计"),
+        cell(0, 3, 4, "其他收入"),
+        cell(1, 0, 1, "208"),
+        cell(1, 1, 2, "社会保障和就业支出"),
+        cell(1, 2, 3, "2,616,003"),
+        cell(1, 3, 4, "498"),
+        cell(2, 0, 1, "2080506"),
+        cell(2, 1, 2, "机关事业单位职业年金缴费支出"),
+        cell(2, 2, 3, "872,001"),
+        cell(2, 3, 4, "166"),
+    ]);
+    let m = build_model(&g, 1, None);
+    assert_eq!(
+        roles(&m),
+        [Role::Code, Role::Name, Role::Value, Role::Value]
+    );
+    assert_eq!(m.groups.len(), 1);
+    // A 合计 right after the unit's name (西安 三公 per unit).
+    let g = grid_of(vec![
+        cell(0, 0, 1, "单位名称"),
+        cell(0, 1, 2, "合计"),
+        cell(0, 2, 3, "会议费"),
+        cell(1, 0, 1, "西安市气象局"),
+        cell(1, 1, 2, "12240"),
+        cell(1, 2, 3, "2380"),
+        cell(2, 0, 1, "西安市人工影响天气服务保障中心"),
+        cell(2, 1, 2, "12240"),
+        cell(2, 2, 3, "2380"),
+    ]);
+    let m = build_model(&g, 1, None);
+    assert_eq!(roles(&m), [Role::Name, Role::Value, Role::Value]);
+    // Codes before a label on the second side of a summary stay codes.
+    let g = grid_of(vec![
+        cell(0, 0, 1, "收入项目"),
+        cell(0, 1, 2, "金额"),
+        cell(0, 3, 4, "支出项目"),
+        cell(0, 4, 5, "金额"),
+        cell(1, 0, 1, "一、财政拨款"),
+        cell(1, 1, 2, "1.00"),
+        cell(1, 2, 3, "201"),
+        cell(1, 3, 4, "一般公共服务支出"),
+        cell(1, 4, 5, "1.00"),
+        cell(2, 0, 1, "二、事业收入"),
+        cell(2, 1, 2, "0.00"),
+        cell(2, 2, 3, "205"),
+        cell(2, 3, 4, "教育支出"),
+        cell(2, 4, 5, "0.00"),
+    ]);
+    let m = build_model(&g, 1, None);
+    assert_eq!(
+        roles(&m),
+        [Role::Name, Role::Value, Role::Code, Role::Name, Role::Value]
+    );
+    assert_eq!(m.groups.len(), 2);
+}

@@ -1,0 +1,171 @@
+//! End-to-end on table shapes of real documents (issue 20): pages cut from the
+//! real corpus with `qpdf --pages`; every expected figure was read on the page.
+mod common;
+use common::*;
+use serde_json::Value;
+
+fn value<'a>(r: &'a Value, key: &str) -> Option<&'a str> {
+    r["values"][key].as_str()
+}
+
+fn code_level_parent(r: &Value) -> (&str, Option<u64>, Option<&str>) {
+    (
+        r["code"].as_str().unwrap_or(""),
+        r["level"].as_u64(),
+        r["parent"].as_str(),
+    )
+}
+
+/// 上海市普陀区财政局 2024 决算, pages 8–11 (ONLYOFFICE): 类 | 款 | 项 are printed
+/// in the ruled row of 合计, under one "科目编码" header; the codes join to 7 digits.
+#[test]
+fn code_parts_labelled_in_the_total_row_join_into_whole_codes() {
+    let json = extract_json("final-onlyoffice-code-parts.pdf");
+    let t = table(&json, "收入决算表");
+    assert_eq!(t["pages"], serde_json::json!([1, 2]));
+    let total = key(t, "本年收入合计");
+    let other = key(t, "其他收入");
+    let r = row_by(t, |r| r["name"] == "合计");
+    assert_eq!(r["code"], Value::Null);
+    assert_eq!(value(r, total), Some("2946.25"));
+    assert_eq!(value(r, other), Some("6.20"));
+    let r = row_by(t, |r| r["name"] == "财政事务");
+    assert_eq!(code_level_parent(r), ("20106", Some(2), Some("201")));
+    assert_eq!(value(r, total), Some("2112.86"));
+    let r = row_by(t, |r| r["name"] == "行政运行");
+    assert_eq!(code_level_parent(r), ("2010601", Some(3), Some("20106")));
+    assert_eq!(value(r, total), Some("1511.90"));
+    assert_eq!(value(r, other), Some("0.01"));
+    assert_eq!(
+        row_by(t, |r| r["name"] == "财政委托业务支出")["code"],
+        "2010608"
+    );
+    // Page 2 goes on with the codes whole.
+    let r = row_by(t, |r| r["name"] == "购房补贴");
+    assert_eq!(code_level_parent(r), ("2210203", Some(3), Some("22102")));
+    assert_eq!(value(r, total), Some("258.50"));
+    let t = table(&json, "支出决算表");
+    let basic = key(t, "基本支出");
+    let r = row_by_code(t, "2010601");
+    assert_eq!(r["name"], "行政运行");
+    assert_eq!(value(r, basic), Some("1503.52"));
+    assert_eq!(value(r, key(t, "项目支出")), Some("8.37"));
+}
+
+/// 上海市减污降碳管理运行技术中心 2026 单位预算, page 8: 其他收入 printed in 元
+/// as whole numbers (498, 332 …) is a column of figures, not of codes.
+#[test]
+fn whole_numbers_in_a_figures_column_stay_figures() {
+    let json = extract_json("budget-shanghai-other-income.pdf");
+    let t = &json["tables"][0];
+    assert_eq!(t["kind"], "budget_income");
+    let total = key(t, "收入预算/合计");
+    let other = key(t, "收入预算/其他收入");
+    assert_eq!(t["columns"].as_array().unwrap().len(), 5);
+    let r = row_by_code(t, "208");
+    assert_eq!(r["name"], "社会保障和就业支出");
+    assert_eq!(value(r, total), Some("2616003"));
+    assert_eq!(value(r, other), Some("498"));
+    assert_eq!(value(row_by_code(t, "2080505"), other), Some("332"));
+    assert_eq!(value(row_by_code(t, "211"), other), Some("868570"));
+    let r = row_by(t, |r| r["name"] == "合计");
+    assert_eq!(value(r, total), Some("39418784"));
+    assert_eq!(value(r, key(t, "收入预算/财政拨款收入")), Some("38549381"));
+    assert_eq!(value(r, other), Some("869403"));
+    // No row is a figure read as a code.
+    let codes: Vec<&str> = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["code"].as_str())
+        .collect();
+    assert_eq!(codes.len(), 13);
+    assert!(!codes.contains(&"498"));
+}
+
+/// 江苏省人民检察院 2019 预算, page 20: a 三公 table of one row of figures
+/// (1276.7 | 418.26 | 80 | 237 | | 237 | 101.26 | 158.44 | 700).
+#[test]
+fn a_single_row_of_figures_keeps_every_column() {
+    let json = extract_json("budget-jiangsu-three-public-row.pdf");
+    let t = table(&json, "“三公”经费、会议费、培训费支出预算表");
+    let rows = t["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!(r["code"], Value::Null);
+    let read = |h: &str| value(r, key(t, h));
+    assert_eq!(read("合计"), Some("1276.7"));
+    assert_eq!(read("“三公”经费/小计"), Some("418.26"));
+    assert_eq!(read("“三公”经费/因公出国（境）费"), Some("80"));
+    assert_eq!(
+        read("“三公”经费/公务用车购置及运行维护费/小计"),
+        Some("237")
+    );
+    assert_eq!(
+        read("“三公”经费/公务用车购置及运行维护费/公务用车购置费"),
+        None
+    );
+    assert_eq!(
+        read("“三公”经费/公务用车购置及运行维护费/公务用车运行维护费"),
+        Some("237")
+    );
+    assert_eq!(read("“三公”经费/公务接待费"), Some("101.26"));
+    assert_eq!(read("会议费"), Some("158.44"));
+    assert_eq!(read("培训费"), Some("700"));
+}
+
+/// 西安市工业和信息化局 2022 部门综合预算, 表13 (page 44): the per-unit 三公
+/// table prints 2021, 2022 and the change side by side, one row per unit; its
+/// whole-yuan figures (18500, 168400) are figures, each row one row.
+#[test]
+fn a_wide_per_unit_three_public_table_is_one_row_per_unit() {
+    let json = extract_json("budget-xian-three-public-units.pdf");
+    let t = &json["tables"][0];
+    assert_eq!(t["kind"], "budget_three_public_expenses");
+    let rows = t["rows"].as_array().unwrap();
+    assert!(rows.iter().all(|r| r["code"].is_null()));
+    let wrap = "一般公共预算拨款安排的“三公”经费预算";
+    let read = |r: &Value, year: &str, h: &str| {
+        value(r, key(t, &format!("{year}/{h}"))).map(str::to_string)
+    };
+    let r = row_by(t, |r| r["name"] == "合计");
+    assert_eq!(read(r, "2021年", "合计").as_deref(), Some("421672.5"));
+    assert_eq!(
+        read(r, "2021年", &format!("{wrap}/小计")).as_deref(),
+        Some("18500")
+    );
+    assert_eq!(
+        read(r, "2021年", &format!("{wrap}/公务接待费")).as_deref(),
+        Some("18500")
+    );
+    assert_eq!(read(r, "2021年", "培训费").as_deref(), Some("403172.5"));
+    assert_eq!(read(r, "2022年", "合计").as_deref(), Some("536000"));
+    assert_eq!(
+        read(r, "2022年", &format!("{wrap}/小计")).as_deref(),
+        Some("168400")
+    );
+    assert_eq!(
+        read(r, "2022年", &format!("{wrap}/公务接待费")).as_deref(),
+        Some("18400")
+    );
+    assert_eq!(read(r, "2022年", "会议费").as_deref(), Some("51000"));
+    assert_eq!(read(r, "增减变化情况", "合计").as_deref(), Some("114327.5"));
+    assert_eq!(
+        read(r, "增减变化情况", &format!("{wrap}/公务接待费")).as_deref(),
+        Some("-100")
+    );
+    assert_eq!(
+        read(r, "增减变化情况", "培训费").as_deref(),
+        Some("-86572.5")
+    );
+    let r = row_by(t, |r| r["attributes"]["unit_code"] == "262001");
+    assert_eq!(r["name"], "西安市工业和信息化局");
+    assert_eq!(read(r, "2021年", "合计").as_deref(), Some("78000"));
+    assert_eq!(
+        read(r, "2021年", &format!("{wrap}/小计")).as_deref(),
+        Some("18000")
+    );
+    assert_eq!(read(r, "2021年", "培训费").as_deref(), Some("60000"));
+    assert_eq!(read(r, "2022年", "合计").as_deref(), Some("118000"));
+    assert_eq!(read(r, "增减变化情况", "培训费").as_deref(), Some("-60000"));
+}
