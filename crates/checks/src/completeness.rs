@@ -4,7 +4,7 @@
 //! under it or its 目录 entry marked 空表).
 use std::sync::OnceLock;
 
-use regex::Regex;
+use fiscal_recognize::pattern::Regex;
 
 use fiscal_recognize::{DocumentKind, Table, TableKind};
 

@@ -1,10 +1,6 @@
 //! Template text left in a published document (`placeholder_text`): the
 //! placeholders of a template (XX, ××, ＸＸ, 某某) and its instructions to the
 //! author ("（如持平作持平表述）", "增加（减少）", "仍保留该表格式").
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::check::{label, Check};
 use crate::context::Context;
 use crate::passages::quote;
@@ -26,21 +22,44 @@ const INSTRUCTIONS: &[&str] = &[
     "小于（大于）",
 ];
 
-fn placeholder() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[XＸ×xｘ]{2,}|某某").expect("valid pattern"))
+/// A template's placeholder marks: XX (in any width or case), ××.
+fn is_mark(c: char) -> bool {
+    matches!(c, 'X' | 'Ｘ' | '×' | 'x' | 'ｘ')
+}
+
+/// Placeholders left to right, none overlapping: runs of two or more marks,
+/// and 某某 (the matches of `[XＸ×xｘ]{2,}|某某`, read by hand: every text of
+/// every document is searched).
+fn placeholders(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        let rest = &text[at..];
+        let run = rest.find(|c| !is_mark(c)).unwrap_or(rest.len());
+        let marks = rest[..run].chars().count();
+        let end = if marks >= 2 {
+            at + run
+        } else if rest.starts_with("某某") {
+            at + "某某".len()
+        } else {
+            at += c.len_utf8();
+            continue;
+        };
+        found.push((at, end));
+        at = end;
+    }
+    found
 }
 
 /// The placeholders and instructions in `text`, quoted.
 fn hits(text: &str) -> Vec<String> {
-    let mut found: Vec<(usize, usize)> = placeholder()
-        .find_iter(text)
-        .filter(|m| {
+    let mut found: Vec<(usize, usize)> = placeholders(text)
+        .into_iter()
+        .filter(|&(start, end)| {
             // "XX" standing alone, not letters of a Latin word or code.
             let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-            !latin(text[..m.start()].chars().next_back()) && !latin(text[m.end()..].chars().next())
+            !latin(text[..start].chars().next_back()) && !latin(text[end..].chars().next())
         })
-        .map(|m| (m.start(), m.end()))
         .collect();
     for w in INSTRUCTIONS {
         found.extend(text.match_indices(w).map(|(i, s)| (i, i + s.len())));
@@ -137,5 +156,18 @@ mod tests {
         assert_eq!(hits("增加（减少）XXX万元").len(), 2);
         assert!(hits("X射线设备、DSA、3.0T MRI、XXL").is_empty());
         assert!(hits("本年度无数据").is_empty());
+    }
+
+    /// Strings of up to eight pieces give the placeholders the pattern finds.
+    #[test]
+    fn placeholders_are_the_patterns_matches() {
+        let re = fiscal_recognize::pattern::Regex::new(r"[XＸ×xｘ]{2,}|某某").unwrap();
+        let pieces = [
+            "X", "Ｘ", "×", "x", "ｘ", "某", "某某", "a", "局", " ", "XX",
+        ];
+        for text in fiscal_recognize::pattern::sample_texts(&pieces, 8, 50_000) {
+            let expected: Vec<_> = re.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(placeholders(&text), expected, "{text:?}");
+        }
     }
 }

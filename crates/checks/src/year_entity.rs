@@ -7,8 +7,9 @@
 //! 上海市普陀区规划和自然资源局).
 use std::sync::OnceLock;
 
-use regex::Regex;
+use fiscal_recognize::pattern::Regex;
 
+use fiscal_recognize::pattern::is_han;
 use fiscal_recognize::DocumentKind;
 
 use crate::check::{label, Check};
@@ -100,7 +101,12 @@ fn year(ctx: &Context, out: &mut Vec<Check>) {
     }
     for p in ctx.passages.iter() {
         // "截至2023年12月31日" in a 2024 决算; a budget may date its assets a year before.
-        for c in date_re.captures_iter(&p.text) {
+        // (Every date the pattern reads holds 截: most passages need no search.)
+        let dates = p
+            .text
+            .contains('截')
+            .then(|| date_re.captures_iter(&p.text));
+        for c in dates.into_iter().flatten() {
             let m = c.get(0).expect("match");
             let y: u32 = c[1].parse().unwrap_or(year);
             let ok = y == year || (budget && y + 1 == year);
@@ -125,7 +131,9 @@ fn year(ctx: &Context, out: &mut Vec<Check>) {
             continue;
         }
         for sentence in p.text.split(['。', '；', '，']) {
-            if let Some(c) = own_re.captures(sentence) {
+            // (The pattern ends in 决算 or 预算, and a sentence without 算 needs no search.)
+            let own = sentence.contains('算').then(|| own_re.captures(sentence));
+            if let Some(c) = own.flatten() {
                 let y: u32 = c[1].parse().unwrap_or(year);
                 if y != year && !COMPARING.iter().any(|w| sentence.contains(w)) {
                     out.push(
@@ -227,14 +235,56 @@ fn inner_cut(name: &str, entity: &str, most: usize) -> bool {
     (1..n.len()).any(|i| n[..i] == e[..i] && n[i..] == e[i + gap..])
 }
 
+/// A character a name before a year is made of: Han, or a bracket.
+fn in_name(c: char) -> bool {
+    matches!(c, '（' | '）' | '(' | ')') || is_han(c)
+}
+
+/// Where a year "19xx年" / "20xx年" starting at byte `at` ends.
+fn year_end(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes().get(at..at + 4)?;
+    let century = b.starts_with(b"19") || b.starts_with(b"20");
+    // Four ASCII digits: `at + 4` is a character boundary.
+    (century && b[2..].iter().all(u8::is_ascii_digit) && text[at + 4..].starts_with('年'))
+        .then(|| at + 4 + '年'.len_utf8())
+}
+
+/// Names printed right before a year, left to right: runs of 4 to 40 Han
+/// characters and brackets ending where "19xx年" or "20xx年" begins (the last
+/// 40 of a longer run), with where the year ends. The matches of
+/// `([\p{Han}（）()]{4,40})(?:19|20)\d{2}年`, read by hand: the pattern
+/// scanned every passage of every document.
+fn names_before_years(text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = text[at..].find(in_name).map(|i| at + i) {
+        let end = text[start..]
+            .find(|c| !in_name(c))
+            .map_or(text.len(), |i| start + i);
+        at = end;
+        let Some(year) = year_end(text, end) else {
+            continue;
+        };
+        // The leftmost start the run allows: at most 40 characters before the year.
+        let first = text[start..end]
+            .char_indices()
+            .rev()
+            .nth(39)
+            .map_or(start, |(i, _)| start + i);
+        if text[first..end].chars().count() >= 4 {
+            found.push((first..end, year));
+            at = year;
+        }
+    }
+    found
+}
+
 fn entity(ctx: &Context, out: &mut Vec<Check>) {
     const RULE: &str = "entity_consistency";
     let Some(entity) = ctx.doc.document.entity.as_deref().map(normalized) else {
         out.push(Check::skipped(RULE, "the cover names no entity"));
         return;
     };
-    static BEFORE_YEAR: OnceLock<Regex> = OnceLock::new();
-    let before_year = re(&BEFORE_YEAR, r"([\p{Han}（）()]{4,40})(?:19|20)\d{2}年");
     let before = out.len();
     let mut agreeing = 0;
     for t in &ctx.grids {
@@ -254,21 +304,21 @@ fn entity(ctx: &Context, out: &mut Vec<Check>) {
         }
     }
     for p in ctx.passages.iter() {
-        for c in before_year.captures_iter(&p.text) {
-            let run = c.get(1).expect("group");
-            match near_miss(run.as_str(), &entity) {
+        for (run, end) in names_before_years(&p.text) {
+            let name = &p.text[run.clone()];
+            match near_miss(name, &entity) {
                 Some(name) => out.push(
                     Check::verdict(
                         RULE,
                         false,
                         format!(
                             "{} names the document {name}, the cover {entity}",
-                            p.quote(run.start(), c.get(0).expect("match").end())
+                            p.quote(run.start, end)
                         ),
                     )
                     .on_pages(p.pages),
                 ),
-                None if normalized(run.as_str()).contains(&entity) => agreeing += 1,
+                None if normalized(name).contains(&entity) => agreeing += 1,
                 None => {}
             }
         }
@@ -315,5 +365,48 @@ mod tests {
             Some("上海市示例局")
         );
         assert_eq!(near_miss("按照上海市财政局", "上海市普陀区财政局"), None);
+    }
+
+    /// Strings of up to eight pieces (runs longer than 40 characters among
+    /// them) give the names and year ends the pattern's matches give.
+    #[test]
+    fn names_before_years_are_the_patterns_matches() {
+        let re = Regex::new(r"([\p{Han}（）()]{4,40})(?:19|20)\d{2}年").unwrap();
+        let pieces = [
+            "上海",
+            "市",
+            "局",
+            "（",
+            "）",
+            "(",
+            ")",
+            "2023",
+            "2024",
+            "1999",
+            "19",
+            "20",
+            "1",
+            "年",
+            "x",
+            "，",
+            " ",
+            "部门决算",
+            "上海市普陀区规划和自然资源局",
+            "〇",
+            "ア",
+        ];
+        let long = "一二三四五六七八九十".repeat(3);
+        let texts = fiscal_recognize::pattern::sample_texts(&pieces, 8, 60_000);
+        for (n, mut text) in texts.into_iter().enumerate() {
+            if n % 3 == 0 {
+                // Runs around the 40-character bound.
+                text.insert_str(0, &long[..n % 31 * 3]);
+            }
+            let expected: Vec<_> = re
+                .captures_iter(&text)
+                .map(|c| (c.get(1).unwrap().range(), c.get(0).unwrap().end()))
+                .collect();
+            assert_eq!(names_before_years(&text), expected, "{text:?}");
+        }
     }
 }

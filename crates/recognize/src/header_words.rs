@@ -3,7 +3,7 @@
 //! same in 决算 and 预算 tables where the meaning is the same.
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -28,6 +28,7 @@
 //! `entity`), year, kind (or what else the document is), variant
 //! (部门/单位/部门综合) and scope (汇总/本级). Every tolerance these use is a
 //! field of [`RecognizeSettings`] (the forms' in its [`forms::FormSettings`]).
+//! [`pattern`] compiles the regular expressions of this stage and the checks.
 
 pub mod amount;
 pub mod assemble;
@@ -41,6 +42,7 @@ mod meta;
 mod model;
 mod narrative;
 pub mod numbering;
+pub mod pattern;
 pub mod place;
 mod rows;
 pub mod settings;

@@ -4,10 +4,10 @@ use std::sync::OnceLock;
 
 use fiscal_layout::blocks::{Block, PageBlocks};
 use fiscal_layout::lines::{join_wrapped, TextLine};
-use regex::Regex;
 
 use crate::entity::printed_entity;
 use crate::model::{AnyTable, DocumentKind, DocumentMeta, MoneyUnit, Scope, Variant};
+use crate::pattern::Regex;
 use crate::settings::RecognizeSettings;
 use crate::text::compact;
 use crate::title::kind::kind_of_title;

@@ -5,8 +5,8 @@
 //! own (a budget's 机关运行经费 column), the two must be equal.
 use std::sync::OnceLock;
 
+use fiscal_recognize::pattern::Regex;
 use fiscal_recognize::{DocumentKind, Table, TableKind};
-use regex::Regex;
 
 use super::stated::{amount_check, amounts, re, table_unit, Stated};
 use crate::check::{label, Check};

@@ -9,7 +9,7 @@
 //! share ("b万元，占r%" of the total the paragraph opens with, or "占X的r%").
 use std::sync::OnceLock;
 
-use regex::Regex;
+use fiscal_recognize::pattern::{escape, Captures, Regex};
 use rust_decimal::Decimal;
 
 use super::bindings::total_named;
@@ -113,13 +113,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
 /// "完成年初预算的r%" is a rate of the 年初 budget: where the sentence states
 /// a budget of another kind (全年), the rate is checked against the 年初
 /// figure the passage states, if any.
-fn completion(
-    p: &Passage,
-    c: &regex::Captures,
-    budget: Decimal,
-    done: Decimal,
-    rate: Decimal,
-) -> Check {
+fn completion(p: &Passage, c: &Captures, budget: Decimal, done: Decimal, rate: Decimal) -> Check {
     let stated_kind = c.get(1).map(|m| m.as_str());
     let rate_kind = c.get(4).map(|m| m.as_str());
     let base = match (stated_kind, rate_kind) {
@@ -156,7 +150,7 @@ fn completion(
 
 /// "X为a万元" stated in the text.
 fn stated_total(text: &str, name: &str) -> Option<Decimal> {
-    Regex::new(&format!("{}(?:为)?({N})万元", regex::escape(name)))
+    Regex::new(&format!("{}(?:为)?({N})万元", escape(name)))
         .ok()?
         .captures(text)
         .and_then(|d| dec(&d[1]))

@@ -2,9 +2,10 @@
 //! comparison with a table figure at the scale of each: a table printed in 元
 //! against a sentence in 万元, a 千元 table, a table that prints no unit (the
 //! detail says which unit was assumed, and why).
+use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use fiscal_recognize::pattern::Regex;
 use rust_decimal::Decimal;
 
 use fiscal_recognize::amount::parse_amount;
@@ -43,20 +44,54 @@ pub(crate) fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Rege
 
 /// Every money figure of `text`, in order.
 pub(crate) fn amounts(text: &str) -> Vec<Stated> {
-    static AMOUNT: OnceLock<Regex> = OnceLock::new();
-    let amount = re(&AMOUNT, r"([0-9][0-9,]*(?:\.[0-9]+)?)(亿元|万元|千元|元)");
-    amount
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
+    amount_matches(text)
+        .into_iter()
+        .filter_map(|(number, unit)| {
             Some(Stated {
-                value: dec(&c[1])?,
-                unit: MoneyUnit::parse(&c[2])?,
-                start: m.start(),
-                end: m.end(),
+                value: dec(&text[number.clone()])?,
+                unit: MoneyUnit::parse(&text[unit.clone()])?,
+                start: number.start,
+                end: unit.end,
             })
         })
         .collect()
+}
+
+/// Units a stated figure ends in, longest first where one ends another.
+const UNITS: [&str; 4] = ["亿元", "万元", "千元", "元"];
+
+/// Figures with their units, left to right, none overlapping: the (number,
+/// unit) groups of `([0-9][0-9,]*(?:\.[0-9]+)?)(亿元|万元|千元|元)`, read by
+/// hand (every passage is searched, most of them several times).
+fn amount_matches(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = b[at..].iter().position(u8::is_ascii_digit).map(|i| at + i) {
+        let mut end = start + 1;
+        while digit(end) || b.get(end) == Some(&b',') {
+            end += 1;
+        }
+        // The integer part's end: a figure starting at any digit up to it
+        // ends the same way, so a failed one is tried again only from here.
+        let integer_end = end;
+        if b.get(end) == Some(&b'.') && digit(end + 1) {
+            end += 2;
+            while digit(end) {
+                end += 1;
+            }
+        }
+        let unit = UNITS.iter().find(|u| text[end..].starts_with(*u));
+        match unit {
+            Some(u) => {
+                found.push((start..end, end..end + u.len()));
+                at = end + u.len();
+            }
+            None => at = integer_end,
+        }
+    }
+    found
 }
 
 /// The unit a table's figures are in, and what was assumed when it prints none.
@@ -169,4 +204,31 @@ pub(crate) fn amount_check(
     };
     check.table = Some(label(read.table));
     check.on_pages(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Strings of up to eight pieces of figures give the groups the pattern
+    /// gives.
+    #[test]
+    fn amount_matches_are_the_patterns_matches() {
+        let re = Regex::new(r"([0-9][0-9,]*(?:\.[0-9]+)?)(亿元|万元|千元|元)").unwrap();
+        let pieces = [
+            "1", "23", ",", ".", "0.5", "亿元", "万元", "千元", "元", "万", "亿", "千", "约", "x",
+            "1,899.52",
+        ];
+        for text in fiscal_recognize::pattern::sample_texts(&pieces, 8, 100_000) {
+            let expected: Vec<_> = re
+                .captures_iter(&text)
+                .map(|c| (c.get(1).unwrap().range(), c.get(2).unwrap().range()))
+                .collect();
+            assert_eq!(amount_matches(&text), expected, "{text:?}");
+        }
+        let figures = amounts("支出1,899.52万元，其中3,000元");
+        assert_eq!(figures.len(), 2);
+        assert_eq!(figures[0].value.to_string(), "1899.52");
+        assert_eq!(figures[1].unit, MoneyUnit::Yuan);
+    }
 }

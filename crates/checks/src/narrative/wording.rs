@@ -4,7 +4,7 @@
 //! figure is smaller than last year's; "增加 … 下降 r%" in one change.
 use std::sync::OnceLock;
 
-use regex::Regex;
+use fiscal_recognize::pattern::Regex;
 use rust_decimal::Decimal;
 
 use super::stated::{amounts, dec, re};
@@ -70,6 +70,11 @@ fn last_labelled(text: &str, from: usize, end: usize, actual: bool) -> Option<De
     })
 }
 
+/// Whether `text` holds `word`, or one of the words of `a|b`.
+fn text_has(text: &str, word: &str) -> bool {
+    word.split('|').any(|w| text.contains(w))
+}
+
 static VERSUS: OnceLock<Regex> = OnceLock::new();
 static PAIR: OnceLock<Regex> = OnceLock::new();
 static PRIOR: OnceLock<Regex> = OnceLock::new();
@@ -93,9 +98,18 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
             r"({N})万元[，,]?(?:比|较)([^，。；万]{{0,24}}?)({N})万元(?:相比)?[，,]?(增加|减少|增长|下降|持平)"
         ),
     );
+    // A passage is searched only when it holds the words every match holds.
+    let search = |re: &'static Regex, text, words: &[&str]| {
+        words
+            .iter()
+            .all(|w| text_has(text, w))
+            .then(|| re.captures_iter(text))
+            .into_iter()
+            .flatten()
+    };
     for p in ctx.passages.iter() {
         let text = p.text.as_str();
-        for m in versus.captures_iter(text) {
+        for m in search(versus, text, &["决算"]) {
             let whole = m.get(0).expect("match");
             let word = (1..=3).find_map(|i| m.get(i)).map_or("", |g| g.as_str());
             let Some(said) = Said::of(word) else {
@@ -105,7 +119,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
                 out.push(check);
             }
         }
-        for c in pair.captures_iter(text) {
+        for c in search(pair, text, &["万元，"]) {
             let ok = Said::of(&c[1]) == Said::of(&c[3]);
             out.push(
                 Check::verdict(
@@ -126,7 +140,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
                 .on_pages(p.pages),
             );
         }
-        for c in prior.captures_iter(text) {
+        for c in search(prior, text, &["万元", "比|较"]) {
             // The figure after 比 is last year's only when no change word precedes it.
             if DIRECTION_WORDS.iter().any(|w| c[2].contains(w)) {
                 continue;

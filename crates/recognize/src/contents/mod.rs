@@ -17,9 +17,9 @@ use std::sync::OnceLock;
 use fiscal_layout::blocks::{Block, PageBlocks};
 use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
-use regex::Regex;
 
 use crate::numbering::split_numbering;
+use crate::pattern::Regex;
 use crate::text::compact;
 use crate::title::shape::{ends_like_table, names_what_is_reported, same_title};
 

@@ -3,9 +3,8 @@
 //! second line is read as one.
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::line::{heading_level, NarrativeLine};
+use crate::pattern::Regex;
 use crate::settings::RecognizeSettings;
 
 /// The narrative's text block: where its lines start and end, and the usual

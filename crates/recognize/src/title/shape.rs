@@ -6,9 +6,9 @@ use std::sync::OnceLock;
 
 use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
-use regex::Regex;
 
 use crate::numbering::numbering_level;
+use crate::pattern::Regex;
 use crate::settings::RecognizeSettings;
 use crate::text::compact;
 

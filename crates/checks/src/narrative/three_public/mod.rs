@@ -16,7 +16,7 @@ mod table;
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use fiscal_recognize::pattern::Regex;
 
 use fiscal_recognize::DocumentKind;
 

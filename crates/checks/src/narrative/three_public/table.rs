@@ -4,7 +4,7 @@
 //! row-wise (row names do).
 use std::sync::OnceLock;
 
-use regex::Regex;
+use fiscal_recognize::pattern::Regex;
 use rust_decimal::Decimal;
 
 use fiscal_recognize::{Row, Table, TableKind};
