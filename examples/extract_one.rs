@@ -51,6 +51,9 @@ fn main() -> ExitCode {
                 p.indicators.len()
             ),
             AnyTable::DepartmentGoals(g) => println!("  {}: {} goals", g.title, g.rows.len()),
+            AnyTable::PerformanceList(l) => {
+                println!("  {}: {} projects", l.title, l.forms.len())
+            }
         }
     }
     println!(

@@ -15,22 +15,10 @@ struct Printed<'a> {
 }
 
 fn printed(doc: &AnyTable) -> Printed<'_> {
-    match doc {
-        AnyTable::Grid(t) => Printed {
-            number: t.number.as_deref(),
-            title: &t.title,
-            pages: &t.pages,
-        },
-        AnyTable::Performance(t) => Printed {
-            number: None,
-            title: &t.title,
-            pages: &t.pages,
-        },
-        AnyTable::DepartmentGoals(t) => Printed {
-            number: None,
-            title: &t.title,
-            pages: &t.pages,
-        },
+    Printed {
+        number: doc.number(),
+        title: doc.title(),
+        pages: doc.pages(),
     }
 }
 

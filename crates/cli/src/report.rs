@@ -86,7 +86,9 @@ impl Record {
 fn is_known(table: &AnyTable) -> bool {
     match table {
         AnyTable::Grid(t) => t.kind != TableKind::Unknown,
-        AnyTable::Performance(_) | AnyTable::DepartmentGoals(_) => true,
+        AnyTable::Performance(_) | AnyTable::DepartmentGoals(_) | AnyTable::PerformanceList(_) => {
+            true
+        }
     }
 }
 

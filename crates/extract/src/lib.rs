@@ -53,7 +53,7 @@ pub use fiscal_reader::{LimitHit, LimitKind, Limits, ReadError};
 pub use fiscal_recognize::code::Classification;
 pub use fiscal_recognize::forms::FormSettings;
 pub use fiscal_recognize::forms::{
-    DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceTable,
+    DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceList, PerformanceTable,
 };
 pub use fiscal_recognize::RecognizeSettings;
 pub use fiscal_recognize::{

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 
 /// 湖州市卫健委 2026 预算, pages 46–48: 表10 ends on the first page; 表11
-/// (项目支出绩效表, a title that maps to no kind yet) prints "表11", its title
+/// (项目支出绩效表, a list of the projects' targets) prints "表11", its title
 /// and "507-湖州市卫生健康委员会 … 万元" (the unit alone at the right end, no
 /// 单位：) again at the head of each page. One table each, titled, in 万元.
 #[test]
@@ -19,15 +19,21 @@ fn title_and_unit_line_repeated_on_each_page() {
     assert_eq!(t["money_unit"], "万元");
 
     let t = table(&json, "2026年市级部门项目支出绩效表");
+    assert_eq!(t["kind"], "budget_project_performance_goals");
     assert_eq!(t["number"], "表11");
     assert_eq!(t["pages"], serde_json::json!([2, 3]));
     assert_eq!(t["money_unit"], "万元");
-    let amount = key(t, "金额");
-    let r = row_by(t, |r| r["name"] == "合计");
-    assert_eq!(r["values"][amount], "51856.41");
-    // The third page's rows continue the table.
-    let r = row_by(t, |r| r["name"] == "医院建设发展");
-    assert_eq!(r["values"][amount], "5500.00");
+    assert_eq!(t["totals"][0]["source"], "合计");
+    assert_eq!(t["totals"][0]["values"][0], "51,856.41");
+    // The third page's rows continue the list.
+    let f = t["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["project"] == "医院建设发展")
+        .expect("医院建设发展");
+    assert_eq!(f["funds"]["rows"][0]["values"][0], "5,500.00");
+    assert_eq!(f["implementer"], "湖州市中医院");
     // Neither the repeated title nor the unit line is narrative.
     assert!(json["sections"].as_array().unwrap().is_empty());
 }
@@ -67,9 +73,15 @@ fn headings_over_titles_and_titles_in_the_grid() {
     assert_eq!(r["values"][income], "70109.24");
 
     let t = table(&json, "科学普及活动项目项目绩效目标表");
+    assert_eq!(t["kind"], "budget_project_performance_goals");
     assert_eq!(t["pages"], serde_json::json!([2, 3]));
-    row_by(t, |r| r["name"] == "成本指标");
-    row_by(t, |r| r["name"] == "产出指标");
+    let categories: Vec<&str> = t["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["category"].as_str())
+        .collect();
+    assert!(categories.contains(&"成本指标") && categories.contains(&"产出指标"));
     let t = table(&json, "科技发展、合作与交流项目绩效目标表");
     assert_eq!(t["pages"], serde_json::json!([4]));
 

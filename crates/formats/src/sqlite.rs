@@ -232,6 +232,7 @@ fn insert_table(
         AnyTable::DepartmentGoals(g) => {
             (None, &g.title, g.kind, g.department.clone(), None, &g.pages)
         }
+        AnyTable::PerformanceList(l) => (None, &l.title, l.kind, None, l.money_unit, &l.pages),
     };
     tx.prepare_cached(
         "INSERT INTO tables (document_id, seq, number, title, kind, entity, money_unit, pages, data)

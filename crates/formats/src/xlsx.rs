@@ -6,7 +6,10 @@
 //! Excel's quote prefix: it shows, and stays when edited, as text.
 use std::collections::{BTreeMap, HashSet};
 
-use fiscal_extract::{AnyTable, DepartmentGoals, MoneyUnit, Output, PerformanceTable, Row, Table};
+use fiscal_extract::{
+    AnyTable, DepartmentGoals, Indicator, MoneyUnit, Output, PerformanceList, PerformanceTable,
+    Row, Table,
+};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -29,17 +32,14 @@ fn build(out: &Output) -> Result<Vec<u8>, XlsxError> {
         &styles,
     )?;
     for table in &out.tables {
-        let (number, title) = match table {
-            AnyTable::Grid(t) => (t.number.as_deref(), t.title.as_str()),
-            AnyTable::Performance(p) => (None, p.title.as_str()),
-            AnyTable::DepartmentGoals(g) => (None, g.title.as_str()),
-        };
+        let (number, title) = (table.number(), table.title());
         let name = names.unique(&format!("{} {title}", number.unwrap_or("")));
         let sheet = book.add_worksheet().set_name(name)?;
         match table {
             AnyTable::Grid(t) => grid_sheet(sheet, t, &mut styles)?,
             AnyTable::Performance(p) => performance_sheet(sheet, p, &styles)?,
             AnyTable::DepartmentGoals(g) => goals_sheet(sheet, g, &styles)?,
+            AnyTable::PerformanceList(l) => list_sheet(sheet, l, &styles)?,
         }
     }
     figures_sheet(
@@ -416,38 +416,96 @@ fn performance_sheet(
         ],
         styles,
     )? + 1;
-    row = header_row(
-        sheet,
-        row,
-        &[
-            "指标类别",
-            "一级指标",
-            "二级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "偏差原因",
-        ],
-        styles,
-    )?;
+    row = header_row(sheet, row, &INDICATOR_HEADER, styles)?;
     for i in &p.indicators {
-        let cells = [
-            &i.category,
-            &i.level1,
-            &i.level2,
-            &i.target,
-            &i.actual,
-            &i.weight,
-            &i.score,
-            &i.deviation,
-        ];
-        text_row(sheet, row, 0, &cells.map(|c| c.as_deref()))?;
+        let cells = indicator_cells(i);
+        let cells: Vec<Option<&str>> = cells.iter().map(Option::as_deref).collect();
+        text_row(sheet, row, 0, &cells)?;
         row += 1;
     }
     fields(sheet, row, &[("总分", p.total_score.as_deref())], styles)?;
     sheet.set_column_width(0, 18)?;
     sheet.set_column_width(1, 30)?;
+    Ok(())
+}
+
+/// The columns of an indicator, in the order of [`indicator_cells`].
+const INDICATOR_HEADER: [&str; 13] = [
+    "指标类别",
+    "一级指标",
+    "二级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因",
+    "指标性质",
+    "度量单位",
+    "指标方向",
+    "备注",
+    "其他",
+];
+
+/// An indicator's cells under [`INDICATOR_HEADER`].
+fn indicator_cells(i: &Indicator) -> Vec<Option<String>> {
+    let other: Vec<String> = i.other.iter().map(|(k, v)| format!("{k}：{v}")).collect();
+    [
+        &i.category,
+        &i.level1,
+        &i.level2,
+        &i.target,
+        &i.actual,
+        &i.weight,
+        &i.score,
+        &i.deviation,
+        &i.nature,
+        &i.unit,
+        &i.direction,
+        &i.note,
+    ]
+    .into_iter()
+    .cloned()
+    .chain([(!other.is_empty()).then(|| other.join("；"))])
+    .collect()
+}
+
+/// A list of projects' targets: one row per indicator, the project's cells
+/// repeated on each (a project without indicators on one row of its own).
+fn list_sheet(
+    sheet: &mut Worksheet,
+    l: &PerformanceList,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(0, 0, &l.title, &styles.bold)?;
+    let mut header = vec!["项目名称", "单位", "金额", "绩效目标"];
+    header.extend(INDICATOR_HEADER);
+    let mut row = header_row(sheet, 2, &header, styles)?;
+    for f in &l.forms {
+        let amount = f
+            .funds
+            .rows
+            .first()
+            .and_then(|r| r.values.first().cloned().flatten());
+        let head = [
+            f.project.clone(),
+            f.implementer.clone(),
+            amount,
+            f.goal.target.clone(),
+        ];
+        let none = vec![None; INDICATOR_HEADER.len()];
+        let indicators: Vec<Vec<Option<String>>> = if f.indicators.is_empty() {
+            vec![none]
+        } else {
+            f.indicators.iter().map(indicator_cells).collect()
+        };
+        for cells in indicators {
+            let all: Vec<Option<&str>> = head.iter().chain(&cells).map(Option::as_deref).collect();
+            text_row(sheet, row, 0, &all)?;
+            row += 1;
+        }
+    }
+    sheet.set_column_width(0, 30)?;
+    sheet.set_freeze_panes(3, 1)?;
     Ok(())
 }
 

@@ -133,9 +133,27 @@ pub fn remove_running_lines(pages: &mut [PageBlocks], s: &LayoutSettings) -> Vec
     let mut removed = Vec::new();
     for p in pages.iter_mut() {
         let h = p.height;
+        // A table's title printed again on every page of the table (a list of
+        // many pages) is no running header: it reads "…表" and a grid follows
+        // it within the lines that may stand between a title and its grid.
+        let titles: Vec<bool> = (0..p.blocks.len())
+            .map(|i| match &p.blocks[i] {
+                Block::Line(l) => {
+                    reads_like_table_name(&l.compact_text())
+                        && p.blocks[i + 1..]
+                            .iter()
+                            .take(s.title_to_grid_blocks)
+                            .any(|b| matches!(b, Block::Grid(_)))
+                }
+                Block::Grid(_) => false,
+            })
+            .collect();
+        let mut title = titles.into_iter();
         p.blocks.retain(|b| match b {
             Block::Line(l) => {
-                let running = in_band(l, h)
+                let is_title = title.next().unwrap_or(false);
+                let running = !is_title
+                    && in_band(l, h)
                     && seen.get(&key(l)).is_some_and(|&c| {
                         c >= s.running_min_pages && c as f32 >= s.running_page_share * n as f32
                     });
@@ -144,10 +162,22 @@ pub fn remove_running_lines(pages: &mut [PageBlocks], s: &LayoutSettings) -> Vec
                 }
                 !running
             }
-            Block::Grid(_) => true,
+            Block::Grid(_) => {
+                title.next();
+                true
+            }
         });
     }
     removed
+}
+
+/// "…表", or "…表（qualifier）": what a table's title reads like.
+fn reads_like_table_name(t: &str) -> bool {
+    let core = match t.strip_suffix(['）', ')']) {
+        Some(s) => s.rsplit_once(['（', '(']).map_or(s, |(head, _)| head),
+        None => t,
+    };
+    core.ends_with('表')
 }
 
 #[cfg(test)]

@@ -119,8 +119,12 @@ pub struct LayoutSettings {
     pub running_foot: f32,
     /// A running line is repeated on at least this many pages …
     pub running_min_pages: usize,
-    /// … and on at least this share of the document's pages.
+    /// … and on at least this share of the document's pages; but a line
+    /// reading "…表" with a grid within this many blocks after it is a table's
+    /// title printed on every page of its table, not a running header.
     pub running_page_share: f32,
+    /// See `running_page_share`.
+    pub title_to_grid_blocks: usize,
 }
 
 impl LayoutSettings {
@@ -163,6 +167,7 @@ impl LayoutSettings {
         running_foot: 0.93,
         running_min_pages: 3,
         running_page_share: 0.5,
+        title_to_grid_blocks: 3,
     };
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::code::{Classification, EconomicSystem};
 use crate::forms::Form;
-pub use crate::forms::{DepartmentGoals, PerformanceTable};
+pub use crate::forms::{DepartmentGoals, PerformanceList, PerformanceTable};
 pub use crate::place::PageBox;
 pub use crate::table_kind::TableKind;
 pub use crate::unit::MoneyUnit;
@@ -223,6 +223,8 @@ pub enum AnyTable {
     Performance(PerformanceTable),
     /// A 部门整体支出主要绩效目标完成情况表 form.
     DepartmentGoals(DepartmentGoals),
+    /// A list of many projects' performance targets.
+    PerformanceList(PerformanceList),
 }
 
 impl From<Form> for AnyTable {
@@ -230,11 +232,41 @@ impl From<Form> for AnyTable {
         match form {
             Form::Project(t) => AnyTable::Performance(t),
             Form::Department(t) => AnyTable::DepartmentGoals(t),
+            Form::List(t) => AnyTable::PerformanceList(t),
         }
     }
 }
 
 impl AnyTable {
+    /// The printed table number (表1), where a grid has one.
+    pub fn number(&self) -> Option<&str> {
+        match self {
+            AnyTable::Grid(t) => t.number.as_deref(),
+            AnyTable::PerformanceList(t) => t.number.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The title as printed.
+    pub fn title(&self) -> &str {
+        match self {
+            AnyTable::Grid(t) => &t.title,
+            AnyTable::Performance(t) => &t.title,
+            AnyTable::DepartmentGoals(t) => &t.title,
+            AnyTable::PerformanceList(t) => &t.title,
+        }
+    }
+
+    /// The 1-based pages the table spans.
+    pub fn pages(&self) -> &[u32] {
+        match self {
+            AnyTable::Grid(t) => &t.pages,
+            AnyTable::Performance(t) => &t.pages,
+            AnyTable::DepartmentGoals(t) => &t.pages,
+            AnyTable::PerformanceList(t) => &t.pages,
+        }
+    }
+
     /// The table if it is a grid of figures.
     pub fn as_grid(&self) -> Option<&Table> {
         match self {

@@ -81,6 +81,10 @@ pub enum TableKind {
     BudgetGovernmentPurchasedServices,
     /// 机关运行经费 (预算表).
     BudgetOperatingExpenses,
+    /// 会议费明细表 (one row per planned meeting).
+    BudgetMeetingExpenses,
+    /// 培训费明细表 (one row per planned training).
+    BudgetTrainingExpenses,
     /// 项目支出绩效目标表 (a form per project, or a list).
     BudgetProjectPerformanceGoals,
     /// 部门整体支出绩效目标表 (a form).
@@ -133,6 +137,8 @@ impl TableKind {
             BudgetGovernmentProcurement => "budget_government_procurement",
             BudgetGovernmentPurchasedServices => "budget_government_purchased_services",
             BudgetOperatingExpenses => "budget_operating_expenses",
+            BudgetMeetingExpenses => "budget_meeting_expenses",
+            BudgetTrainingExpenses => "budget_training_expenses",
             BudgetProjectPerformanceGoals => "budget_project_performance_goals",
             BudgetDepartmentPerformanceGoals => "budget_department_performance_goals",
             BudgetTransferPerformanceGoals => "budget_transfer_performance_goals",
@@ -141,7 +147,7 @@ impl TableKind {
     }
 
     /// Every kind, in the order above (the printed order of each set).
-    pub const ALL: [TableKind; 37] = {
+    pub const ALL: [TableKind; 39] = {
         use TableKind::*;
         [
             IncomeExpenditureSummary,
@@ -177,6 +183,8 @@ impl TableKind {
             BudgetGovernmentProcurement,
             BudgetGovernmentPurchasedServices,
             BudgetOperatingExpenses,
+            BudgetMeetingExpenses,
+            BudgetTrainingExpenses,
             BudgetProjectPerformanceGoals,
             BudgetDepartmentPerformanceGoals,
             BudgetTransferPerformanceGoals,

@@ -43,9 +43,14 @@ pub(super) fn grid_continues(
 }
 
 /// Whether a title printed in a grid's top row names a table other than the
-/// open one (a form takes every grid until it ends).
+/// open one: another title, or for a form (one per project) any caption once
+/// the form has its body.
 pub(super) fn names_another_table(open: &OpenTable, caption: &str) -> bool {
-    !open.is_form() && !same_title(&open.title, caption)
+    if open.is_form() {
+        open.has_body() || !same_title(&open.title, caption)
+    } else {
+        !same_title(&open.title, caption)
+    }
 }
 
 /// Whether a title read on `page` is the open table's printed again at the

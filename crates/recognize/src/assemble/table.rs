@@ -11,7 +11,7 @@ use crate::place::PageBox;
 use crate::rows::{classify_rows, RawRow};
 use crate::title::kind::kind_of_title;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct OpenTable {
     pub number: Option<String>,
     pub title: String,

@@ -100,6 +100,9 @@ pub enum Decision {
     /// A running header or footer (the same text at the top or foot of many
     /// pages), left out of everything.
     DropsRunningLine { text: String },
+    /// A form printed on under the same title on the next page (a list going
+    /// on, a form's rows run over) joins the form before it.
+    JoinsForm { table: TableName, since: u32 },
 }
 
 impl fmt::Display for Decision {
@@ -117,6 +120,10 @@ impl fmt::Display for Decision {
                     write!(f, "continues {table}: grid on the page after p.{from}")
                 }
             },
+            Decision::JoinsForm { table, since } => write!(
+                f,
+                "joins {table} (since p.{since}): the same form printed on, no new head"
+            ),
             Decision::AbsorbsRepeatedTitle { table, since } => write!(
                 f,
                 "absorbs a repeated title: same title as {table}, open since p.{since}"

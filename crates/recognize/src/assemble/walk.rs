@@ -9,7 +9,7 @@ use super::form::{ends_form, flush_loose, is_form_end, loose_line};
 use super::table::{narrative_line, OpenTable};
 use super::trace::{Close, Decision, NotTitle, Start, Step, Trace};
 use crate::contents::{read_contents, Contents};
-use crate::forms::{read_form_with, PerfPiece};
+use crate::forms::{continues_form, read_form_with, PerfPiece};
 use crate::header::{body_start, build_model, continuation_body_start};
 use crate::model::{AnyTable, TableKind};
 use crate::narrative::NarrativeLine;
@@ -22,7 +22,9 @@ use crate::title::companions::{
     after_title, is_title_companion, parse_unit_line, trailing_unit, AfterTitle,
 };
 use crate::title::kind::kind_of_title;
-use crate::title::shape::{caption_title, is_table_set, is_title_tail, number_re, split_title};
+use crate::title::shape::{
+    caption_title, is_table_set, is_title_tail, number_re, same_title, split_title,
+};
 
 #[derive(Debug, Default)]
 pub struct Assembled {
@@ -44,6 +46,9 @@ struct Walker<'s> {
     /// Lines at the head of a page while a form table may continue there.
     pending_loose: Vec<(u32, f32, TextLine)>,
     current: Option<OpenTable>,
+    /// The last form read and where it stands in the output: a form printed
+    /// on under the same title may continue it.
+    last_form: Option<(usize, OpenTable)>,
     pending_number: Option<String>,
     /// The page the current table last took a grid from.
     last_grid_page: u32,
@@ -64,17 +69,32 @@ impl Walker<'_> {
                 table: t.name(),
                 why,
             });
-            // Lines held back since the last grid are the form's own (unruled rows).
+            // Lines held back since the last grid are the form's own (unruled
+            // rows), unless a page after its last grid holds only single runs
+            // of text before the next title (a heading, a caption): narrative.
+            let last = t.pieces.last().map_or(0, |(p, _)| *p);
+            let (later, own): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_loose)
+                .into_iter()
+                .partition(|(p, _, _)| *p > last);
+            self.pending_loose = own;
+            if later.iter().any(|(_, _, l)| l.fine_chunks.len() >= 2) {
+                self.pending_loose.extend(later);
+            } else {
+                for (page, page_width, line) in later {
+                    self.out.narrative.push(NarrativeLine {
+                        page,
+                        page_width,
+                        line,
+                    });
+                }
+            }
             flush_loose(&mut t, &mut self.pending_loose);
-            let form = read_form_with(
-                &self.s.forms,
-                t.kind,
-                t.title,
-                t.pages,
-                t.money_unit,
-                &t.pieces,
-            );
-            self.out.tables.push(form.into());
+            if t.pieces.is_empty() {
+                // A form's title printed twice (a heading over it): no form.
+                self.title_to_narrative(t, page, NotTitle::NoGrid);
+                return;
+            }
+            self.push_form(t, page);
             return;
         }
         let Some(model) = t.model.take() else {
@@ -98,6 +118,58 @@ impl Walker<'_> {
         });
         let table = t.into_grid_table(model, &mut self.out.warnings);
         self.out.tables.push(AnyTable::Grid(table));
+    }
+
+    /// An open form read, with its printed number.
+    fn read_open_form(&self, t: OpenTable) -> AnyTable {
+        let mut form: AnyTable = read_form_with(
+            &self.s.forms,
+            t.kind,
+            t.title,
+            t.pages,
+            t.money_unit,
+            &t.pieces,
+        )
+        .into();
+        if let AnyTable::PerformanceList(l) = &mut form {
+            l.number = t.number;
+        }
+        form
+    }
+
+    /// Reads a form into the output, or into the form before it when it
+    /// continues that one: the same kind and title on the next page, a list
+    /// going on or a form's indicator rows run over (see [`continues_form`]).
+    fn push_form(&mut self, t: OpenTable, page: u32) {
+        let tables = self.out.tables.len();
+        if let Some((at, prev)) = self.last_form.as_mut().filter(|(at, prev)| {
+            *at + 1 == tables
+                && prev.kind == t.kind
+                && same_title(&prev.title, &t.title)
+                && t.pages
+                    .first()
+                    .is_some_and(|p| prev.pages.last().is_some_and(|q| *p == *q || *p == *q + 1))
+                && continues_form(&prev.pieces, &t.pieces)
+        }) {
+            for p in t.pages {
+                if !prev.pages.contains(&p) {
+                    prev.pages.push(p);
+                }
+            }
+            prev.pieces.extend(t.pieces);
+            prev.money_unit = prev.money_unit.or(t.money_unit);
+            let (at, prev) = (*at, prev.clone());
+            let since = prev.pages.first().copied().unwrap_or(page);
+            self.trace.record(page, || Decision::JoinsForm {
+                table: prev.name(),
+                since,
+            });
+            self.out.tables[at] = self.read_open_form(prev);
+            return;
+        }
+        let form = self.read_open_form(t.clone());
+        self.out.tables.push(form);
+        self.last_form = Some((self.out.tables.len() - 1, t));
     }
 
     /// The title lines of a table that never came, back at their place in the
@@ -282,7 +354,14 @@ impl Walker<'_> {
     /// A line while a form is open: its unit line, a line of the form held
     /// back, or the line that ends it. Returns whether the form took it.
     fn form_line(&mut self, line: &TextLine, text: &str, page: &PageBlocks) -> bool {
-        if let Some((_, Some(unit))) = parse_unit_line(&line.text()) {
+        // Between the title and the form's first grid, a unit may also stand
+        // alone at a line's end ("507-某局 … 万元").
+        let opening = self.pending_loose.is_empty()
+            && self.current.as_ref().is_some_and(|t| t.pieces.is_empty());
+        let unit = parse_unit_line(&line.text())
+            .and_then(|(_, u)| u)
+            .or_else(|| trailing_unit(line).filter(|_| opening));
+        if let Some(unit) = unit {
             if let Some(t) = self.current.as_mut() {
                 t.money_unit.get_or_insert(unit);
             }
@@ -436,6 +515,7 @@ pub fn assemble_traced(
         form_done: false,
         pending_loose: Vec::new(),
         current: None,
+        last_form: None,
         pending_number: None,
         last_grid_page: 0,
         repeated_head: false,
@@ -461,11 +541,7 @@ pub fn assemble_traced(
         .out
         .tables
         .iter()
-        .map(|t| match t {
-            AnyTable::Grid(t) => (t.number.as_deref(), t.title.as_str()),
-            AnyTable::Performance(t) => (None, t.title.as_str()),
-            AnyTable::DepartmentGoals(t) => (None, t.title.as_str()),
-        })
+        .map(|t| (t.number(), t.title()))
         .collect();
     let missing = crate::contents::unmatched_entries(&contents, &found);
     w.out.warnings.extend(missing);

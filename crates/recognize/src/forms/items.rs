@@ -23,6 +23,18 @@ pub enum PerfPiece {
     Loose(Vec<LooseLine>),
 }
 
+/// Whether a form's pieces print a head: a 项目名称 (or other head label) in a
+/// ruled cell or a loose line.
+pub(crate) fn prints_head(pieces: &[(u32, PerfPiece)]) -> bool {
+    let is_head = |t: &str| super::wording::head_label(t).is_some();
+    pieces.iter().any(|(_, p)| match p {
+        PerfPiece::Grid(g) => g.cells.iter().any(|c| is_head(&c.text)),
+        PerfPiece::Loose(lines) => lines
+            .iter()
+            .any(|l| l.texts.iter().any(|t| is_head(&t.text))),
+    })
+}
+
 /// What a form is read from.
 enum FormItem {
     Row(FormRow),

@@ -14,11 +14,16 @@
 //! (`runs`, `anchors`, `spans`), the way the section being read calls
 //! for. Each form kind reads its rows section by section (`project`,
 //! `department`) through the fields its header rows fix (`fields`).
-//! Every tolerance is named in [`FormSettings`].
+//! Every tolerance is named in [`FormSettings`], every printed wording the
+//! readers know in `wording` (labels, headers, section words: a new place's
+//! wording is an entry there). A form of many projects in one grid is a list
+//! (`list`), each project read into the same model.
 mod anchors;
 mod department;
 mod fields;
+mod funds;
 mod items;
+mod list;
 mod loose;
 mod model;
 mod project;
@@ -26,11 +31,14 @@ mod row;
 mod runs;
 mod settings;
 mod spans;
+mod wording;
 mod words;
 
 pub use items::PerfPiece;
 pub use loose::{LooseLine, LooseText};
-pub use model::{DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceTable};
+pub use model::{
+    DepartmentGoals, FundRow, Funds, Goal, GoalRow, Indicator, PerformanceList, PerformanceTable,
+};
 pub use settings::FormSettings;
 
 use crate::table_kind::TableKind;
@@ -43,6 +51,8 @@ pub enum Form {
     Project(PerformanceTable),
     /// A 部门整体支出主要绩效目标完成情况表.
     Department(DepartmentGoals),
+    /// Many projects' targets printed as one list.
+    List(PerformanceList),
 }
 
 /// The form a table of kind `kind` (a form kind) makes of its pieces.
@@ -76,8 +86,23 @@ pub fn read_form_with(
         TableKind::DepartmentPerformanceGoals => {
             Form::Department(department::department_table(title, pages, pieces, settings))
         }
+        _ if list::is_list(pieces) => {
+            Form::List(list::list_table(kind, title, pages, money_unit, pieces))
+        }
         _ => Form::Project(project::project_table(
-            title, pages, money_unit, pieces, settings,
+            kind, title, pages, money_unit, pieces, settings,
         )),
     }
+}
+
+/// Whether the pieces of a form printed under the same title on the next page
+/// continue the form before rather than open a new one: a list goes on
+/// (its header printed again), and a form whose head is not printed again
+/// (no 项目名称 …: indicator rows run onto the next page) is the rest of the
+/// one before.
+pub fn continues_form(before: &[(u32, PerfPiece)], next: &[(u32, PerfPiece)]) -> bool {
+    if list::is_list(before) {
+        return list::repeats_list_header(next) || !items::prints_head(next);
+    }
+    !list::is_list(next) && !items::prints_head(next)
 }

@@ -1,5 +1,10 @@
-//! What the form readers produce: one type per form kind, serialized in the
-//! output contract's shape (`schema/output.schema.json`).
+//! What the form readers produce, serialized in the output contract's shape
+//! (`schema/output.schema.json`): one form model for the 决算 self-evaluation
+//! forms and the 预算 target forms ([`PerformanceTable`]), the lists that print
+//! many projects' targets in one grid ([`PerformanceList`], its entries the
+//! same model), and the 决算 department goals form ([`DepartmentGoals`]).
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::table_kind::TableKind;
@@ -12,6 +17,9 @@ pub struct FundRow {
     pub source: String,
     /// Its figures under [`Funds::columns`], as printed.
     pub values: Vec<Option<String>>,
+    /// What it is spent on, where printed (主要内容 of a department's task).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// The funds block of a 项目支出绩效自评表 (年度预算数, 执行数, …).
@@ -32,22 +40,29 @@ pub struct Funds {
 /// The year's overall goal and what was achieved.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Goal {
-    /// 年度目标 / 预期目标.
+    /// 年度目标 / 预期目标 / 总体目标.
     pub target: Option<String>,
     /// 实际完成情况.
     pub actual: Option<String>,
+    /// 实施期（总）目标, where a target form prints it beside the year's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub long_term: Option<String>,
 }
 
-/// One performance indicator (绩效指标) of a form.
+/// One performance indicator (绩效指标) of a form. Its levels count from the
+/// indicator up, whatever the form calls them: `level2` is the indicator
+/// itself (三级指标, or 二级指标 where only two levels are printed, 指标名称,
+/// 指标内容), `level1` the level above (数量指标 …), `category` the top
+/// (产出指标 …, or 指标类别).
 #[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct Indicator {
-    /// 指标类别 (产出指标, 效益指标, …), repeated on each row it spans.
+    /// The top level (产出指标, 效益指标, …), repeated on each row it spans.
     pub category: Option<String>,
-    /// 一级指标 (数量指标, 质量指标, …).
+    /// The middle level (数量指标, 质量指标, …), repeated on each row it spans.
     pub level1: Option<String>,
-    /// 二级指标: the indicator itself.
+    /// The indicator itself.
     pub level2: Option<String>,
-    /// 年度指标值.
+    /// 年度指标值 / 指标值.
     pub target: Option<String>,
     /// 实际完成值.
     pub actual: Option<String>,
@@ -57,9 +72,25 @@ pub struct Indicator {
     pub score: Option<String>,
     /// 偏差原因分析及改进措施.
     pub deviation: Option<String>,
+    /// 指标性质 / 指标值类型 (≥, ＝, 定性 …), where printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nature: Option<String>,
+    /// 计量单位 / 度量单位, where printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// 指标方向 (正向, 反向 …), where printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// 备注, where printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Other printed columns (指标值内容, 评（扣）分标准, 是否核心 …), by header.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub other: BTreeMap<String, String>,
 }
 
-/// A 项目支出绩效自评表: one project's performance self-evaluation form.
+/// One project's (or a department's) performance form: a 决算
+/// 项目支出绩效自评表, or a 预算 项目 / 部门整体 / 转移支付 绩效目标表.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PerformanceTable {
     /// [`TableKind::ProjectPerformanceSelfEvaluation`] or a budget form kind.
@@ -74,9 +105,12 @@ pub struct PerformanceTable {
     pub project: Option<String>,
     /// 主管部门.
     pub department: Option<String>,
-    /// 实施单位.
+    /// 实施单位 / 预算单位.
     pub implementer: Option<String>,
-    /// The funds block.
+    /// Other labelled fields as printed (项目属性, 项目期限, 单位编码 …), by label.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+    /// The funds block (a department form: one row per 年度主要任务).
     pub funds: Funds,
     /// The overall goal.
     pub goal: Goal,
@@ -84,6 +118,30 @@ pub struct PerformanceTable {
     pub indicators: Vec<Indicator>,
     /// 总分.
     pub total_score: Option<String>,
+}
+
+/// Many projects' targets printed as one grid over pages (one row per project
+/// or per indicator, the project's cells spanning its rows), its title printed
+/// once or on every page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PerformanceList {
+    /// A budget form kind.
+    pub kind: TableKind,
+    /// The printed table number (表11), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The title as printed.
+    pub title: String,
+    /// 1-based pages the list spans.
+    pub pages: Vec<u32>,
+    /// The unit of its figures.
+    pub money_unit: Option<MoneyUnit>,
+    /// The column headings as printed (a two-row header joined by "/").
+    pub columns: Vec<String>,
+    /// 合计 and per-unit subtotal rows: their label and figures.
+    pub totals: Vec<FundRow>,
+    /// The projects, in printed order, each read as a form.
+    pub forms: Vec<PerformanceTable>,
 }
 
 /// One row of a department's goals form.

@@ -1,36 +1,38 @@
-//! The 项目支出绩效自评表 (project self-evaluation), one per project: labels
-//! (项目名称, 主管部门, 实施单位), the 项目资金 block (fund sources × 年度预算数 /
-//! 执行数, with 分值, 执行率 and 得分 merged over them), the 年度绩效目标 |
-//! 实际完成情况 pair, the indicator rows (指标类别 / 一级 / 二级 指标, values,
-//! 分值, 得分, 偏差原因) and 总分. Sections follow one another; each header row
-//! fixes the fields of the rows below it.
+//! One project's (or department's) performance form, 决算 self-evaluation
+//! (项目支出绩效自评表) or 预算 target (…绩效目标表), read by one reader: head
+//! labels (项目名称, 主管部门, 实施单位 and their wordings, see `wording`), the
+//! funds (a 决算 block of fund sources × 年度预算数 / 执行数 with 分值, 执行率 and
+//! 得分 merged over them; a target form's labelled amounts, 年度预算资金总额：
+//! 108.35; a department's 年度主要任务 with their amounts), the goal (a 年度绩效目标
+//! | 实际完成情况 pair, or a labelled 总体目标 / 年度目标 text), the indicator rows
+//! (levels, values, 分值, 得分, 偏差原因, 指标性质, 度量单位 …) and 总分. Sections
+//! follow one another; each header row fixes the fields of the rows below it.
 use fiscal_layout::geometry::overlap;
-use fiscal_layout::lines::join_wrapped;
 
-use super::fields::{append, has_cell, non_empty, text_after, Fields};
+use super::fields::{append, has_cell, non_empty, Fields};
+use super::funds::{
+    fund_labels, funds_header, read_fund_labels, read_funds_row, task_amounts, task_header,
+    FundField,
+};
 use super::items::{FormRows, PerfPiece};
-use super::model::{FundRow, Funds, Goal, Indicator, PerformanceTable};
-use super::row::FormRow;
+use super::model::{Funds, Goal, Indicator, PerformanceTable};
+use super::row::{FormCell, FormRow};
 use super::runs::Split;
 use super::settings::FormSettings;
-use super::words::{is_header_rest, is_section_label};
+use super::wording::{
+    goal_label, head_label, indicator_column, is_indicator_heading, is_margin_label, label_text,
+    opens_indicators, HeadField, IndicatorColumn,
+};
+use super::words::is_header_rest;
 use crate::table_kind::TableKind;
 use crate::text::compact;
 use crate::unit::MoneyUnit;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum FundField {
-    Value(usize),
-    Weight,
-    Rate,
-    Score,
-    Source,
-}
-
-#[derive(Clone, Copy, PartialEq, Debug)]
 enum GoalField {
     Target,
     Actual,
+    LongTerm,
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -43,6 +45,19 @@ enum IndField {
     Weight,
     Score,
     Deviation,
+    Nature,
+    Unit,
+    Direction,
+    Note,
+    /// A column kept by its header: the index of the header in the block's
+    /// other headers.
+    Other(usize),
+}
+
+/// The indicator block's fields and the headers of its other columns.
+struct IndicatorFields {
+    fields: Fields<IndField>,
+    others: Vec<String>,
 }
 
 /// The section of the form being read, with the fields its header fixed.
@@ -50,26 +65,13 @@ enum State {
     Head,
     Funds(Fields<FundField>),
     Goal(Fields<GoalField>),
-    Indicators(Fields<IndField>),
+    Indicators(IndicatorFields),
     Done,
 }
 
-fn ind_field(header: &str) -> Option<IndField> {
-    Some(match header {
-        h if h.contains("指标类别") => IndField::Category,
-        h if h.contains("一级指标") => IndField::Level1,
-        h if h.contains("二级指标") || h.contains("三级指标") => IndField::Level2,
-        h if h.contains("指标值") && !h.contains("实际") => IndField::Target,
-        h if h.contains("实际完成") => IndField::Actual,
-        h if h == "分值" || h.contains("权重") => IndField::Weight,
-        "得分" => IndField::Score,
-        h if h.contains("偏差") || h.contains("改进措施") => IndField::Deviation,
-        _ => return None,
-    })
-}
-
-fn indicator_slot(ind: &mut Indicator, f: IndField) -> &mut Option<String> {
-    match f {
+/// The slot of field `f` in an indicator (`None`: a column kept by header).
+fn indicator_slot(ind: &mut Indicator, f: IndField) -> Option<&mut Option<String>> {
+    Some(match f {
         IndField::Category => &mut ind.category,
         IndField::Level1 => &mut ind.level1,
         IndField::Level2 => &mut ind.level2,
@@ -78,6 +80,28 @@ fn indicator_slot(ind: &mut Indicator, f: IndField) -> &mut Option<String> {
         IndField::Weight => &mut ind.weight,
         IndField::Score => &mut ind.score,
         IndField::Deviation => &mut ind.deviation,
+        IndField::Nature => &mut ind.nature,
+        IndField::Unit => &mut ind.unit,
+        IndField::Direction => &mut ind.direction,
+        IndField::Note => &mut ind.note,
+        IndField::Other(_) => return None,
+    })
+}
+
+/// Appends text to field `f` of an indicator.
+fn append_field(ind: &mut Indicator, f: IndField, others: &[String], text: &str) {
+    match (indicator_slot(ind, f), f) {
+        (Some(slot), _) => append(slot, text),
+        (None, IndField::Other(i)) => {
+            if let Some(name) = others.get(i) {
+                let mut slot = ind.other.remove(name);
+                append(&mut slot, text);
+                if let Some(v) = slot {
+                    ind.other.insert(name.clone(), v);
+                }
+            }
+        }
+        (None, _) => {}
     }
 }
 
@@ -102,84 +126,54 @@ fn project_split(state: &State) -> Split {
                 merged: Vec::new(),
             })
         }
-        State::Indicators(f) => span_of(f, |k| matches!(k, IndField::Weight | IndField::Score))
-            .map(|figures| Split::Anchors {
-                figures,
-                merged: f
-                    .columns()
-                    .into_iter()
-                    .filter(|c| matches!(c.0, IndField::Category | IndField::Level1))
-                    .map(|c| (c.1, c.2))
-                    .collect(),
-            })
-            .or(f
-                .range(IndField::Level2)
-                .map(|r| Split::Rhythm(r.0, f32::MAX))),
+        State::Indicators(IndicatorFields { fields: f, .. }) => {
+            span_of(f, |k| matches!(k, IndField::Weight | IndField::Score))
+                .map(|figures| Split::Anchors {
+                    figures,
+                    merged: f
+                        .columns()
+                        .into_iter()
+                        .filter(|c| matches!(c.0, IndField::Category | IndField::Level1))
+                        .map(|c| (c.1, c.2))
+                        .collect(),
+                })
+                .or(f
+                    .range(IndField::Level2)
+                    .map(|r| Split::Rhythm(r.0, f32::MAX)))
+        }
         _ => None,
     }
     .unwrap_or(Split::Single)
 }
 
-/// The funds header (预算数 / 执行数 with 分值 or 完成率): the fields, and the
-/// fund column names in order (numbered on from `known` columns read before).
-fn funds_header(
-    row: &FormRow,
-    known: usize,
-    s: &FormSettings,
-) -> Option<(Fields<FundField>, Vec<String>)> {
-    if !(has_cell(row, |c| c.contains("预算数") || c.contains("执行数"))
-        && has_cell(row, |c| c == "分值" || c.contains("完成率")))
-    {
-        return None;
-    }
-    let mut ranges = Vec::new();
-    let mut columns = Vec::new();
-    let mut left = f32::MAX;
-    for c in &row.cells {
-        let h = compact(&c.text);
-        let f = if h == "分值" {
-            FundField::Weight
-        } else if h.contains("完成率") || h.contains("执行率") {
-            FundField::Rate
-        } else if h == "得分" {
-            FundField::Score
-        } else if h.contains("预算") || h.contains("完成数") || h.contains("执行数") {
-            columns.push(h.clone());
-            FundField::Value(known + columns.len() - 1)
-        } else {
-            continue;
-        };
-        left = left.min(c.x0);
-        ranges.push((f, c.x0, c.x1));
-    }
-    // The source label sits left of the figures: in the empty header cell
-    // there when ruled, anywhere left of them when not (the section label
-    // 项目资金（万元） further left is no field's text).
-    let label = row
+/// The goal header: 年度绩效目标 | 实际完成情况 of a self-evaluation form, or a
+/// target form's row of goal labels alone (总体目标 | 实施期总目标 | 年度目标;
+/// 当年整体绩效目标) with the texts in the rows under them.
+fn goal_header(row: &FormRow, s: &FormSettings) -> Option<Fields<GoalField>> {
+    let evaluation = has_cell(row, |c| c.contains("年度绩效目标") || c == "年度目标")
+        && has_cell(row, |c| c.contains("实际完成情况"));
+    let cells: Vec<&FormCell> = row
         .cells
         .iter()
-        .filter(|c| c.x1 <= left + s.edge_slack && !is_section_label(&compact(&c.text)))
-        .map(|c| (c.x0, c.x1))
-        .next_back();
-    let (a, b) = label.unwrap_or((0.0, left - s.edge_slack));
-    ranges.push((FundField::Source, a, b));
-    Some((Fields { ranges }, columns))
-}
-
-/// The goal header (年度绩效目标 | 实际完成情况).
-fn goal_header(row: &FormRow, s: &FormSettings) -> Option<Fields<GoalField>> {
-    if !(has_cell(row, |c| c.contains("年度绩效目标") || c == "年度目标")
-        && has_cell(row, |c| c.contains("实际完成情况")))
-    {
+        .filter(|c| !c.text.trim().is_empty())
+        .collect();
+    let labels_only = !cells.is_empty()
+        && cells
+            .iter()
+            .all(|c| goal_label(&c.text).is_some() || is_margin_label(&c.text))
+        && row.cells.iter().any(|c| !c.text.trim().is_empty());
+    if !(evaluation || labels_only) {
         return None;
     }
-    let ranges = row
+    let mut ranges: Vec<(GoalField, f32, f32)> = row
         .cells
         .iter()
         .filter_map(|c| {
             let h = compact(&c.text);
             let f = if h.contains("实际完成") {
                 GoalField::Actual
+            } else if goal_label(&h) == Some(true) {
+                GoalField::LongTerm
             } else if h.contains("目标")
                 && h != "绩效目标完成情况"
                 && h.chars().count() <= s.goal_header_max_chars
@@ -191,19 +185,55 @@ fn goal_header(row: &FormRow, s: &FormSettings) -> Option<Fields<GoalField>> {
             Some((f, c.x0, c.x1))
         })
         .collect();
+    // A row of labels alone: the first label heads the margin when others
+    // follow (总体目标 | 实施期总目标 | 年度目标), else its text is under it.
+    if labels_only && ranges.len() > 1 && ranges.iter().any(|r| r.0 == GoalField::LongTerm) {
+        ranges.remove(0);
+    }
     Some(Fields { ranges })
 }
 
-/// The indicator header (一级指标 …).
-fn indicator_header(row: &FormRow, s: &FormSettings) -> Option<Fields<IndField>> {
-    if !has_cell(row, |c| c.contains("一级指标")) {
+/// The indicator header (一级指标 …, 指标名称 | 指标值 …). Its level columns
+/// are counted from the indicator up: the last is the indicator (`level2`),
+/// the one before it `level1`, the one before that `category`.
+fn indicator_header(row: &FormRow, s: &FormSettings) -> Option<IndicatorFields> {
+    let headers: Vec<String> = row.cells.iter().map(|c| compact(&c.text)).collect();
+    if !opens_indicators(&headers) {
         return None;
     }
-    let mut ranges: Vec<(IndField, f32, f32)> = row
-        .cells
-        .iter()
-        .filter_map(|c| ind_field(&compact(&c.text)).map(|f| (f, c.x0, c.x1)))
-        .collect();
+    let mut others = Vec::new();
+    let mut levels = Vec::new();
+    let mut ranges: Vec<(IndField, f32, f32)> = Vec::new();
+    for (c, h) in row.cells.iter().zip(&headers) {
+        let f = match indicator_column(h) {
+            Some(IndicatorColumn::Level) => {
+                levels.push((c.x0, c.x1));
+                continue;
+            }
+            Some(IndicatorColumn::Target) => IndField::Target,
+            Some(IndicatorColumn::Actual) => IndField::Actual,
+            Some(IndicatorColumn::Weight) => IndField::Weight,
+            Some(IndicatorColumn::Score) => IndField::Score,
+            Some(IndicatorColumn::Deviation) => IndField::Deviation,
+            Some(IndicatorColumn::Nature) => IndField::Nature,
+            Some(IndicatorColumn::Unit) => IndField::Unit,
+            Some(IndicatorColumn::Direction) => IndField::Direction,
+            Some(IndicatorColumn::Note) => IndField::Note,
+            Some(IndicatorColumn::Other(name)) => {
+                others.push(name);
+                IndField::Other(others.len() - 1)
+            }
+            None => continue,
+        };
+        ranges.push((f, c.x0, c.x1));
+    }
+    levels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (f, (a, b)) in [IndField::Level2, IndField::Level1, IndField::Category]
+        .into_iter()
+        .zip(levels.into_iter().rev())
+    {
+        ranges.push((f, a, b));
+    }
     // 偏差原因分析及改进措施 is the last column of the standard form; its
     // header wraps over several lines and may not be on the header line.
     if !ranges.iter().any(|r| r.0 == IndField::Deviation) {
@@ -211,7 +241,10 @@ fn indicator_header(row: &FormRow, s: &FormSettings) -> Option<Fields<IndField>>
             ranges.push((IndField::Deviation, score.2 + s.edge_slack, f32::MAX));
         }
     }
-    Some(Fields { ranges })
+    Some(IndicatorFields {
+        fields: Fields { ranges },
+        others,
+    })
 }
 
 /// The section a header row opens, if `row` is one (fund column names are
@@ -225,80 +258,81 @@ fn section_header(
         fund_columns.extend(columns);
         return Some(State::Funds(fields));
     }
+    if let Some((fields, columns)) = task_header(row) {
+        fund_columns.extend(columns);
+        return Some(State::Funds(fields));
+    }
     goal_header(row, s)
         .map(State::Goal)
         .or_else(|| indicator_header(row, s).map(State::Indicators))
 }
 
-/// A row of the funds block → a fund row (the fields merged over the block
-/// are taken from whichever row prints them).
-fn read_funds_row(fields: &Fields<FundField>, row: &FormRow, funds: &mut Funds) {
-    let parts = fields.split(row);
-    let Some(source) = parts
+/// Whether a row is a header row again (a second header line, or the header
+/// repeated on a continuation page): every cell a column heading. It is no
+/// indicator.
+fn is_header_row(row: &FormRow) -> bool {
+    let mut texts = row
+        .cells
         .iter()
-        .find(|(f, _)| *f == FundField::Source)
-        .map(|(_, s)| compact(s))
-    else {
-        return;
-    };
-    let mut values = vec![None; funds.columns.len()];
-    for (f, s) in &parts {
-        match f {
-            FundField::Value(i) if *i < values.len() => values[*i] = Some(compact(s)),
-            FundField::Weight if funds.weight.is_none() => funds.weight = Some(compact(s)),
-            FundField::Rate if funds.completion_rate.is_none() => {
-                funds.completion_rate = Some(compact(s))
-            }
-            FundField::Score if funds.score.is_none() => funds.score = Some(compact(s)),
-            _ => {}
-        }
-    }
-    // The rest of a row cut by a page break: its figures stand where the part
-    // before printed none.
-    if let Some(last) = funds.rows.last_mut().filter(|last| {
-        row.continues
-            && last
-                .values
-                .iter()
-                .zip(&values)
-                .all(|(a, b)| a.is_none() || b.is_none())
-    }) {
-        last.source = join_wrapped([last.source.as_str(), source.as_str()]);
-        for (a, b) in last.values.iter_mut().zip(values) {
-            if a.is_none() {
-                *a = b;
-            }
-        }
-        return;
-    }
-    funds.rows.push(FundRow { source, values });
+        .map(|c| compact(&c.text))
+        .filter(|t| !t.is_empty())
+        .peekable();
+    texts.peek().is_some() && texts.all(|t| is_indicator_heading(&t) || is_margin_label(&t))
 }
 
 /// A row of the indicator block: a new indicator, or the rest of the last one
 /// (cut by a page break, or a wrapped line of an unruled row).
-fn read_indicator_row(fields: &Fields<IndField>, row: &FormRow, indicators: &mut Vec<Indicator>) {
-    let parts = fields.split(row);
+fn read_indicator_row(block: &IndicatorFields, row: &FormRow, indicators: &mut Vec<Indicator>) {
+    if is_header_row(row) {
+        return;
+    }
+    // The margin's 绩效指标 printed on every row is no field's text.
+    let row = FormRow {
+        cells: row
+            .cells
+            .iter()
+            .filter(|c| !is_margin_label(&c.text))
+            .cloned()
+            .collect(),
+        ..row.clone()
+    };
+    let parts = block.fields.split(&row);
     if parts.is_empty() {
         return;
     }
     let has = |f: IndField| parts.iter().any(|(g, _)| *g == f);
-    let prev_complete = indicators
-        .last()
-        .is_some_and(|p| p.level2.is_some() && (p.weight.is_some() || p.score.is_some()));
-    let starts_row = has(IndField::Level2) && (has(IndField::Weight) || has(IndField::Score));
+    // A row is whole with its indicator and its figures (分值 / 得分); a
+    // target form without them, with its 指标值.
+    let figures = if block
+        .fields
+        .ranges
+        .iter()
+        .any(|r| matches!(r.0, IndField::Weight | IndField::Score))
+    {
+        [IndField::Weight, IndField::Score]
+    } else {
+        [IndField::Target, IndField::Target]
+    };
+    let prev_complete = indicators.last().is_some_and(|p| {
+        p.level2.is_some()
+            && figures
+                .iter()
+                .any(|f| indicator_slot(&mut p.clone(), *f).is_some_and(|s| s.is_some()))
+    });
+    let starts_row = has(IndField::Level2) && figures.iter().any(|f| has(*f));
     let cut_rest = row.continues && !indicators.is_empty() && !(prev_complete && starts_row);
     if let Some(last) = indicators
         .last_mut()
         .filter(|_| cut_rest || (row.loose && !starts_row))
     {
         for (f, s) in parts {
-            append(indicator_slot(last, f), &s);
+            append_field(last, f, &block.others, &s);
         }
         return;
     }
     let mut ind = Indicator::default();
     for (f, s) in parts {
-        append(indicator_slot(&mut ind, f), &s);
+        append_field(&mut ind, f, &block.others, &s);
     }
     // Merged 指标类别 / 一级指标 cells: repeat the value above.
     if let Some(prev) = indicators.last() {
@@ -327,8 +361,49 @@ fn fill_merged_from_below(indicators: &mut [Indicator]) {
     }
 }
 
-/// Reads one 项目支出绩效自评表.
+/// A head label of a row: its field, its printed label, and its value with
+/// the value's x extent (none when the cell beside it is empty).
+type HeadLabel = (HeadField, String, Option<(String, f32, f32)>);
+
+/// The labelled head fields of a row: (field, label, value) for each head
+/// label with a value beside it (the next cell that is no label).
+fn head_labels(row: &FormRow) -> Vec<HeadLabel> {
+    let mut out = Vec::new();
+    for (i, c) in row.cells.iter().enumerate() {
+        let Some(f) = head_label(&c.text) else {
+            continue;
+        };
+        let value = row.cells[i + 1..]
+            .iter()
+            .take_while(|n| head_label(&n.text).is_none())
+            .find_map(|n| non_empty(&n.text).map(|v| (v, n.x0, n.x1)));
+        out.push((f, label_text(&c.text), value));
+    }
+    out
+}
+
+/// A row that labels the goal with its text beside it (年度目标 | 保障…): the
+/// goal part and where its text stands.
+fn goal_text(row: &FormRow) -> Option<(GoalField, f32)> {
+    let i = row
+        .cells
+        .iter()
+        .position(|c| !c.text.trim().is_empty() && !is_margin_label(&c.text))?;
+    let long_term = goal_label(&row.cells[i].text)?;
+    let value = row.cells[i + 1..]
+        .iter()
+        .find(|c| !c.text.trim().is_empty())?;
+    let f = if long_term {
+        GoalField::LongTerm
+    } else {
+        GoalField::Target
+    };
+    Some((f, value.x0))
+}
+
+/// Reads one performance form (a 项目支出绩效自评表 or a target form of kind `kind`).
 pub(crate) fn project_table(
+    kind: TableKind,
     title: String,
     pages: Vec<u32>,
     money_unit: Option<MoneyUnit>,
@@ -336,13 +411,14 @@ pub(crate) fn project_table(
     s: &FormSettings,
 ) -> PerformanceTable {
     let mut t = PerformanceTable {
-        kind: TableKind::ProjectPerformanceSelfEvaluation,
+        kind,
         title,
         pages,
         money_unit,
         project: None,
         department: None,
         implementer: None,
+        fields: Default::default(),
         funds: Funds::default(),
         goal: Goal::default(),
         indicators: Vec::new(),
@@ -353,6 +429,8 @@ pub(crate) fn project_table(
     let mut head_values: [Option<(f32, f32)>; 2] = [None, None];
     // The last row if it was a section header, and the fund columns before it.
     let mut last_header: Option<(FormRow, usize)> = None;
+    // The fund columns the last row of labelled amounts filled, in order.
+    let mut fund_label_columns: Vec<usize> = Vec::new();
     let mut rows = FormRows::new(pieces, s);
     while let Some(row) = rows.next(|| project_split(&state)) {
         // The rest of a header row cut by a page break: the header is read
@@ -365,23 +443,38 @@ pub(crate) fn project_table(
             }
             continue;
         }
-        if let Some(v) = text_after(&row, "项目名称") {
-            t.project = Some(compact(&v));
-            continue;
+        // The amount headings under a task header.
+        if let (Some((_, known)), State::Funds(fields)) = (last_header.as_ref(), &mut state) {
+            let mut columns = t.funds.columns.split_off(*known);
+            let added = task_amounts(&row, fields, &mut columns);
+            t.funds.columns.extend(columns);
+            if added {
+                continue;
+            }
         }
-        let dept = text_after(&row, "主管部门");
-        let imp = text_after(&row, "实施单位");
-        if dept.is_some() || imp.is_some() {
-            t.department = dept.or(t.department.take());
-            t.implementer = imp.or(t.implementer.take());
-            let value_span = |label: &str| {
-                let i = row.cells.iter().position(|c| compact(&c.text) == label)?;
-                row.cells[i + 1..]
-                    .iter()
-                    .find(|c| !c.text.trim().is_empty())
-                    .map(|c| (c.x0, c.x1))
-            };
-            head_values = [value_span("主管部门"), value_span("实施单位")];
+        let labels = head_labels(&row);
+        if !labels.is_empty() {
+            for (f, label, value) in labels {
+                let span = value.as_ref().map(|v| (v.1, v.2));
+                let Some(v) = value.map(|v| compact(&v.0)) else {
+                    continue;
+                };
+                match f {
+                    HeadField::Project => t.project = Some(v),
+                    HeadField::Department => {
+                        t.department = Some(v);
+                        head_values[0] = span;
+                    }
+                    HeadField::Implementer => {
+                        t.implementer = Some(v);
+                        head_values[1] = span;
+                    }
+                    HeadField::Other => {
+                        t.fields.insert(label, v);
+                    }
+                }
+            }
+            state = State::Head;
             continue;
         }
         let known = t.funds.columns.len();
@@ -398,6 +491,20 @@ pub(crate) fn project_table(
             state = State::Done;
             continue;
         }
+        if !matches!(state, State::Indicators(_)) {
+            // A target form's labelled goal: its text, and the rows under it.
+            if let Some((f, x0)) = goal_text(&row) {
+                state = State::Goal(Fields {
+                    ranges: vec![(f, x0, f32::MAX)],
+                });
+            } else if !matches!(state, State::Funds(_)) {
+                let amounts = fund_labels(&row);
+                if !amounts.is_empty() {
+                    read_fund_labels(amounts, &mut t.funds, &mut fund_label_columns);
+                    continue;
+                }
+            }
+        }
         match &state {
             State::Funds(fields) => read_funds_row(fields, &row, &mut t.funds),
             State::Goal(fields) => {
@@ -405,10 +512,11 @@ pub(crate) fn project_table(
                     match f {
                         GoalField::Target => append(&mut t.goal.target, &s),
                         GoalField::Actual => append(&mut t.goal.actual, &s),
+                        GoalField::LongTerm => append(&mut t.goal.long_term, &s),
                     }
                 }
             }
-            State::Indicators(fields) => read_indicator_row(fields, &row, &mut t.indicators),
+            State::Indicators(block) => read_indicator_row(block, &row, &mut t.indicators),
             State::Head if row.continues => {
                 for c in &row.cells {
                     let overlaps =
@@ -518,7 +626,7 @@ mod tests {
             false,
             false,
         );
-        let fields = indicator_header(&header, &s).unwrap();
+        let block = indicator_header(&header, &s).unwrap();
         let mut inds = Vec::new();
         let r1 = row(
             &[
@@ -530,22 +638,25 @@ mod tests {
             false,
             false,
         );
-        read_indicator_row(&fields, &r1, &mut inds);
+        read_indicator_row(&block, &r1, &mut inds);
         // The next page's first row prints only the rest of the score cell …
         let rest = row(&[("25", 175.0, 195.0)], true, false);
-        read_indicator_row(&fields, &rest, &mut inds);
+        read_indicator_row(&block, &rest, &mut inds);
         // … then a row of its own under the merged cells.
         let r2 = row(
             &[("培训天数", 80.0, 140.0), ("25", 145.0, 165.0)],
             false,
             false,
         );
-        read_indicator_row(&fields, &r2, &mut inds);
+        read_indicator_row(&block, &r2, &mut inds);
         assert_eq!(inds.len(), 2);
         assert_eq!(inds[0].score.as_deref(), Some("25"));
         assert_eq!(inds[1].category.as_deref(), Some("产出指标"));
         assert_eq!(inds[1].level1.as_deref(), Some("数量指标"));
         // Deviation, not on the header line, is the column after 得分.
-        assert_eq!(fields.field_of(220.0, 260.0), Some(IndField::Deviation));
+        assert_eq!(
+            block.fields.field_of(220.0, 260.0),
+            Some(IndField::Deviation)
+        );
     }
 }

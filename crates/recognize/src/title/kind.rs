@@ -160,13 +160,68 @@ fn without_exclusions(compact: &str) -> String {
     out
 }
 
+/// The budget's performance-target forms and lists, by the words their
+/// titles print (a new place's wording is an entry here):
+/// 部门整体支出绩效目标表 / 部门整体绩效目标表 (department-wide), a transfer's
+/// 转移支付…绩效目标表, and every project's or fund's …绩效目标表 /
+/// 项目支出绩效表 / 绩效目标申报表.
+const PERFORMANCE_TARGET_TITLES: &[(&[&str], &[&str], TableKind)] = &[
+    // (all of, none of, kind); the first that fits.
+    (
+        &["整体", "绩效"],
+        &["专项", "项目"],
+        TableKind::BudgetDepartmentPerformanceGoals,
+    ),
+    (
+        &["转移支付", "绩效目标"],
+        &["项目"],
+        TableKind::BudgetTransferPerformanceGoals,
+    ),
+    (
+        &["绩效目标"],
+        &["决算"],
+        TableKind::BudgetProjectPerformanceGoals,
+    ),
+    (
+        &["项目", "绩效表"],
+        &["决算"],
+        TableKind::BudgetProjectPerformanceGoals,
+    ),
+];
+
+fn performance_target_kind(t: &str) -> Option<TableKind> {
+    PERFORMANCE_TARGET_TITLES
+        .iter()
+        .find(|(all, none, _)| {
+            all.iter().all(|w| t.contains(w)) && !none.iter().any(|w| t.contains(w))
+        })
+        .map(|(_, _, k)| *k)
+}
+
+/// Itemized expense lists of a budget: 会议费明细表, 培训费明细表.
+fn itemized_expenses_kind(t: &str) -> Option<TableKind> {
+    if !t.contains("明细") {
+        return None;
+    }
+    if t.contains("会议费") {
+        Some(TableKind::BudgetMeetingExpenses)
+    } else if t.contains("培训费") {
+        Some(TableKind::BudgetTrainingExpenses)
+    } else {
+        None
+    }
+}
+
 /// The canonical kind of a table title, or `None` when not recognised.
 pub fn kind_of_title(title: &str) -> Option<TableKind> {
     let t = without_exclusions(&compact(title));
     if t.contains("绩效自评表") {
         Some(TableKind::ProjectPerformanceSelfEvaluation)
-    } else if t.contains("整体支出") && t.contains("绩效目标") {
+    } else if t.contains("整体支出") && t.contains("绩效目标") && t.contains("完成情况")
+    {
         Some(TableKind::DepartmentPerformanceGoals)
+    } else if let Some(kind) = performance_target_kind(&t) {
+        Some(kind)
     } else if t.contains("决算") {
         FINAL_ACCOUNTS
             .iter()
@@ -175,8 +230,10 @@ pub fn kind_of_title(title: &str) -> Option<TableKind> {
     } else if t.contains("非税收入征缴") {
         Some(TableKind::NonTaxRevenue)
     } else if t.contains("绩效") {
-        // 绩效目标表 of budgets are forms, read elsewhere.
+        // A 绩效 title that names no target form (绩效评价结果表 …).
         None
+    } else if let Some(kind) = itemized_expenses_kind(&t) {
+        Some(kind)
     } else {
         budget_kind(&t)
     }

@@ -19,9 +19,20 @@ pub fn looks_like_title(compact: &str) -> bool {
     numbering_level(compact).is_none() && reads_as_title(compact)
 }
 
+/// Longest title of a table; a form's title names its project and may run
+/// longer (see [`FORM_TITLE_MAX_CHARS`]).
+const TITLE_MAX_CHARS: usize = 48;
+/// Longest title of a 绩效目标表 that names its project.
+const FORM_TITLE_MAX_CHARS: usize = 96;
+
 fn reads_as_title(compact: &str) -> bool {
     let n = compact.chars().count();
-    (4..=48).contains(&n)
+    let max = if compact.ends_with("绩效目标表") {
+        FORM_TITLE_MAX_CHARS
+    } else {
+        TITLE_MAX_CHARS
+    };
+    (4..=max).contains(&n)
         && ends_like_table(compact)
         && !is_form_code(compact)
         && !compact.contains('。')

@@ -301,7 +301,51 @@ fn budget_titles_of_every_place_map_to_one_kind() {
     for (title, kind) in cases {
         assert_eq!(kind_of_title(title), Some(*kind), "{title}");
     }
-    // Part titles and 绩效 forms are not grid kinds of the budget set.
+    // Part titles are no kind.
     assert_eq!(kind_of_title("2026年度单位预算表"), None);
-    assert_eq!(kind_of_title("2026年市级部门项目支出绩效表"), None);
+}
+
+#[test]
+fn performance_target_titles_map_to_form_kinds() {
+    use TableKind::*;
+    let cases: &[(&str, TableKind)] = &[
+        ("政策和项目预算绩效目标表", BudgetProjectPerformanceGoals),
+        ("部门专项业务经费绩效目标表", BudgetProjectPerformanceGoals),
+        (
+            "2026年市级部门项目支出绩效表",
+            BudgetProjectPerformanceGoals,
+        ),
+        (
+            "广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）",
+            BudgetProjectPerformanceGoals,
+        ),
+        (
+            "2022年专项资金总体绩效目标表",
+            BudgetProjectPerformanceGoals,
+        ),
+        (
+            "2019年专项资金整体支出绩效目标表",
+            BudgetProjectPerformanceGoals,
+        ),
+        (
+            "2025年部门整体支出绩效目标表",
+            BudgetDepartmentPerformanceGoals,
+        ),
+        ("2026年部门整体绩效目标表", BudgetDepartmentPerformanceGoals),
+        ("2026年转移支付绩效目标表", BudgetTransferPerformanceGoals),
+        (
+            "2020年度部门整体支出主要绩效目标完成情况表",
+            DepartmentPerformanceGoals,
+        ),
+        ("项目支出绩效自评表", ProjectPerformanceSelfEvaluation),
+        ("会议费明细表", BudgetMeetingExpenses),
+        ("培训费明细表", BudgetTrainingExpenses),
+    ];
+    for (title, kind) in cases {
+        assert_eq!(kind_of_title(title), Some(*kind), "{title}");
+    }
+    assert_eq!(kind_of_title("项目支出绩效评价结果表"), None);
+    // A form's title names its project and may be long.
+    let long = "提前下达2026年中央财政困难群众救助补助资金（支持困难失能老年人等群体基本养老服务救助方向）项目绩效目标表";
+    assert!(looks_like_title(long));
 }
