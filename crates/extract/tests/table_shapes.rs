@@ -169,3 +169,50 @@ fn a_wide_per_unit_three_public_table_is_one_row_per_unit() {
     assert_eq!(read(r, "2022年", "合计").as_deref(), Some("118000"));
     assert_eq!(read(r, "增减变化情况", "培训费").as_deref(), Some("-60000"));
 }
+
+/// 西安市工业和信息化局 2022 部门综合预算, 表12 (page 42): a 政府采购 table of text
+/// and figures — 科目编码 类|款|项, 单位编码, 采购项目, 采购目录, 购买服务内容,
+/// 规格型号, 数量, 部门 and 政府 经济科目编码 类|款, 预算金额: each printed row is
+/// one row carrying its amount and its economic codes.
+#[test]
+fn a_procurement_row_carries_its_amount_and_economic_codes() {
+    let json = extract_json("budget-xian-procurement.pdf");
+    let t = &json["tables"][0];
+    assert_eq!(t["kind"], "budget_government_procurement");
+    let amount = key(t, "预算金额");
+    assert_eq!(t["columns"].as_array().unwrap().len(), 1);
+    let rows = t["rows"].as_array().unwrap();
+    // 21 printed rows (序号 1–21), no row without its amount.
+    assert_eq!(rows.len(), 21);
+    assert!(rows.iter().all(|r| value(r, amount).is_some()));
+    let r = &rows[0];
+    assert_eq!(r["name"], "合计");
+    assert_eq!(value(r, amount), Some("35740180.00"));
+    assert_eq!(r["attributes"]["quantity"], "637");
+    let r = &rows[2];
+    assert_eq!(r["name"], "西安市工业技工学校");
+    assert_eq!(r["code"], "2050303");
+    assert_eq!(r["attributes"]["unit_code"], "262005");
+    assert_eq!(value(r, amount), Some("1496600.00"));
+    let r = row_by(t, |r| r["name"] == "女生公寓维修");
+    assert_eq!(r["code"], "2050303");
+    assert_eq!(r["economic_code"], "31006");
+    assert_eq!(r["government_economic_code"], "50601");
+    assert_eq!(r["attributes"]["procurement_category"], "B08修缮工程");
+    assert_eq!(r["attributes"]["quantity"], "1");
+    assert_eq!(value(r, amount), Some("235700.00"));
+    let r = row_by(t, |r| r["name"] == "物业管理服务");
+    assert_eq!(
+        (
+            r["economic_code"].as_str(),
+            r["government_economic_code"].as_str()
+        ),
+        (Some("30209"), Some("50502"))
+    );
+    assert_eq!(value(r, amount), Some("970000.00"));
+    let r = row_by(t, |r| r["name"] == "节能管理及行政执法监察");
+    assert_eq!(r["code"], "2050803");
+    assert_eq!(r["attributes"]["specification"], "培训");
+    assert_eq!(r["economic_code"], "30216");
+    assert_eq!(value(r, amount), Some("164600.00"));
+}

@@ -43,6 +43,8 @@ const ATTRIBUTES: &[(&str, &str)] = &[
     ("专项名称", "project"),
     ("经济科目", "economic_item"),
     ("规格型号", "specification"),
+    ("购买服务内容", "service_content"),
+    ("实施采购时间", "procurement_date"),
     ("数量", "quantity"),
     ("采购时间", "procurement_date"),
     ("购买服务的内容", "service_content"),

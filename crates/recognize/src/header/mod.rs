@@ -374,8 +374,16 @@ fn figures_read_as_codes(columns: &mut [ColumnModel], header_roles: &[Option<Rol
 fn assign_groups(columns: &mut [ColumnModel]) -> usize {
     let mut group = 0;
     let mut seen_value = false;
-    for col in columns.iter_mut() {
-        if col.role.is_label() && seen_value && col.role != Role::Line {
+    for i in 0..columns.len() {
+        // A side names its rows: code columns after figures with no label
+        // column before the next figures (the 经济科目 codes of a 政府采购 row,
+        // printed after 数量) belong to the row on the left.
+        let names_rows = columns[i..]
+            .iter()
+            .take_while(|c| c.role != Role::Value)
+            .any(|c| c.role == Role::Name);
+        let col = &mut columns[i];
+        if col.role.is_label() && seen_value && col.role != Role::Line && names_rows {
             group += 1;
             seen_value = false;
         }

@@ -293,3 +293,36 @@ fn whole_figures_after_the_label_are_figures_not_codes() {
     );
     assert_eq!(m.groups.len(), 2);
 }
+
+/// 政府采购 (西安): the 经济科目 codes printed after a column of figures (or a
+/// blank column taken as one) have no name of their own: they are codes beside
+/// the row's, not a second side.
+#[test]
+fn codes_after_figures_without_a_name_stay_on_the_row() {
+    let g = grid_of(vec![
+        cell(0, 0, 1, "科目编码"),
+        cell(0, 1, 2, "采购项目"),
+        cell(0, 2, 3, "备用"),
+        cell(0, 3, 5, "部门预算支出经济科目编码"),
+        cell(0, 5, 6, "预算金额"),
+        cell(1, 3, 4, "类"),
+        cell(1, 4, 5, "款"),
+        cell(2, 0, 1, "2050303"),
+        cell(2, 1, 2, "女生公寓维修"),
+        cell(2, 3, 4, "310"),
+        cell(2, 4, 5, "06"),
+        cell(2, 5, 6, "235700.00"),
+    ]);
+    let m = build_model(&g, 2, None);
+    assert_eq!(m.groups.len(), 1);
+    let slots: Vec<CodeSlot> = m
+        .columns
+        .iter()
+        .filter(|c| c.role == Role::CodePart)
+        .map(|c| c.slot)
+        .collect();
+    assert_eq!(slots, [CodeSlot::Beside(0), CodeSlot::Beside(0)]);
+    // The 政府采购 text columns are attributes, blank or not.
+    assert_eq!(role_from_header("购买服务内容"), Some(Role::Attribute));
+    assert_eq!(role_from_header("实施采购时间"), Some(Role::Attribute));
+}
