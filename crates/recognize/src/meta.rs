@@ -110,7 +110,7 @@ const MAX_TITLE_CHARS: usize = 64;
 fn reads_as_document_title(text: &str) -> bool {
     let t = compact(text);
     t.chars().count() <= MAX_TITLE_CHARS
-        && !t.contains(['。', '，', '；', ';'])
+        && !t.contains(['。', '，', '；', ';', ',', '：', ':'])
         && crate::numbering::numbering_level(&t).is_none()
 }
 
@@ -412,6 +412,9 @@ mod tests {
             "值100万元以上的设备9台（套）。2026年预算安排中，购"
         ));
         assert!(!reads_as_document_title("（二）部门决算单位构成"));
+        assert!(!reads_as_document_title(
+            "年单位预算编制范围的单位详细情况见下表:"
+        ));
     }
 
     #[test]
