@@ -1,4 +1,5 @@
-//! End-to-end, issue 20 shapes 6–8 on pages cut from real documents with qpdf:
+//! End-to-end, issue 20 shapes 2 and 5–8 on pages cut from real documents with qpdf:
+//! a table continued under its head printed again, notes under empty tables,
 //! what a document is and who publishes it, kinds by meaning, a 报表目录 page
 //! that is no table. Expected values were read on the rendered pages.
 mod common;
@@ -71,4 +72,53 @@ fn a_report_contents_page_is_no_table() {
     assert_eq!(missing.len(), 13, "{missing:#?}");
     assert!(missing[0].contains("表1部门综合预算收支总表"));
     assert!(!missing.iter().any(|w| w.contains("表11")));
+}
+
+/// 烟台市交通运输局 2026 部门预算 (iText), pp. 9–11: 收入总体情况表 with "公开表2",
+/// its title, "部门（单位）：烟台市交通运输局 … 单位：万元" and its header printed
+/// again on every page; the rows of pages 10 and 11 begin with a 项 code only.
+#[test]
+fn a_table_with_its_head_printed_on_every_page_is_one_table() {
+    let json = extract_json("yantai-title-repeated-per-page.pdf");
+    let tables: Vec<_> = json["tables"].as_array().unwrap().iter().collect();
+    assert_eq!(tables.len(), 1, "{:?}", titles(&json));
+    let t = tables[0];
+    assert_eq!(t["title"], "收入总体情况表");
+    assert_eq!(t["number"], "表2");
+    assert_eq!(t["kind"], "budget_income");
+    assert_eq!(t["entity"], "烟台市交通运输局");
+    assert_eq!(t["pages"], serde_json::json!([1, 2, 3]));
+    let total = key(t, "合计");
+    assert_eq!(
+        row_by(t, |r| r["name"] == "合计")["values"][total],
+        "45761.72"
+    );
+    // Page 10's first row prints "99" under 项 only: its 类 and 款 are those above.
+    let r = row_by_code(t, "2101199");
+    assert_eq!(r["name"], "其他行政事业单位医疗支出");
+    assert_eq!(r["values"][total], "512.60");
+    assert_eq!(r["parent"], "21011");
+    assert_eq!(r["level"], 3);
+    // Page 11's first row: "01 住房公积金" under 221 住房保障支出 / 02 住房改革支出.
+    assert_eq!(row_by_code(t, "2210201")["values"][total], "2196.37");
+    assert_eq!(row_by_code(t, "2230107")["values"][total], "4.00");
+}
+
+/// 国家信访局 2026 部门预算, pp. 14–15: each table prints its header and 合计
+/// only, with "（注：…没有使用…安排的支出。）" under it.
+#[test]
+fn a_note_under_an_empty_table_is_its_note() {
+    let json = extract_json("central-cover-and-empty-tables.pdf");
+    assert_eq!(
+        table(&json, "政府性基金预算支出表")["notes"],
+        serde_json::json!([
+            "（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）"
+        ])
+    );
+    assert_eq!(
+        table(&json, "国有资本经营预算支出表")["notes"],
+        serde_json::json!([
+            "（注：2026年国家信访局部门预算中没有使用国有资本经营预算拨款安排的支出。）"
+        ])
+    );
 }

@@ -84,11 +84,13 @@ pub(super) enum NoteLine {
 /// Whether `text` (compact) is a note of the open table, read after its grid
 /// or a note. A note closes the table to further grids.
 pub(super) fn note_line(open: &OpenTable, text: &str) -> NoteLine {
-    let continues_note =
-        open.notes.last().is_some_and(|n| !n.ends_with('。')) && !text.starts_with('注');
+    // A note may be set in brackets: "（注：…没有使用…安排的支出。）".
+    let bare = text.trim_start_matches(['（', '(']);
+    let ended = |n: &str| n.trim_end_matches(['）', ')']).ends_with('。');
+    let continues_note = open.notes.last().is_some_and(|n| !ended(n)) && !bare.starts_with('注');
     let numbered = text.chars().next().is_some_and(|c| c.is_ascii_digit())
         && text.chars().nth(1).is_some_and(|c| c == '.' || c == '、');
-    if text.starts_with('注')
+    if bare.starts_with('注')
         || (open.noted && numbered)
         || text.starts_with("说明：")
         || text.starts_with("备注")

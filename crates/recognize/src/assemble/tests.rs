@@ -300,3 +300,64 @@ fn a_row_cut_by_the_page_break_is_stitched() {
         .iter()
         .any(|s| matches!(s.decision, Decision::StitchesCutRow { .. })));
 }
+
+#[test]
+fn a_table_number_over_a_repeated_title_does_not_close_the_table() {
+    // 烟台 (iText): "公开表2", the title, the unit line and the header again on every page.
+    let head = |top: f32| {
+        vec![
+            line("公开表2", top),
+            line("收入总体情况表", top + 20.0),
+            line("部门（单位）：烟台市交通运输局 单位：万元", top + 40.0),
+        ]
+    };
+    let mut first = head(40.0);
+    first.push(grid(100.0, &[HEADER, &["一、工资福利支出", "10.00"]]));
+    let mut second = head(40.0);
+    second.push(grid(100.0, &[HEADER, &["二、商品和服务支出", "20.00"]]));
+    let pages = [page(1, first), page(2, second)];
+    let (a, steps) = assembled(&pages);
+    let tables = grids(&a);
+    assert_eq!(tables.len(), 1, "{:?}", said(&steps));
+    assert_eq!(tables[0].number.as_deref(), Some("表2"));
+    assert_eq!(names(tables[0]), ["一、工资福利支出", "二、商品和服务支出"]);
+    assert!(a.narrative.is_empty(), "{:?}", said(&steps));
+    assert!(
+        said(&steps).contains(&"p.2 holds table number “表2” for the title after it".to_string())
+    );
+}
+
+#[test]
+fn a_bracketed_note_under_an_empty_table_is_its_note() {
+    // 国家信访局 2026, p. 14: the table prints its header and 合计 only.
+    let pages = [
+        page(
+            1,
+            vec![
+                line("政府性基金预算支出表", 60.0),
+                grid(90.0, &[HEADER, &["合计", ""]]),
+                line(
+                    "（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）",
+                    160.0,
+                ),
+            ],
+        ),
+        page(
+            2,
+            vec![
+                line("表八", 40.0),
+                line("国有资本经营预算支出表", 60.0),
+                grid(90.0, &[HEADER, &["合计", ""]]),
+            ],
+        ),
+    ];
+    let (a, steps) = assembled(&pages);
+    let tables = grids(&a);
+    assert_eq!(tables.len(), 2, "{:?}", said(&steps));
+    assert_eq!(
+        tables[0].notes,
+        ["（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）"]
+    );
+    assert!(a.narrative.is_empty());
+    assert_eq!(tables[1].number.as_deref(), Some("表8"));
+}

@@ -103,6 +103,9 @@ pub enum Decision {
     /// A form printed on under the same title on the next page (a list going
     /// on, a form's rows run over) joins the form before it.
     JoinsForm { table: TableName, since: u32 },
+    /// A line printing only a table number, held for the title after it (it
+    /// neither is narrative nor ends the open table).
+    HoldsTableNumber { number: String },
 }
 
 impl fmt::Display for Decision {
@@ -161,6 +164,9 @@ impl fmt::Display for Decision {
                 write!(f, "stitches the row cut by the page break: “{row}”")
             }
             Decision::DropsRunningLine { text } => write!(f, "drops running line “{text}”"),
+            Decision::HoldsTableNumber { number } => {
+                write!(f, "holds table number “{number}” for the title after it")
+            }
         }
     }
 }

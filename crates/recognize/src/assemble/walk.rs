@@ -23,7 +23,7 @@ use crate::title::companions::{
 };
 use crate::title::kind::kind_of_title;
 use crate::title::shape::{
-    caption_title, is_table_set, is_title_tail, number_re, same_title, split_title,
+    caption_title, is_table_set, is_title_tail, printed_table_number, same_title, split_title,
 };
 
 #[derive(Debug, Default)]
@@ -434,8 +434,14 @@ impl Walker<'_> {
         if self.current.as_ref().is_some_and(|t| t.is_form()) && self.form_line(line, &text, page) {
             return 0;
         }
-        if let Some(m) = number_re().find(&text).filter(|m| m.end() == text.len()) {
-            self.pending_number = Some(m.as_str().to_string());
+        // A line printing only a table number ("表3", "公开表2", "表七") waits for
+        // its title; at the head of a continuation page it does not end the table.
+        if let Some(number) = printed_table_number(&text) {
+            self.trace
+                .record(page.number, || Decision::HoldsTableNumber {
+                    number: number.clone(),
+                });
+            self.pending_number = Some(number);
             return 0;
         }
         if let Some(used) = self.title_line(line, &text, page, rest) {

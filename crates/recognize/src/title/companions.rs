@@ -11,13 +11,16 @@ use crate::text::compact;
 
 /// Labels that open a unit line's parts, each followed by a colon; where one
 /// is the start of another ("单位名称", "单位") the longer is tried first.
-const UNIT_LABELS: [&str; 8] = [
+const UNIT_LABELS: [&str; 10] = [
     "编制单位",
     "编制部门",
     "单位名称",
     "部门名称",
     "预算单位",
     "金额单位",
+    // "部门（单位）：" (烟台) names the department or unit.
+    "部门（单位）",
+    "部门(单位)",
     "单位",
     "部门",
 ];

@@ -159,3 +159,53 @@ pub(crate) fn is_table_set(title: &str) -> bool {
         .any(|e| title.ends_with(e));
     set_ending && !names_what_is_reported(title)
 }
+
+/// A line that prints only a table's number, in any of the forms places use:
+/// "表3", "附表1-2", "公开表2", "部门公开表 8", "公开09表", "表七" — given back
+/// as "表N" (附表N, 表N-M), the number in digits.
+pub(crate) fn printed_table_number(compact: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:\p{Han}{0,3}公开)?(?:(附?)表(\d+|[一二三四五六七八九十]+)(?:[-－](\d+))?|(\d+)表)$",
+        )
+        .unwrap()
+    });
+    let c = re.captures(compact)?;
+    if let Some(n) = c.get(4) {
+        return Some(format!("表{}", n.as_str()));
+    }
+    let n = &c[2];
+    let n = if n.chars().all(|d| d.is_ascii_digit()) {
+        n.to_string()
+    } else {
+        chinese_number(n)?.to_string()
+    };
+    let sub = c
+        .get(3)
+        .map_or(String::new(), |m| format!("-{}", m.as_str()));
+    Some(format!("{}表{n}{sub}", &c[1]))
+}
+
+/// A number written 一 … 九十九.
+fn chinese_number(s: &str) -> Option<u32> {
+    const DIGITS: &str = "一二三四五六七八九";
+    let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|i| i as u32 + 1);
+    match s.split_once('十') {
+        None if s.chars().count() == 1 => digit(s.chars().next()?),
+        None => None,
+        Some((tens, ones)) => {
+            let tens = if tens.is_empty() {
+                1
+            } else {
+                digit(tens.chars().next()?)?
+            };
+            let ones = if ones.is_empty() {
+                0
+            } else {
+                digit(ones.chars().next()?)?
+            };
+            (tens.to_string().len() == 1).then_some(tens * 10 + ones)
+        }
+    }
+}

@@ -349,3 +349,27 @@ fn performance_target_titles_map_to_form_kinds() {
     let long = "提前下达2026年中央财政困难群众救助补助资金（支持困难失能老年人等群体基本养老服务救助方向）项目绩效目标表";
     assert!(looks_like_title(long));
 }
+
+#[test]
+fn table_numbers_as_places_print_them() {
+    use crate::title::shape::printed_table_number as n;
+    assert_eq!(n("表3").as_deref(), Some("表3"));
+    assert_eq!(n("附表1-2").as_deref(), Some("附表1-2"));
+    // 烟台 (iText): "公开表2" over every page; 国家信访局 (Word): "部门公开表8".
+    assert_eq!(n("公开表2").as_deref(), Some("表2"));
+    assert_eq!(n("部门公开表8").as_deref(), Some("表8"));
+    assert_eq!(n("公开09表").as_deref(), Some("表09"));
+    // 重庆: "表七", "表十二".
+    assert_eq!(n("表七").as_deref(), Some("表7"));
+    assert_eq!(n("表十二").as_deref(), Some("表12"));
+    assert_eq!(n("表二十").as_deref(), Some("表20"));
+    for not_a_number in [
+        "收入总体情况表",
+        "表",
+        "部门预算表",
+        "表3收支总表",
+        "明细表1",
+    ] {
+        assert_eq!(n(not_a_number), None, "{not_a_number}");
+    }
+}
