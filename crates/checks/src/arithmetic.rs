@@ -5,7 +5,7 @@ use fiscal_recognize::amount::parse_amount;
 use fiscal_recognize::numbering::numbering_level;
 use fiscal_recognize::{AnyTable, PerformanceTable, Row, Table};
 
-use crate::check::{skip_if_silent, Check};
+use crate::check::{skip_if_silent, Check, ComparedFigure};
 use crate::context::Context;
 use crate::figures::{compare, is_ordinal_item, val};
 use crate::ratio::{rate_check, Ratio};
@@ -122,14 +122,18 @@ pub fn hierarchy_sum(t: &Table, out: &mut Vec<Check>) {
                 parent.name.as_deref().unwrap_or(""),
                 kids.len()
             );
-            out.push(compare(
-                "hierarchy_sum",
-                Some(t),
-                what,
-                val(parent, k),
-                sum,
-                kids.len(),
-            ));
+            let compared = std::iter::once(parent).chain(kids.iter().copied());
+            out.push(
+                compare(
+                    "hierarchy_sum",
+                    Some(t),
+                    what,
+                    val(parent, k),
+                    sum,
+                    kids.len(),
+                )
+                .comparing(compared.map(|r| ComparedFigure::of(t, r, k)).collect()),
+            );
         }
     }
 }
@@ -153,14 +157,18 @@ pub fn total_row(t: &Table, out: &mut Vec<Check>) {
                 continue;
             }
             let sum: Decimal = tops.iter().map(|r| val(r, k)).sum();
-            out.push(compare(
-                "total_row",
-                Some(t),
-                format!("合计 [{k}] = Σ {} 类 rows", tops.len()),
-                val(total, k),
-                sum,
-                tops.len(),
-            ));
+            let compared = std::iter::once(total).chain(tops.iter().copied());
+            out.push(
+                compare(
+                    "total_row",
+                    Some(t),
+                    format!("合计 [{k}] = Σ {} 类 rows", tops.len()),
+                    val(total, k),
+                    sum,
+                    tops.len(),
+                )
+                .comparing(compared.map(|r| ComparedFigure::of(t, r, k)).collect()),
+            );
         }
     }
 }
@@ -218,14 +226,18 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
                 rows[sub].name.as_deref().unwrap_or(""),
                 items.len()
             );
-            out.push(compare(
-                "total_row",
-                Some(t),
-                what,
-                val(rows[sub], k),
-                sum,
-                items.len(),
-            ));
+            let compared = std::iter::once(rows[sub]).chain(items.iter().copied());
+            out.push(
+                compare(
+                    "total_row",
+                    Some(t),
+                    what,
+                    val(rows[sub], k),
+                    sum,
+                    items.len(),
+                )
+                .comparing(compared.map(|r| ComparedFigure::of(t, r, k)).collect()),
+            );
         }
         let Some(grand) = rows.iter().position(|r| r.name.as_deref() == Some("总计")) else {
             continue;
@@ -253,14 +265,20 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
                 rows[sub].name.as_deref().unwrap_or(""),
                 balances.len()
             );
-            out.push(compare(
-                "total_row",
-                Some(t),
-                what,
-                val(rows[grand], k),
-                sum,
-                balances.len() + 1,
-            ));
+            let compared = [rows[grand], rows[sub]]
+                .into_iter()
+                .chain(balances.iter().copied());
+            out.push(
+                compare(
+                    "total_row",
+                    Some(t),
+                    what,
+                    val(rows[grand], k),
+                    sum,
+                    balances.len() + 1,
+                )
+                .comparing(compared.map(|r| ComparedFigure::of(t, r, k)).collect()),
+            );
         }
     }
 }
@@ -338,14 +356,11 @@ pub fn row_total(t: &Table, out: &mut Vec<Check>) {
                 .or_else(|| r.name.clone())
                 .unwrap_or_default();
             let what = format!("{who} [{}] = Σ {} columns", path.join("/"), comps.len());
-            out.push(compare(
-                "row_total",
-                Some(t),
-                what,
-                val(r, key),
-                sum,
-                comps.len(),
-            ));
+            let compared = std::iter::once(*key).chain(comps.iter().copied());
+            out.push(
+                compare("row_total", Some(t), what, val(r, key), sum, comps.len())
+                    .comparing(compared.map(|k| ComparedFigure::of(t, r, k)).collect()),
+            );
         }
     }
 }
@@ -365,13 +380,12 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
         return;
     }
     // Each side's first value column (决算数 / 合计) carries the side's total.
-    let first_value = |r: &Row| -> Option<Decimal> {
-        t.columns
-            .iter()
-            .find(|c| r.values.contains_key(&c.key))
-            .and_then(|c| r.values.get(&c.key).copied().flatten())
+    let first_value = |r: &Row| -> Option<(Decimal, ComparedFigure)> {
+        let c = t.columns.iter().find(|c| r.values.contains_key(&c.key))?;
+        let v = r.values.get(&c.key).copied().flatten()?;
+        Some((v, ComparedFigure::of(t, r, &c.key)))
     };
-    let (Some(a), Some(b)) = (first_value(totals[0]), first_value(totals[1])) else {
+    let (Some((a, fa)), Some((b, fb))) = (first_value(totals[0]), first_value(totals[1])) else {
         return;
     };
     let what = format!(
@@ -379,7 +393,7 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
         totals[0].group.as_deref().unwrap_or(""),
         totals[1].group.as_deref().unwrap_or("")
     );
-    out.push(compare("sides_balance", Some(t), what, a, b, 1));
+    out.push(compare("sides_balance", Some(t), what, a, b, 1).comparing(vec![fa, fb]));
 }
 
 /// Which fund columns a 绩效自评表's rate is of: the budget ("全年预算数（A）",

@@ -11,7 +11,7 @@
 use fiscal_recognize::{Row, Table, TableKind};
 
 use crate::check::Check;
-use crate::figures::{compare, figure};
+use crate::figures::{compare, figure_read};
 use crate::identities::{row, Figure, Identity, Name};
 
 use TableKind as K;
@@ -139,13 +139,13 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
         return;
     };
     let Some(income) = grand_total(t, income_group, INCOME_GRAND_TOTAL)
-        .and_then(|r| Some((r, figure(t, r, &[])?)))
+        .and_then(|r| Some((r, figure_read(t, r, &[])?)))
     else {
         return;
     };
     for g in spending {
-        let Some((row, b)) =
-            grand_total(t, g, EXPENDITURE_GRAND_TOTAL).and_then(|r| Some((r, figure(t, r, &[])?)))
+        let Some((row, (b, fb))) = grand_total(t, g, EXPENDITURE_GRAND_TOTAL)
+            .and_then(|r| Some((r, figure_read(t, r, &[])?)))
         else {
             continue;
         };
@@ -154,7 +154,8 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
             income.0.name.as_deref().unwrap_or_default(),
             row.name.as_deref().unwrap_or_default()
         );
-        out.push(compare("sides_balance", Some(t), what, income.1, b, 1));
+        let (a, fa) = &income.1;
+        out.push(compare("sides_balance", Some(t), what, *a, b, 1).comparing(vec![fa.clone(), fb]));
     }
 }
 

@@ -1,7 +1,7 @@
 //! What a check is: the rule applied, its outcome and where in the document.
 use serde::{Deserialize, Serialize};
 
-use fiscal_recognize::Table;
+use fiscal_recognize::{PageBox, Row, Table};
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +34,42 @@ pub struct Check {
     pub detail: String,
     /// 1-based pages the figures are on.
     pub pages: Vec<u32>,
+    /// The figures compared, each with where it is printed (empty where the
+    /// rule compares no figure of a table).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<ComparedFigure>,
+}
+
+/// One figure a check compared: its table, row and column, the amount as
+/// read, and where it is printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparedFigure {
+    /// The table, by number ("表3") or else title.
+    pub table: String,
+    /// The row's code, where it has one.
+    pub code: Option<String>,
+    /// The row's name as printed.
+    pub name: Option<String>,
+    /// The column's key.
+    pub column: String,
+    /// The amount as read (`None`: a blank cell, read as 0).
+    pub value: Option<String>,
+    /// Its page and box; `None` for a blank cell.
+    pub bbox: Option<PageBox>,
+}
+
+impl ComparedFigure {
+    /// The figure of row `r` of table `t` in column `key`.
+    pub fn of(t: &Table, r: &Row, key: &str) -> ComparedFigure {
+        ComparedFigure {
+            table: label(t),
+            code: r.code.clone(),
+            name: r.name.clone(),
+            column: key.to_string(),
+            value: r.values.get(key).copied().flatten().map(|d| d.to_string()),
+            bbox: r.value_bboxes.get(key).copied(),
+        }
+    }
 }
 
 impl Check {
@@ -44,6 +80,7 @@ impl Check {
             status,
             detail: detail.into(),
             pages: Vec::new(),
+            figures: Vec::new(),
         }
     }
 
@@ -65,6 +102,13 @@ impl Check {
 
     pub(crate) fn on_pages(mut self, pages: &[u32]) -> Check {
         self.pages = pages.to_vec();
+        self
+    }
+
+    /// The check compared `figures`: the figure checked first, then those
+    /// it was compared with.
+    pub(crate) fn comparing(mut self, figures: Vec<ComparedFigure>) -> Check {
+        self.figures = figures;
         self
     }
 }

@@ -5,9 +5,9 @@ use fiscal_recognize::Table;
 
 use fiscal_recognize::DocumentKind;
 
-use crate::check::{label, Check};
+use crate::check::{label, Check, ComparedFigure};
 use crate::context::Context;
-use crate::figures::{self, compare, figure, is_ordinal_item, table_of, val};
+use crate::figures::{self, compare, figure_read, is_ordinal_item, table_of, val};
 use crate::identities::{Figure, Identity, Read, FINAL_ACCOUNTS};
 
 pub fn run(ctx: &Context, out: &mut Vec<Check>) {
@@ -58,7 +58,8 @@ fn equal(tables: &[&Table], rule: &str, what: &str, left: &[Figure], right: &[Fi
             a.value,
             b.value,
             a.summands.max(b.summands),
-        ),
+        )
+        .comparing(a.figures.into_iter().chain(b.figures).collect()),
         (Err(e), _) | (_, Err(e)) => Check::skipped(rule, format!("{what}: {e}")),
     }
 }
@@ -110,22 +111,19 @@ fn items_by_name(tables: &[&Table], identity: &Identity, out: &mut Vec<Check>) {
         else {
             continue;
         };
-        let Some(b) = figure(r, class, leaves) else {
+        let Some((b, fb)) = figure_read(r, class, leaves) else {
             continue;
         };
-        out.push(compare(
-            rule,
-            Some(r),
-            format!(
-                "{} {side} {name} = {} {}",
-                label(l),
-                label(r),
-                class.code.as_deref().unwrap_or("")
-            ),
-            val(item, key),
-            b,
-            1,
-        ));
+        let what = format!(
+            "{} {side} {name} = {} {}",
+            label(l),
+            label(r),
+            class.code.as_deref().unwrap_or("")
+        );
+        out.push(
+            compare(rule, Some(r), what, val(item, key), b, 1)
+                .comparing(vec![ComparedFigure::of(l, item, key), fb]),
+        );
     }
     if out.len() == before {
         out.push(Check::skipped(

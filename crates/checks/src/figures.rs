@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use fiscal_recognize::{Row, Table, TableKind};
 
-use crate::check::Check;
+use crate::check::{Check, ComparedFigure};
 
 /// Tolerance for a comparison of a figure with the sum of `n` figures, by the
 /// precision they are printed in: 0.01 per summand for figures to the cent;
@@ -64,13 +64,18 @@ pub(crate) fn header_ends_with(header: &str, leaf: &str) -> bool {
 }
 
 /// The row's figure in the first of its columns whose header ends with one
-/// of `leaves` (its first column when `leaves` is empty); a blank cell reads 0.
-pub(crate) fn figure(t: &Table, r: &Row, leaves: &[&str]) -> Option<Decimal> {
+/// of `leaves` (its first column when `leaves` is empty; a blank cell reads 0),
+/// with the figure as a check names it.
+pub(crate) fn figure_read(
+    t: &Table,
+    r: &Row,
+    leaves: &[&str],
+) -> Option<(Decimal, ComparedFigure)> {
     let c = t.columns.iter().find(|c| {
         r.values.contains_key(&c.key)
             && (leaves.is_empty() || leaves.iter().any(|l| header_ends_with(&c.header, l)))
     })?;
-    Some(val(r, &c.key))
+    Some((val(r, &c.key), ComparedFigure::of(t, r, &c.key)))
 }
 
 /// The table of `kind`; the first that prints rows when a 目录 entry or a

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use fiscal_recognize::numbering::numbering_level;
 use fiscal_recognize::{Row, Table, TableKind};
 
-use crate::check::label;
-use crate::figures::{figure, is_blank, is_ordinal_item, table_of};
+use crate::check::{label, ComparedFigure};
+use crate::figures::{figure_read, is_blank, is_ordinal_item, table_of};
 
 /// How a row is named.
 #[derive(Debug, Clone, Copy)]
@@ -86,6 +86,8 @@ pub struct Read<'a> {
     pub value: Decimal,
     pub summands: usize,
     pub table: &'a Table,
+    /// The figures read (none for a table printed empty).
+    pub figures: Vec<ComparedFigure>,
 }
 
 impl Figure {
@@ -94,11 +96,13 @@ impl Figure {
     pub fn read<'a>(&self, tables: &[&'a Table]) -> Result<Read<'a>, String> {
         let t = table_of(tables, self.kind)
             .ok_or_else(|| format!("no {} table in this document", self.kind))?;
-        let found = |value: Option<Decimal>, summands: usize| {
-            value.map(|value| Read {
-                value,
-                summands,
+        // The figures read, their sum and how many they are.
+        let found = |read: Option<Vec<(Decimal, ComparedFigure)>>| {
+            read.map(|read| Read {
+                value: read.iter().map(|(v, _)| *v).sum(),
+                summands: read.len(),
                 table: t,
+                figures: read.into_iter().map(|(_, f)| f).collect(),
             })
         };
         let read = match self.pick {
@@ -112,7 +116,7 @@ impl Figure {
                         && r.code.is_none()
                         && r.name.as_deref().is_some_and(|n| name.matches(n))
                 });
-                found(r.and_then(|r| figure(t, r, leaves)), 1)
+                found(r.and_then(|r| figure_read(t, r, leaves)).map(|f| vec![f]))
             }
             Pick::SumOfRows { names, leaves } => {
                 let rows: Vec<&Row> = names
@@ -123,10 +127,10 @@ impl Figure {
                             .find(|r| r.code.is_none() && r.name.as_deref() == Some(n))
                     })
                     .collect();
-                let values: Option<Vec<Decimal>> = (rows.len() == names.len())
-                    .then(|| rows.iter().map(|r| figure(t, r, leaves)).collect())
+                let values: Option<Vec<_>> = (rows.len() == names.len())
+                    .then(|| rows.iter().map(|r| figure_read(t, r, leaves)).collect())
                     .flatten();
-                found(values.map(|v| v.iter().sum()), names.len())
+                found(values)
             }
             Pick::SumOfLevel1 { leaves, unless } => {
                 let printed_total = t.rows.iter().any(|r| {
@@ -137,10 +141,10 @@ impl Figure {
                 } else {
                     t.rows.iter().filter(|r| r.level == Some(1)).collect()
                 };
-                let values: Option<Vec<Decimal>> = (!rows.is_empty())
-                    .then(|| rows.iter().map(|r| figure(t, r, leaves)).collect())
+                let values: Option<Vec<_>> = (!rows.is_empty())
+                    .then(|| rows.iter().map(|r| figure_read(t, r, leaves)).collect())
                     .flatten();
-                found(values.map(|v| v.iter().sum()), rows.len())
+                found(values)
             }
         };
         match read {
@@ -149,6 +153,7 @@ impl Figure {
                 value: Decimal::ZERO,
                 summands: 1,
                 table: t,
+                figures: Vec::new(),
             }),
             None => Err(format!("{} has no {}", label(t), self.describe())),
         }

@@ -49,6 +49,6 @@ mod tests;
 mod typography;
 mod year_entity;
 
-pub use check::{Check, Status};
+pub use check::{Check, ComparedFigure, Status};
 pub use run::run_checks;
 pub use summary::{summary, CheckCounts};

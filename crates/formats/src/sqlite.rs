@@ -73,7 +73,8 @@ CREATE TABLE IF NOT EXISTS checks (
     table_number TEXT,
     status      TEXT NOT NULL,          -- pass | fail | undetermined | skipped
     detail      TEXT NOT NULL,
-    pages       TEXT NOT NULL           -- JSON array
+    pages       TEXT NOT NULL,          -- JSON array
+    figures     TEXT                    -- JSON array: the figures compared, with page and box
 );
 CREATE TABLE IF NOT EXISTS sections (
     id          INTEGER PRIMARY KEY,
@@ -107,7 +108,7 @@ impl Db {
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(fail)?;
         conn.execute_batch(SCHEMA).map_err(fail)?;
-        add_place_columns(&conn).map_err(fail)?;
+        add_missing_columns(&conn).map_err(fail)?;
         Ok(Db { conn })
     }
 
@@ -123,14 +124,19 @@ impl Db {
     }
 }
 
-/// The page and box columns, added to a database made before they were.
-fn add_place_columns(conn: &Connection) -> rusqlite::Result<()> {
-    for table in ["rows", "figures"] {
+/// Columns added since the first schema, added to a database made before them.
+fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
+    let place = PLACE_COLUMNS.as_slice();
+    for (table, columns) in [
+        ("rows", place),
+        ("figures", place),
+        ("checks", &[("figures", "TEXT")]),
+    ] {
         let mut info = conn.prepare(&format!("PRAGMA table_info({table})"))?;
         let have: Vec<String> = info
             .query_map([], |r| r.get::<_, String>(1))?
             .collect::<Result<_, _>>()?;
-        for (column, kind) in PLACE_COLUMNS {
+        for (column, kind) in columns {
             if !have.iter().any(|h| h == column) {
                 conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))?;
             }
@@ -187,7 +193,8 @@ fn insert_document(tx: &Transaction, file: &str, out: &Output) -> rusqlite::Resu
         insert_table(tx, document_id, seq, table)?;
     }
     let mut check = tx.prepare_cached(
-        "INSERT INTO checks (document_id, rule, table_number, status, detail, pages) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO checks (document_id, rule, table_number, status, detail, pages, figures)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for c in &out.checks {
         check.execute(params![
@@ -196,7 +203,8 @@ fn insert_document(tx: &Transaction, file: &str, out: &Output) -> rusqlite::Resu
             c.table,
             name_of(&c.status),
             c.detail,
-            json(&c.pages)
+            json(&c.pages),
+            (!c.figures.is_empty()).then(|| json(&c.figures))
         ])?;
     }
     let mut seq = 0;
@@ -345,7 +353,9 @@ mod tests {
             "CREATE TABLE rows (id INTEGER PRIMARY KEY, table_id INTEGER, seq INTEGER, grp TEXT,
                code TEXT, classification TEXT, level INTEGER, parent TEXT, name TEXT, line INTEGER);
              CREATE TABLE figures (row_id INTEGER, column_key TEXT, header TEXT, value TEXT,
-               amount REAL, PRIMARY KEY (row_id, column_key));",
+               amount REAL, PRIMARY KEY (row_id, column_key));
+             CREATE TABLE checks (id INTEGER PRIMARY KEY, document_id INTEGER, rule TEXT,
+               table_number TEXT, status TEXT, detail TEXT, pages TEXT);",
         )
         .unwrap();
         drop(old);
@@ -354,6 +364,7 @@ mod tests {
             let sql = format!("SELECT page, x0, top, x1, bottom FROM {table}");
             assert!(db.conn.prepare(&sql).is_ok(), "{table}");
         }
+        assert!(db.conn.prepare("SELECT figures FROM checks").is_ok());
         drop(db);
         std::fs::remove_dir_all(&dir).unwrap();
     }

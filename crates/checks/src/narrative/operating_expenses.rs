@@ -9,7 +9,7 @@ use fiscal_recognize::pattern::Regex;
 use fiscal_recognize::{DocumentKind, Table, TableKind};
 
 use super::stated::{amount_check, amounts, re, table_unit, Stated};
-use crate::check::{label, Check};
+use crate::check::{label, Check, ComparedFigure};
 use crate::context::Context;
 use crate::figures::half_unit;
 use crate::identities::{Figure, Name, Pick, Read};
@@ -54,6 +54,7 @@ fn own_column<'a>(ctx: &Context<'a>) -> Option<Read<'a>> {
             value,
             summands: 1,
             table: t,
+            figures: vec![ComparedFigure::of(t, r, &c.key)],
         })
     })
 }

@@ -181,7 +181,7 @@ pub(crate) fn amount_check(
                 ),
             );
             check.table = Some(label(read.table));
-            return check.on_pages(pages);
+            return check.on_pages(pages).comparing(read.figures);
         }
         Check::verdict(
             "narrative_unit",
@@ -203,7 +203,7 @@ pub(crate) fn amount_check(
         )
     };
     check.table = Some(label(read.table));
-    check.on_pages(pages)
+    check.on_pages(pages).comparing(read.figures)
 }
 
 #[cfg(test)]

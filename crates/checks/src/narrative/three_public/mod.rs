@@ -174,6 +174,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
                         value,
                         summands: 1,
                         table: t.table,
+                        figures: Vec::new(),
                     })
                     .ok_or_else(|| format!("{} prints no {what}", label(t.table))),
             };
