@@ -1,7 +1,10 @@
 //! The content-stream interpreter: text state, graphics state and paths, enough
 //! to place every glyph and every ruling exactly. Colours are tracked only to
 //! drop white (invisible) rulings, which otherwise split cells.
-use lopdf::{Dictionary, Object};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::{Dictionary, Object, Stream};
 
 use crate::font::FontTable;
 use crate::lexer::{Lexer, Operand, Operation};
@@ -62,6 +65,9 @@ pub struct Interpreter<'a> {
     store: &'a ObjectStore<'a>,
     fonts: &'a mut FontTable,
     out: PageContent,
+    /// Form XObjects' decoded content, by stream (the store's objects stay
+    /// put while it lives): a form drawn many times on a page is decoded once.
+    forms: HashMap<*const Stream, Rc<[u8]>>,
 }
 
 #[derive(Default)]
@@ -146,6 +152,7 @@ impl<'a> Interpreter<'a> {
             store,
             fonts,
             out: PageContent::default(),
+            forms: HashMap::new(),
         }
     }
 
@@ -348,9 +355,17 @@ impl<'a> Interpreter<'a> {
                     {
                         continue;
                     }
-                    let Some(data) = store.stream_data(form) else {
-                        usage.check()?;
-                        continue;
+                    let data = match self.forms.get(&std::ptr::from_ref(form)) {
+                        Some(data) => data.clone(),
+                        None => {
+                            let Some(data) = store.stream_data(form) else {
+                                usage.check()?;
+                                continue;
+                            };
+                            let data: Rc<[u8]> = data.into();
+                            self.forms.insert(form, data.clone());
+                            data
+                        }
                     };
                     let m = form
                         .dict
