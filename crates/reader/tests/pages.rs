@@ -67,13 +67,19 @@ fn form_fan_out() -> Vec<u8> {
             .to_string(),
     ];
     let stream = |dict: &str, data: &str| {
-        format!("<< {dict} /Length {} >>\nstream\n{data}\nendstream", data.len())
+        format!(
+            "<< {dict} /Length {} >>\nstream\n{data}\nendstream",
+            data.len()
+        )
     };
     objects.push(stream("", "/X1 Do"));
     objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string());
     for k in 1..=5 {
         let (data, xobjects) = if k < 5 {
-            ("q /X Do Q ".repeat(10), format!("/XObject << /X {} 0 R >>", 6 + k))
+            (
+                "q /X Do Q ".repeat(10),
+                format!("/XObject << /X {} 0 R >>", 6 + k),
+            )
         } else {
             ("BT /F1 1 Tf (a) Tj ET".to_string(), String::new())
         };
