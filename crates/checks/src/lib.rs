@@ -37,6 +37,7 @@ mod contents;
 mod context;
 mod cross_table;
 mod figures;
+mod forms;
 pub mod identities;
 mod narrative;
 mod passages;

@@ -4,7 +4,7 @@ use fiscal_recognize::Recognized;
 use crate::check::Check;
 use crate::context::Context;
 use crate::{
-    arithmetic, completeness, contents, cross_table, narrative, placeholders, typography,
+    arithmetic, completeness, contents, cross_table, forms, narrative, placeholders, typography,
     year_entity,
 };
 
@@ -24,6 +24,7 @@ pub fn run_checks(doc: &Recognized) -> Vec<Check> {
     }
     let mut out = Vec::new();
     arithmetic::run(&ctx, &mut out);
+    forms::run(&ctx, &mut out);
     cross_table::run(&ctx, &mut out);
     completeness::run(&ctx, &mut out);
     contents::run(&ctx, &mut out);

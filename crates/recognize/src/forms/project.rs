@@ -21,7 +21,7 @@ use super::runs::Split;
 use super::settings::FormSettings;
 use super::wording::{
     goal_label, head_label, indicator_column, is_indicator_heading, is_margin_label, label_text,
-    opens_indicators, HeadField, IndicatorColumn,
+    opens_indicators, HeadField, IndicatorColumn, HEADER_MAX_CHARS,
 };
 use super::words::is_header_rest;
 use crate::table_kind::TableKind;
@@ -401,6 +401,15 @@ fn goal_text(row: &FormRow) -> Option<(GoalField, f32)> {
     Some((f, value.x0))
 }
 
+/// The unit a label names in its closing bracket ("资金金额（万元）").
+fn unit_in_label(t: &str) -> Option<MoneyUnit> {
+    let t = compact(t);
+    let open = t.rfind(['（', '('])?;
+    (t.ends_with(['）', ')']) && t.chars().count() <= HEADER_MAX_CHARS)
+        .then(|| MoneyUnit::parse(&t[open..]))
+        .flatten()
+}
+
 /// Reads one performance form (a 项目支出绩效自评表 or a target form of kind `kind`).
 pub(crate) fn project_table(
     kind: TableKind,
@@ -433,6 +442,10 @@ pub(crate) fn project_table(
     let mut fund_label_columns: Vec<usize> = Vec::new();
     let mut rows = FormRows::new(pieces, s);
     while let Some(row) = rows.next(|| project_split(&state)) {
+        // A label naming the unit of the form's amounts: 项目资金（万元）.
+        if t.money_unit.is_none() {
+            t.money_unit = row.cells.iter().find_map(|c| unit_in_label(&c.text));
+        }
         // The rest of a header row cut by a page break: the header is read
         // again, whole.
         if let Some((header, known)) = last_header.as_mut().filter(|_| is_header_rest(&row, s)) {
