@@ -216,3 +216,40 @@ fn a_procurement_row_carries_its_amount_and_economic_codes() {
     assert_eq!(r["economic_code"], "30216");
     assert_eq!(value(r, amount), Some("164600.00"));
 }
+
+/// 烟台市交通运输局 2026 预算, 公开表6 (page 18): 部门 经济分类 类|款 and its name,
+/// then 政府 经济分类 类|款 and its name, both under "科目编码": each row has its
+/// 部门 code with the 政府 code beside, named by the 部门 name.
+#[test]
+fn department_and_government_economic_codes_side_by_side() {
+    let json = extract_json("budget-yantai-economic-pairs.pdf");
+    let t = &json["tables"][0];
+    assert_eq!(t["kind"], "budget_general_basic_expenditure");
+    let subtotal = key(t, "基本支出预算/小计");
+    let r = row_by(t, |r| r["name"] == "合计");
+    assert_eq!(value(r, subtotal), Some("32382.54"));
+    assert_eq!(
+        value(r, key(t, "基本支出预算/日常公用支出")),
+        Some("2297.17")
+    );
+    let r = row_by_code(t, "30101");
+    assert_eq!(r["name"], "基本工资");
+    assert_eq!(code_level_parent(r), ("30101", Some(2), Some("301")));
+    assert_eq!(r["classification"], "economic");
+    assert_eq!(r["government_economic_code"], "50101");
+    assert_eq!(value(r, subtotal), Some("369.90"));
+    // 301 is printed twice: under 501 机关工资福利支出 and under 505 对事业单位经常性补助.
+    let tops: Vec<(&str, &str)> = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["code"] == "301")
+        .map(|r| {
+            (
+                r["government_economic_code"].as_str().unwrap(),
+                value(r, subtotal).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(tops, [("501", "1478.92"), ("505", "24027.62")]);
+}

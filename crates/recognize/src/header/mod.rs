@@ -447,16 +447,23 @@ fn assign_code_slots(columns: &mut [ColumnModel], ngroups: usize) {
     for g in 0..ngroups {
         // Code parts under one header form one code; each header after the first is a code beside.
         let mut heads: Vec<Vec<String>> = Vec::new();
+        let mut after_other = true;
         for col in columns.iter_mut().filter(|c| c.group == g) {
             let head = match col.role {
                 Role::CodePart => col.path[..col.path.len().saturating_sub(1)].to_vec(),
                 Role::Code => col.path.clone(),
-                _ => continue,
+                _ => {
+                    after_other = true;
+                    continue;
+                }
             };
-            // (a code header spanning two columns is one code too)
-            if heads.last() != Some(&head) {
+            // (a code header spanning two columns is one code too; the same
+            // header again after a name is the next code: 烟台's 科目编码 类|款
+            // | 部门名称 | 科目编码 类|款 | 政府名称)
+            if heads.last() != Some(&head) || after_other {
                 heads.push(head);
             }
+            after_other = false;
             col.slot = match heads.len() {
                 1 => CodeSlot::Primary,
                 n => CodeSlot::Beside(n - 2),

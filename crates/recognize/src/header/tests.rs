@@ -326,3 +326,36 @@ fn codes_after_figures_without_a_name_stay_on_the_row() {
     assert_eq!(role_from_header("购买服务内容"), Some(Role::Attribute));
     assert_eq!(role_from_header("实施采购时间"), Some(Role::Attribute));
 }
+
+/// 烟台: 科目编码 类|款 | 部门预算支出经济分类科目名称 | 科目编码 类|款 |
+/// 政府预算支出经济分类科目名称: the second code is the 政府 code beside the
+/// row's 部门 code, and the row is named by the 部门 name.
+#[test]
+fn a_code_header_repeated_after_a_name_is_the_code_beside() {
+    let g = grid_of(vec![
+        cell(0, 0, 2, "科目编码"),
+        cell(0, 2, 3, "部门预算支出经济分类科目名称"),
+        cell(0, 3, 5, "科目编码"),
+        cell(0, 5, 6, "政府预算支出经济分类科目名称"),
+        cell(1, 0, 1, "类"),
+        cell(1, 1, 2, "款"),
+        cell(1, 3, 4, "类"),
+        cell(1, 4, 5, "款"),
+        cell(2, 0, 1, "301"),
+        cell(2, 1, 2, "01"),
+        cell(2, 2, 3, "基本工资"),
+        cell(2, 3, 4, "501"),
+        cell(2, 4, 5, "01"),
+        cell(2, 5, 6, "工资奖金津补贴"),
+    ]);
+    let m = build_model(&g, 2, None);
+    let slots: Vec<CodeSlot> = m.columns.iter().map(|c| c.slot).collect();
+    assert_eq!(
+        slots[..2],
+        [CodeSlot::Primary, CodeSlot::Primary],
+        "the row's own code"
+    );
+    assert_eq!(slots[3..5], [CodeSlot::Beside(0), CodeSlot::Beside(0)]);
+    assert_eq!(m.columns[2].role, Role::Name);
+    assert_eq!(m.columns[5].role, Role::Attribute);
+}
