@@ -253,3 +253,79 @@ fn department_and_government_economic_codes_side_by_side() {
         .collect();
     assert_eq!(tops, [("501", "1478.92"), ("505", "24027.62")]);
 }
+
+/// 深圳市人力资源和社会保障局 2026 预算, 表3 支出总表 (pages 73–75): each unit's
+/// name in the 预算单位 column, then its own 功能分类 tree with the column blank.
+/// Each unit is a row group; the tree holds inside it.
+#[test]
+fn each_unit_block_is_a_row_group() {
+    let json = extract_json("budget-shenzhen-unit-blocks.pdf");
+    let t = &json["tables"][0];
+    assert_eq!(t["kind"], "budget_expenditure");
+    assert_eq!(t["pages"], serde_json::json!([1, 2, 3]));
+    let total = key(t, "支出总计");
+    let basic = key(t, "基本支出");
+    let in_group =
+        |unit: &str, code: &str| row_by(t, |r| r["group"] == unit && r["code"] == code).clone();
+    let a = "深圳市劳动人事争议仲裁院";
+    let r = row_by(t, |r| r["name"] == a);
+    assert_eq!(r["group"], a);
+    assert_eq!(r["code"], Value::Null);
+    assert_eq!(value(r, total), Some("4720.86"));
+    assert_eq!(value(r, basic), Some("2571.81"));
+    assert_eq!(value(&in_group(a, "205"), total), Some("9.48"));
+    let r = in_group(a, "208");
+    assert_eq!(value(&r, total), Some("4022.82"));
+    assert_eq!(value(&r, basic), Some("1883.24"));
+    assert_eq!(value(&in_group(a, "20801"), total), Some("3726.74"));
+    assert_eq!(value(&in_group(a, "20805"), total), Some("296.08"));
+    assert_eq!(value(&in_group(a, "2080112"), total), Some("2139.58"));
+    assert_eq!(value(&in_group(a, "2210203"), total), Some("433.91"));
+    let b = "深圳市公共就业服务中心";
+    assert_eq!(
+        value(row_by(t, |r| r["name"] == b), total),
+        Some("15501.05")
+    );
+    assert_eq!(value(&in_group(b, "205"), total), Some("1.00"));
+    // The rows above the first unit name belong to a unit begun before the cut.
+    let r = row_by(t, |r| r["code"] == "2210203" && r["group"].is_null());
+    assert_eq!(value(r, total), Some("1025.00"));
+}
+
+/// 深圳人社 表9 三公 (page 252): the unit printed on its first row (2025 年),
+/// then 2026 年 and 增减变化金额 with the unit cell blank.
+#[test]
+fn a_units_year_rows_are_its_group() {
+    let json = extract_json("budget-shenzhen-unit-years.pdf");
+    let t = &json["tables"][0];
+    assert_eq!(t["kind"], "budget_three_public_expenses");
+    let total = key(t, "总计/一般公共预算");
+    let read: Vec<(&str, &str, &str)> = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(6)
+        .map(|r| {
+            (
+                r["group"].as_str().unwrap(),
+                r["name"].as_str().unwrap(),
+                value(r, total).unwrap(),
+            )
+        })
+        .collect();
+    let (a, b) = (
+        "深圳市人力资源和社会保障局",
+        "深圳市人力资源和社会保障局（本级）",
+    );
+    assert_eq!(
+        read,
+        [
+            (a, "2025年", "179.23"),
+            (a, "2026年", "299.23"),
+            (a, "增减变化金额", "120.00"),
+            (b, "2025年", "26.90"),
+            (b, "2026年", "163.92"),
+            (b, "增减变化金额", "137.02"),
+        ]
+    );
+}

@@ -102,6 +102,12 @@ pub fn attribute_key(t: &str) -> Option<&'static str> {
     ATTRIBUTES.iter().find(|(w, _)| *w == t).map(|(_, k)| *k)
 }
 
+/// Whether a header names, by name, the unit a row belongs to (预算单位,
+/// 单位名称, 二级预算单位名称).
+pub fn names_unit(t: &str) -> bool {
+    matches!(t, "预算单位" | "单位") || t.ends_with("单位名称")
+}
+
 /// Whether an attribute column can stand for a row's label where the label
 /// column is blank (a 政府采购 subtotal named by its 品目大类 or 专项).
 pub fn can_label_row(key: &str) -> bool {
@@ -272,6 +278,8 @@ mod tests {
         assert_eq!(role_from_header("款"), Some(Role::CodePart));
         assert!(name_rank("采购物品名称") < name_rank("项目名称"));
         assert!(is_value_word("金额"));
+        assert!(names_unit("预算单位") && names_unit("二级预算单位名称"));
+        assert!(!names_unit("单位编码") && !names_unit("单位（项目）名称"));
         assert!(!is_value_word("功能分类"));
     }
 }

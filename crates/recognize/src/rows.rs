@@ -260,6 +260,8 @@ struct SideTexts {
     attributes: Vec<(usize, String)>,
     /// A 单位编码 (six digits, 125001) printed in the code column.
     unit_code: Option<String>,
+    /// The unit named in a column of its own (预算单位), on the row opening its block.
+    unit_name: Option<String>,
 }
 
 /// Whether a code-column text is a 单位编码 (unit code) rather than a subject code.
@@ -278,6 +280,8 @@ pub fn classify_rows(
     let mut beside_state: Vec<Vec<Vec<String>>> = vec![Vec::new(); model.groups.len()];
     // Two-sided tables list one side's rows, then the other's.
     let mut per_group: Vec<Vec<Row>> = vec![Vec::new(); model.groups.len()];
+    // Per row of the first side: the unit whose block the row opens.
+    let mut opens_unit: Vec<Option<String>> = Vec::new();
     for row in raw {
         for (g, label) in model.groups.iter().enumerate() {
             let mut side = SideTexts::default();
@@ -327,6 +331,9 @@ pub fn classify_rows(
                         if !text.is_empty() {
                             if col.path.last().and_then(|h| attribute_key(h)) == Some(UNIT_CODE) {
                                 side.unit_code = Some(compact(text));
+                            }
+                            if col.names_unit {
+                                side.unit_name = Some(clean_name(text));
                             }
                             side.attributes.push((c, clean_name(text)));
                         }
@@ -391,6 +398,16 @@ pub fn classify_rows(
                 .iter()
                 .map(|(c, t)| (model.columns[*c].key.clone(), t.clone()))
                 .collect();
+            // A unit's own row prints its name in the unit column or its
+            // 单位编码, and no subject code (a 政府采购 row names the unit buying
+            // beside its 科目编码).
+            let unit = if side.code.is_some() {
+                None
+            } else if side.unit_name.is_some() {
+                side.unit_name.clone()
+            } else {
+                side.unit_code.as_ref().and(side.name.clone())
+            };
             if let Some(u) = side.unit_code {
                 attributes.insert(UNIT_CODE.to_string(), u);
             }
@@ -432,10 +449,13 @@ pub fn classify_rows(
                 bbox,
                 value_bboxes,
             });
+            if g == 0 {
+                opens_unit.push(unit);
+            }
         }
     }
     if let [rows] = per_group.as_mut_slice() {
-        group_by_unit(rows);
+        group_by_unit(rows, &opens_unit);
     }
     per_group.into_iter().flatten().collect()
 }
@@ -443,21 +463,20 @@ pub fn classify_rows(
 /// The attribute key of a 单位编码.
 const UNIT_CODE: &str = "unit_code";
 
-/// A table that lists several units one after the other (西安's 部门综合预算:
-/// "125001 西安市安全生产监督管理局", its 301, 30101 …, then the next unit)
-/// groups each unit's rows under its name, so that codes repeated per unit
-/// are summed within their unit.
-fn group_by_unit(rows: &mut [Row]) {
-    // A unit's own row prints its 单位编码 and no subject code (a 政府采购 row
-    // names the unit buying beside its 科目编码).
-    let is_unit = |r: &Row| r.code.is_none() && r.attributes.contains_key(UNIT_CODE);
-    if !rows.iter().any(is_unit) {
+/// A table that lists several units one after the other groups each unit's
+/// rows under its name, so that codes repeated per unit are summed within
+/// their unit: 深圳's 支出总表 prints the department, then each unit's name in
+/// the 预算单位 column followed by that unit's 205, 20503 … rows with the
+/// column blank; 西安 prints "125001 西安市安全生产监督管理局" then its 301,
+/// 30101 …. `opens_unit` holds, per row, the unit whose block the row opens.
+fn group_by_unit(rows: &mut [Row], opens_unit: &[Option<String>]) {
+    if opens_unit.iter().all(Option::is_none) {
         return;
     }
     let mut unit: Option<String> = None;
-    for r in rows.iter_mut() {
-        if is_unit(r) {
-            unit = r.name.clone();
+    for (r, opens) in rows.iter_mut().zip(opens_unit) {
+        if opens.is_some() {
+            unit = opens.clone();
         }
         if r.group.is_none() {
             r.group = unit.clone();
@@ -477,6 +496,7 @@ mod tests {
             role,
             slot: CodeSlot::Primary,
             labels_row: false,
+            names_unit: false,
             group: 0,
             path: vec![key.into()],
             key: key.into(),
@@ -614,5 +634,46 @@ mod tests {
         assert_eq!(rows[1].level, Some(3));
         assert_eq!(rows[1].parent.as_deref(), Some("20131"));
         assert_eq!(rows[1].values["total"], None);
+    }
+
+    /// 深圳 支出总表: the unit's name in the 预算单位 column opens its block;
+    /// the code rows below (the column blank) are that unit's.
+    #[test]
+    fn rows_below_a_unit_name_are_that_units_group() {
+        let mut m = model();
+        m.columns.insert(
+            0,
+            ColumnModel {
+                x0: -10.0,
+                x1: 0.0,
+                role: Role::Attribute,
+                slot: CodeSlot::Primary,
+                labels_row: true,
+                names_unit: true,
+                group: 0,
+                path: vec!["预算单位".into()],
+                key: "unit".into(),
+            },
+        );
+        let mut w = Vec::new();
+        let rows = classify_rows(
+            &m,
+            &[
+                raw(&["", "2210203", "购房补贴", "1,025.00"]),
+                raw(&["深圳市劳动人事争议仲裁院", "", "", "4,720.86"]),
+                raw(&["", "205", "教育支出", "9.48"]),
+                raw(&["", "20508", "进修及培训", "9.48"]),
+                raw(&["深圳市公共就业服务中心", "", "", "15,501.05"]),
+                raw(&["", "205", "教育支出", "1.00"]),
+            ],
+            None,
+            &mut w,
+        );
+        let groups: Vec<Option<&str>> = rows.iter().map(|r| r.group.as_deref()).collect();
+        let a = Some("深圳市劳动人事争议仲裁院");
+        let b = Some("深圳市公共就业服务中心");
+        assert_eq!(groups, [None, a, a, a, b, b]);
+        assert_eq!(rows[1].name.as_deref(), a);
+        assert_eq!(rows[5].values["total"].unwrap().to_string(), "1.00");
     }
 }

@@ -8,7 +8,7 @@ use fiscal_layout::lines::is_numeric;
 use crate::code::is_code;
 pub use crate::header_words::Role;
 use crate::header_words::{
-    attribute_key, can_label_row, is_value_word, name_rank, role_from_header, slug,
+    attribute_key, can_label_row, is_value_word, name_rank, names_unit, role_from_header, slug,
 };
 use crate::model::Column;
 use crate::text::{compact, has_cjk};
@@ -34,6 +34,9 @@ pub struct ColumnModel {
     /// For attribute columns: a label column of its own (a second 名称, a
     /// 品目大类) that names a row whose label column is blank.
     pub labels_row: bool,
+    /// For attribute columns: the column names the unit (预算单位) whose
+    /// block of rows the row opens.
+    pub names_unit: bool,
     pub group: usize,
     /// Header texts from top to bottom (the group label first, when there is one).
     pub path: Vec<String>,
@@ -331,6 +334,7 @@ pub fn build_model(
                     .last()
                     .and_then(|h| attribute_key(h))
                     .is_some_and(can_label_row),
+            names_unit: false,
             group: 0,
             path: paths[c].clone(),
             key: String::new(),
@@ -342,6 +346,10 @@ pub fn build_model(
     one_name_per_group(&mut columns, ngroups);
     let groups = group_labels(&columns, ngroups, two_sided_labels);
     assign_keys(&mut columns, &groups);
+    for col in columns.iter_mut() {
+        col.names_unit =
+            col.role == Role::Attribute && col.path.last().is_some_and(|h| names_unit(h));
+    }
     TableModel { columns, groups }
 }
 
