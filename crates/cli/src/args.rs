@@ -83,6 +83,17 @@ pub struct Args {
     /// text chunks, table cells): NAME-pN.svg.
     #[arg(long, value_name = "DIR")]
     pub debug_layout: Option<PathBuf>,
+    /// Also write a review report of every document into this folder
+    /// (NAME.html, mirroring the folders given, and index.html for several
+    /// inputs): failed checks first, each beside its page as read with the
+    /// compared figures outlined, then every table as printed, a click on a
+    /// figure showing it on its page. Self-contained: opens offline, loads
+    /// nothing, runs no script from the PDF.
+    #[arg(long, value_name = "DIR")]
+    pub review: Option<PathBuf>,
+    /// Internal: where a batch child writes its input's review report.
+    #[arg(long, hide = true, value_name = "FILE")]
+    pub review_to: Option<PathBuf>,
     /// Internal: convert the one input and answer the batch on stdout.
     #[arg(long, hide = true)]
     pub batch_child: bool,

@@ -17,6 +17,7 @@ use crate::inputs::Input;
 use crate::isolate::{self, ChildLimits, Reply};
 use crate::plan::{Destination, Plan};
 use crate::report::{self, Record, Status};
+use crate::review::{write_index, write_report};
 use crate::sinks::{DeliveryError, Sinks};
 use crate::write::write_atomic;
 
@@ -54,6 +55,7 @@ pub fn run(args: &Args) -> u8 {
         exe: exe.as_deref(),
         sinks: Mutex::new(sinks),
         closed_stdout: AtomicBool::new(false),
+        reviewed: Mutex::new(Vec::new()),
     };
     let start = Instant::now();
     run.convert_all();
@@ -68,6 +70,8 @@ struct Run<'a> {
     exe: Option<&'a Path>,
     sinks: Mutex<Sinks>,
     closed_stdout: AtomicBool,
+    /// The review reports written in a batch and their documents, for the index.
+    reviewed: Mutex<Vec<(std::path::PathBuf, Output)>>,
 }
 
 impl Run<'_> {
@@ -102,6 +106,11 @@ impl Run<'_> {
         let record = match reply.result {
             Ok(out) => {
                 let record = self.deliver(input, &out, ms);
+                if let (true, Some(target)) = (self.plan.batch, self.review_target(input)) {
+                    if target.exists() {
+                        lock(&self.reviewed).push((target, out.clone()));
+                    }
+                }
                 if !self.plan.batch {
                     // One document: the process ends next; freeing it is wasted time.
                     std::mem::forget(out);
@@ -120,23 +129,47 @@ impl Run<'_> {
     /// One input to a document, in a child process in a batch.
     fn convert(&self, input: &Input) -> Reply {
         let debug_dir = self.args.debug_layout.as_deref();
+        let review_to = self.review_target(input);
         match (&input.path, self.exe) {
-            (Some(path), Some(exe)) => {
-                isolate::convert(exe, path, &input.shown, self.child_limits(), debug_dir)
-            }
-            (Some(path), None) => Reply {
-                notes: debug_dir
+            (Some(path), Some(exe)) => isolate::convert(
+                exe,
+                path,
+                &input.shown,
+                self.child_limits(),
+                debug_dir,
+                review_to.as_deref(),
+            ),
+            (Some(path), None) => {
+                let mut notes: Vec<String> = debug_dir
                     .and_then(|dir| draw_pages(path, dir).err())
                     .into_iter()
-                    .collect(),
-                result: extract_file(path).map_err(|e| e.to_string()),
-            },
+                    .collect();
+                let result = extract_file(path).map_err(|e| e.to_string());
+                if let (Some(to), Ok(out)) = (&review_to, &result) {
+                    notes.extend(write_report(path, out, to).err());
+                }
+                Reply { result, notes }
+            }
             (None, _) => Reply {
                 result: extract_reader(&input.shown, std::io::stdin().lock(), &Options::default())
                     .map_err(|e| e.to_string()),
-                notes: Vec::new(),
+                notes: self
+                    .args
+                    .review
+                    .iter()
+                    .map(|_| {
+                        "--review draws pages from a file, not from stdin: no report".to_string()
+                    })
+                    .collect(),
             },
         }
+    }
+
+    /// Where the review report of `input` goes, with `--review DIR`.
+    fn review_target(&self, input: &Input) -> Option<std::path::PathBuf> {
+        let dir = self.args.review.as_deref()?;
+        input.path.as_ref()?;
+        Some(input.target(dir, "html"))
     }
 
     fn child_limits(&self) -> ChildLimits {
@@ -193,6 +226,16 @@ impl Run<'_> {
         }
         if let Some(path) = &self.args.report {
             if let Err(e) = report::write(path, &mut records) {
+                self.console.error(&format!("extract: {e}"));
+                output_failed = true;
+            }
+        }
+        let reviewed = self
+            .reviewed
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner());
+        if let (Some(dir), false) = (&self.args.review, reviewed.is_empty()) {
+            if let Err(e) = write_index(dir, &reviewed) {
                 self.console.error(&format!("extract: {e}"));
                 output_failed = true;
             }

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::args::Args;
 use crate::debug_layout::draw_pages;
+use crate::review::write_report;
 
 /// What a child answers: the document or why there is none, and things to
 /// tell the user (e.g. an SVG that could not be written).
@@ -40,10 +41,11 @@ pub fn serve(args: &Args) -> ! {
     if let Some(dir) = &args.debug_layout {
         notes.extend(draw_pages(path, dir).err());
     }
-    let reply = Reply {
-        result: extract_file(path).map_err(|e| e.to_string()),
-        notes,
-    };
+    let result = extract_file(path).map_err(|e| e.to_string());
+    if let (Some(to), Ok(out)) = (&args.review_to, &result) {
+        notes.extend(write_report(path, out, to).err());
+    }
+    let reply = Reply { result, notes };
     let mut stdout = std::io::stdout().lock();
     let written = serde_json::to_writer(&mut stdout, &reply).is_ok() && stdout.flush().is_ok();
     std::process::exit(if written { 0 } else { 1 })
@@ -76,6 +78,7 @@ pub fn convert(
     shown: &str,
     limits: ChildLimits,
     debug_layout: Option<&Path>,
+    review_to: Option<&Path>,
 ) -> Reply {
     let mut command = Command::new(exe);
     command
@@ -84,6 +87,9 @@ pub fn convert(
         .arg(limits.max_memory_mb.to_string());
     if let Some(dir) = debug_layout {
         command.arg("--debug-layout").arg(dir);
+    }
+    if let Some(file) = review_to {
+        command.arg("--review-to").arg(file);
     }
     command
         .arg("--")

@@ -7,7 +7,7 @@
 //! [`isolate`] (a child process per file of a batch), [`sinks`] (stream,
 //! database, report records), [`formats`] (each `--format`, written by
 //! `fiscal-formats`), [`report`], [`console`] (progress and messages),
-//! [`mod@write`] (atomic files), [`debug_layout`].
+//! [`mod@write`] (atomic files), [`debug_layout`], [`review`] (`--review` reports).
 mod args;
 mod batch;
 mod console;
@@ -17,6 +17,7 @@ mod inputs;
 mod isolate;
 mod plan;
 mod report;
+mod review;
 mod sinks;
 mod write;
 

@@ -16,7 +16,8 @@ pub enum Destination {
     File(PathBuf),
     /// One file per input under this folder (`--out-dir`).
     PerInput(PathBuf),
-    /// Nowhere but the database (`--db` without an output).
+    /// Nowhere but the database or the review reports (`--db`, `--review`
+    /// without an output or a format).
     Nowhere,
 }
 
@@ -42,7 +43,11 @@ impl Plan {
         let destination = match (&args.out_dir, &args.output) {
             (Some(dir), _) => Destination::PerInput(dir.clone()),
             (None, Some(file)) => Destination::File(file.clone()),
-            (None, None) if args.db.is_some() && args.format.is_none() => Destination::Nowhere,
+            (None, None)
+                if (args.db.is_some() || args.review.is_some()) && args.format.is_none() =>
+            {
+                Destination::Nowhere
+            }
             (None, None) => Destination::Stdout,
         };
         let single_stream = matches!(destination, Destination::Stdout | Destination::File(_));
@@ -58,8 +63,15 @@ impl Plan {
         {
             return Err("XLSX is binary: give -o FILE.xlsx or --out-dir DIR".into());
         }
-        if let Destination::PerInput(dir) = &destination {
-            let clashes = inputs::collisions(&all, dir, format.extension());
+        let per_input = match &destination {
+            Destination::PerInput(dir) => Some((dir, format.extension())),
+            _ => None,
+        };
+        for (dir, extension) in per_input
+            .into_iter()
+            .chain(args.review.iter().map(|d| (d, "html")))
+        {
+            let clashes = inputs::collisions(&all, dir, extension);
             if !clashes.is_empty() {
                 return Err(format!(
                     "outputs would collide (give the inputs' folders, not files, to mirror them):\n  {}",

@@ -47,7 +47,7 @@ pub use figures::{figures, Figure};
 pub use options::Options;
 pub use output::{Output, Source};
 
-pub use fiscal_checks::{Check, Status as CheckStatus};
+pub use fiscal_checks::{Check, ComparedFigure, Status as CheckStatus};
 pub use fiscal_layout::LayoutSettings;
 pub use fiscal_reader::{LimitHit, LimitKind, Limits, ReadError};
 pub use fiscal_recognize::code::Classification;

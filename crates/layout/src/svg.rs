@@ -9,6 +9,57 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Fonts for Chinese text, the first the system has (Linux, Adobe, Windows,
+/// macOS, older Windows); without one, CJK text would draw as empty boxes.
+pub const CJK_FONT_STACK: &str = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Source Han Sans', 'Microsoft YaHei', 'PingFang SC', SimSun, sans-serif";
+
+/// Height of the legend band under the page (points).
+const LEGEND_HEIGHT: f32 = 22.0;
+
+/// What each mark means, in a band under the page.
+fn draw_legend(s: &mut String, y: f32) {
+    let _ = writeln!(
+        s,
+        r##"<g class="legend" font-size="7" fill="#333"><rect x="0" y="{y:.1}" width="100%" height="{LEGEND_HEIGHT}" fill="#f4f4f4"/>"##
+    );
+    let y = y + LEGEND_HEIGHT / 2.0;
+    let items: [(&str, &str); 5] = [
+        (
+            r##"<rect width="8" height="7" fill="none" stroke="#ccc" stroke-width="0.6"/>"##,
+            "glyph box",
+        ),
+        (
+            r##"<line x1="0" y1="3.5" x2="10" y2="3.5" stroke="#d00" stroke-width="0.8"/>"##,
+            "ruling",
+        ),
+        (
+            r##"<rect width="10" height="7" fill="none" stroke="#0a0" stroke-width="0.6"/>"##,
+            "text chunk (free line)",
+        ),
+        (
+            r##"<rect width="10" height="7" fill="#06c" fill-opacity="0.1" stroke="#06c" stroke-width="0.6"/>"##,
+            "table cell, from rulings",
+        ),
+        (
+            r##"<rect width="10" height="7" fill="#06c" fill-opacity="0.1" stroke="#06c" stroke-width="0.6" stroke-dasharray="2,2"/>"##,
+            "table cell, from alignment",
+        ),
+    ];
+    let mut x = 6.0;
+    for (mark, label) in items {
+        let _ = writeln!(
+            s,
+            r##"<g transform="translate({x:.1},{:.1})">{mark}</g><text x="{:.1}" y="{:.1}">{label}</text>"##,
+            y - 3.5,
+            x + 13.0,
+            y + 2.5
+        );
+        x += 13.0 + 4.2 * label.len() as f32 + 12.0;
+    }
+    s.push_str("</g>\n");
 }
 
 /// Width of the panel of notes beside a page (points).
@@ -31,9 +82,9 @@ pub fn page_svg_with_notes(page: &Page, blocks: &PageBlocks, notes: &[String]) -
     let panel = if notes.is_empty() { 0.0 } else { NOTES_WIDTH };
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{CJK_FONT_STACK}">"#,
         w = page.width + panel,
-        h = page.height
+        h = page.height + LEGEND_HEIGHT
     );
     let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
     draw_notes(&mut s, page.width, notes);
@@ -102,6 +153,7 @@ pub fn page_svg_with_notes(page: &Page, blocks: &PageBlocks, notes: &[String]) -
             }
         }
     }
+    draw_legend(&mut s, page.height);
     s.push_str("</svg>\n");
     s
 }
@@ -169,5 +221,7 @@ mod tests {
             "the panel widens the page"
         );
         assert!(noted.contains(">starts &lt;表1&gt;</text>"));
+        assert!(svg.contains("Noto Sans CJK SC") && svg.contains("SimSun"));
+        assert!(svg.contains("text chunk") && svg.contains("table cell, from alignment"));
     }
 }
