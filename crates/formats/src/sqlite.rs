@@ -5,7 +5,7 @@
 //! [`SCHEMA`] and, with example queries, in the README.
 use std::path::Path;
 
-use fiscal_extract::{AnyTable, MoneyUnit, Output, PageBox, Section};
+use fiscal_extract::{AnyTable, MoneyUnit, Output, PageBox, PerformanceTable, Section};
 use rusqlite::{params, Connection, Transaction};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -86,6 +86,23 @@ CREATE TABLE IF NOT EXISTS sections (
     pages       TEXT NOT NULL,          -- JSON array
     text        TEXT NOT NULL           -- paragraphs, one per line
 );
+CREATE TABLE IF NOT EXISTS indicators (
+    table_id    INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+    form_seq    INTEGER NOT NULL,       -- the form in a list of projects (0 for a single form)
+    seq         INTEGER NOT NULL,       -- the indicator in its form
+    project     TEXT,                   -- 项目名称 of its form
+    category    TEXT,                   -- top level (产出指标 …)
+    level1      TEXT,                   -- middle level (数量指标 …)
+    level2      TEXT,                   -- the indicator
+    target      TEXT,                   -- 指标值 / 年度指标值
+    actual      TEXT,
+    weight      TEXT,                   -- 分值
+    score       TEXT,
+    nature      TEXT,                   -- 指标性质
+    unit        TEXT,                   -- 度量单位
+    data        TEXT NOT NULL           -- the indicator's JSON
+);
+CREATE INDEX IF NOT EXISTS indicators_table ON indicators(table_id);
 CREATE INDEX IF NOT EXISTS tables_document ON tables(document_id);
 CREATE INDEX IF NOT EXISTS tables_kind ON tables(kind);
 CREATE INDEX IF NOT EXISTS rows_table ON rows(table_id);
@@ -257,6 +274,14 @@ fn insert_table(
         json(pages),
         json(table)
     ])?;
+    let forms: Vec<&PerformanceTable> = match table {
+        AnyTable::Performance(p) => vec![p],
+        AnyTable::PerformanceList(l) => l.forms.iter().collect(),
+        _ => Vec::new(),
+    };
+    if !forms.is_empty() {
+        return insert_indicators(tx, tx.last_insert_rowid(), &forms);
+    }
     let Some(grid) = table.as_grid() else {
         return Ok(());
     };
@@ -334,6 +359,40 @@ fn insert_section(
     let id = tx.last_insert_rowid();
     for child in &section.children {
         insert_section(tx, document_id, Some(id), child, seq)?;
+    }
+    Ok(())
+}
+
+/// The indicators of a form, or of each form of a list, one row each.
+fn insert_indicators(
+    tx: &Transaction,
+    table_id: i64,
+    forms: &[&PerformanceTable],
+) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO indicators (table_id, form_seq, seq, project, category, level1, level2,
+         target, actual, weight, score, nature, unit, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for (form_seq, f) in forms.iter().enumerate() {
+        for (seq, i) in f.indicators.iter().enumerate() {
+            stmt.execute(params![
+                table_id,
+                form_seq as i64,
+                seq as i64,
+                f.project,
+                i.category,
+                i.level1,
+                i.level2,
+                i.target,
+                i.actual,
+                i.weight,
+                i.score,
+                i.nature,
+                i.unit,
+                json(i)
+            ])?;
+        }
     }
     Ok(())
 }
