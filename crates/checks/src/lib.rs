@@ -52,4 +52,4 @@ mod year_entity;
 
 pub use check::{Check, ComparedFigure, Status};
 pub use run::run_checks;
-pub use summary::{summary, CheckCounts};
+pub use summary::{summary, CheckCounts, Counts};

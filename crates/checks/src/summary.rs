@@ -28,19 +28,58 @@ impl CheckCounts {
 /// How many failed checks the summary lists.
 const LISTED_FAILURES: usize = 5;
 
+/// What the summary counts of a document besides its checks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// Tables and forms.
+    pub tables: usize,
+    /// Of them, tables of figures (grids).
+    pub grids: usize,
+    /// Warnings (anything recovered from).
+    pub warnings: usize,
+}
+
 /// "FILE: 9 tables, 412 checks: 380 passed, 2 failed, 5 undetermined, 25
-/// skipped", then the first failed checks with their pages; `tables` is how
-/// many tables the document has.
-pub fn summary(shown: &str, tables: usize, checks: &[Check]) -> String {
+/// skipped, 3 warnings", then the first failed checks with their pages. A
+/// document without tables of figures says so, and what its 目录 says of them
+/// ("no tables of figures: the 目录 lists tables but this file holds none
+/// (tables published separately?)").
+pub fn summary(shown: &str, counts: Counts, checks: &[Check]) -> String {
     let c = CheckCounts::of(checks);
+    let tables = if counts.grids > 0 {
+        format!("{} tables,", counts.tables)
+    } else {
+        // What the 目录 says of the tables, and the table set's guess.
+        let said = |rule: &str| {
+            checks
+                .iter()
+                .find(|c| c.rule == rule && c.status != Status::Pass)
+                .map(|c| c.detail.as_str())
+        };
+        let mut why: Vec<&str> = said("contents_tables").into_iter().collect();
+        if !why.iter().any(|w| w.contains("published separately")) {
+            why.extend(said("table_set"));
+        }
+        let why = if why.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", why.join("; "))
+        };
+        let forms = match counts.tables {
+            0 => String::new(),
+            1 => " (1 form)".to_string(),
+            n => format!(" ({n} forms)"),
+        };
+        format!("no tables of figures{forms}{why};")
+    };
     let mut s = format!(
-        "{shown}: {} tables, {} checks: {} passed, {} failed, {} undetermined, {} skipped",
-        tables,
+        "{shown}: {tables} {} checks: {} passed, {} failed, {} undetermined, {} skipped, {} warnings",
         checks.len(),
         c.pass,
         c.fail,
         c.undetermined,
-        c.skipped
+        c.skipped,
+        counts.warnings
     );
     let failed: Vec<&Check> = checks.iter().filter(|c| c.status == Status::Fail).collect();
     for check in failed.iter().take(LISTED_FAILURES) {

@@ -10,7 +10,7 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILED: u8 = 1;
 /// Bad arguments, conflicting outputs or no PDF among the inputs; nothing was done.
 pub const EXIT_USAGE: u8 = 2;
-/// `--strict` and an arithmetic check failed (every input converted).
+/// `--strict` and a check failed (every input converted).
 pub const EXIT_CHECK_FAILED: u8 = 3;
 
 const AFTER_HELP: &str = "\
@@ -19,7 +19,7 @@ Exit status:
   1  at least one input failed (named on stderr and in --report with its cause),
      or an output, the database or the report could not be written
   2  usage: bad arguments, two inputs mapping to one output, no PDF among the inputs
-  3  --strict and an arithmetic check failed
+  3  --strict and a check ended in `fail` (any rule; not undetermined or skipped)
 
 Examples:
   extract report.pdf                          JSON on stdout
@@ -63,7 +63,14 @@ pub struct Args {
     /// Leave inputs whose output under --out-dir is newer than the input.
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
-    /// Exit with 3 when any arithmetic check fails.
+    /// Exit with 3 when any check of any converted document ends in `fail`:
+    /// the document's arithmetic within a table (hierarchy_sum, total_row,
+    /// row_total, sides_balance) and across tables (the identities), its
+    /// narrative against its tables (narrative_…), its table set and 目录
+    /// (table_set, contents_…), what it says it is (year, entity,
+    /// placeholder text) and its typography. Checks ending `undetermined` or
+    /// `skipped` do not count. An input that could not be converted exits 1
+    /// instead.
     #[arg(long)]
     pub strict: bool,
     /// Print no check summary and no tally on stderr (errors still are).

@@ -263,7 +263,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// One file's line on stderr: counts by status and the first failed checks.
 fn summary(shown: &str, out: &Output) -> String {
-    fiscal_checks::summary(shown, out.tables.len(), &out.checks)
+    let counts = fiscal_checks::Counts {
+        tables: out.tables.len(),
+        grids: out.tables.iter().filter(|t| t.as_grid().is_some()).count(),
+        warnings: out.warnings.len(),
+    };
+    fiscal_checks::summary(shown, counts, &out.checks)
 }
 
 /// The counts of the closing line.

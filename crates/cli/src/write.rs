@@ -1,5 +1,7 @@
 //! Output files appear whole or not at all: each is written to its own
-//! temporary file beside the target and renamed over it.
+//! temporary file beside the target and renamed over it. They get the
+//! permissions any new file gets (0666 less the umask), not the temporary
+//! file's private 0600.
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -11,10 +13,15 @@ fn temp_beside(target: &Path) -> std::io::Result<NamedTempFile> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    tempfile::Builder::new()
-        .prefix(".extract-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".extract-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with this mode, the umask applies as to any new file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }
 
 /// Writes `contents` to `target` atomically, creating its folder.

@@ -649,3 +649,47 @@ fn sqlite_holds_the_indicators_of_forms() {
         .unwrap();
     assert_eq!(target, "≥96%");
 }
+
+#[cfg(unix)]
+#[test]
+fn output_files_honour_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (umask, mode) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let target = dir.path().join(format!("out-{umask}.json"));
+        let review = dir.path().join(format!("review-{umask}"));
+        let f = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" -q -o \"$1\" --review \"$2\" \"$3\""
+            ))
+            .arg(env!("CARGO_BIN_EXE_extract"))
+            .arg(&target)
+            .arg(&review)
+            .arg(testdata("lo-ruled-cut-row.pdf"))
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(f.status.success(), "{}", stderr(&f));
+        for file in [target, review.join("lo-ruled-cut-row.html")] {
+            let got = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(got, mode, "{} under umask {umask}", file.display());
+        }
+    }
+}
+
+#[test]
+fn the_summary_says_when_there_are_no_tables_and_counts_warnings() {
+    let f = run(extract().arg(testdata("budget-shenzhen-cover.pdf")));
+    assert!(f.status.success(), "{}", stderr(&f));
+    let first = stderr(&f).lines().next().unwrap_or_default().to_string();
+    assert!(first.contains(": no tables of figures"), "{first}");
+    assert!(first.contains("published separately?"), "{first}");
+    assert!(first.trim_end().ends_with(" warnings"), "{first}");
+    let f = run(extract().arg(testdata("lo-unruled.pdf")));
+    let first = stderr(&f).lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.contains(": 6 tables, ") && first.contains(", 0 warnings"),
+        "{first}"
+    );
+}

@@ -136,12 +136,17 @@ fn the_summary_counts_every_status_and_lists_failures_with_pages() {
         "{c:?}"
     );
     assert_eq!(c.pass + c.fail + c.undetermined + c.skipped, checks.len());
-    let s = summary("x.pdf", tables, &checks);
+    let counts = crate::summary::Counts {
+        tables,
+        grids: tables,
+        warnings: 2,
+    };
+    let s = summary("x.pdf", counts, &checks);
     let first = s.lines().next().unwrap();
     assert_eq!(
         first,
         format!(
-            "x.pdf: 8 tables, {} checks: {} passed, {} failed, {} undetermined, {} skipped",
+            "x.pdf: 8 tables, {} checks: {} passed, {} failed, {} undetermined, {} skipped, 2 warnings",
             checks.len(),
             c.pass,
             c.fail,
