@@ -52,6 +52,7 @@ pub fn decode(bytes: &[u8]) -> Page {
                 width: f32::from(w) * QUARTER,
                 size: f32::from(size) * QUARTER,
                 font: u32::from(tag >> 1 & 7),
+                clip_anchor: None,
             });
             i += 8;
         } else {
@@ -124,6 +125,7 @@ mod tests {
                 width: 12.0,
                 size: 12.0,
                 font: 3,
+                clip_anchor: None,
             }],
             segments: vec![Segment::new(70.0, 90.0, 300.0, 90.0)],
         };

@@ -329,3 +329,29 @@ fn a_units_year_rows_are_its_group() {
         ]
     );
 }
+
+/// 西安市气象局 2022 部门综合预算, 表5 (page 22, Excel output): a name longer
+/// than its cell runs on under the cell's clip over the 合计 cell; it is the
+/// name's text, and the 合计 beside it is read whole.
+#[test]
+fn a_name_running_past_its_cell_keeps_its_figure() {
+    let json = extract_json("budget-xian-clipped-names.pdf");
+    let t = &json["tables"][0];
+    let total = key(t, "合计");
+    let personnel = key(t, "人员经费支出");
+    let r = row_by_code(t, "2080506");
+    assert_eq!(r["name"], "机关事业单位职业年金缴费支出");
+    assert_eq!(value(r, total), Some("43608.96"));
+    assert_eq!(value(r, personnel), Some("43608.96"));
+    assert_eq!(value(row_by_code(t, "20899"), total), Some("1090.22"));
+    let r = row_by_code(t, "220");
+    assert_eq!(value(r, total), Some("18803323.32"));
+    assert_eq!(value(r, key(t, "专项业务经费支出")), Some("17159700"));
+    let r = row_by(t, |r| r["name"] == "合计");
+    assert_eq!(value(r, total), Some("18999011.66"));
+    assert!(json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| !w.as_str().unwrap().contains("not an amount")));
+}

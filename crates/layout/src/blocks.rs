@@ -54,7 +54,8 @@ pub fn page_blocks_with(page: &Page, s: &LayoutSettings) -> PageBlocks {
         .glyphs
         .iter()
         .zip(&used)
-        .filter(|(_, u)| !**u)
+        // A glyph hidden by its clip and in no grid is not printed.
+        .filter(|(g, u)| !**u && g.clip_anchor.is_none())
         .map(|(g, _)| g)
         .collect();
     let lines = build_lines(&free, s.chunk_gap, s);

@@ -302,8 +302,10 @@ pub fn ruled_grids(
             if used[gi] {
                 continue;
             }
-            let (Some(c), Some(r)) = (index_of(&f.xs, g.center_x()), index_of(&f.ys, g.center_y()))
-            else {
+            // A glyph hidden by its cell's clip belongs to that cell, not to the
+            // one it runs into (西安's Excel output: "…缴费支出" over 43608.96).
+            let (ax, ay) = g.anchor();
+            let (Some(c), Some(r)) = (index_of(&f.xs, ax), index_of(&f.ys, ay)) else {
                 continue;
             };
             used[gi] = true;
@@ -405,6 +407,7 @@ mod tests {
                 width: 8.0,
                 size: 8.0,
                 font: 0,
+                clip_anchor: None,
             })
             .collect()
     }
@@ -420,6 +423,23 @@ mod tests {
         assert_eq!(grids.len(), 1);
         assert_eq!(grids[0].cells[0].text, "一般公共预算拨款收入");
         assert_eq!(grids[0].cells[1].text, "1.00");
+    }
+
+    /// A name running past its cell under the cell's clip (西安's Excel
+    /// output): the hidden glyphs over the next cell are the name's, the
+    /// figure there stays a figure.
+    #[test]
+    fn glyphs_hidden_by_their_cells_clip_stay_in_that_cell() {
+        let segs = boxes(&[0.0, 100.0, 200.0], &[0.0, 20.0]);
+        // 14 glyphs 8 apart from x 2: the last two (支出) lie over the next cell.
+        let mut g = text_at("机关事业单位职业年金缴费支出", 2.0, 15.0);
+        for glyph in g.iter_mut().filter(|g| g.center_x() > 99.0) {
+            glyph.clip_anchor = Some((98.0, 10.0));
+        }
+        g.extend(text_at("43608.96", 140.0, 15.0));
+        let (grids, _) = ruled_grids(&segs, &g, &LayoutSettings::DEFAULT);
+        assert_eq!(grids[0].cells[0].text, "机关事业单位职业年金缴费支出");
+        assert_eq!(grids[0].cells[1].text, "43608.96");
     }
 
     #[test]

@@ -281,6 +281,7 @@ mod tests {
                 width: size,
                 size,
                 font: 0,
+                clip_anchor: None,
             })
             .collect()
     }
@@ -318,6 +319,7 @@ mod tests {
                 width: if ch.is_ascii() { size / 2.0 } else { size },
                 size,
                 font: 0,
+                clip_anchor: None,
             })
             .collect()
     }

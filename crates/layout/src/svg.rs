@@ -207,6 +207,7 @@ mod tests {
                 width: 8.0,
                 size: 8.0,
                 font: 0,
+                clip_anchor: None,
             });
         }
         page.segments.push(Segment::new(0.0, 10.0, 200.0, 10.0));

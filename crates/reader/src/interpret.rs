@@ -33,6 +33,68 @@ struct GraphicsState {
     rise: f32,
     stroke_white: bool,
     fill_white: bool,
+    /// The clipping area in force, as a box in page space (a clip path is
+    /// taken as its bounding box); `None` for the whole page.
+    clip: Option<ClipBox>,
+}
+
+/// How far inside its clip a hidden glyph is anchored: clear of the ruling
+/// at the clip's edge, in points.
+const CLIP_ANCHOR_MARGIN: f32 = 1.0;
+
+/// A clipping area's bounding box in page space.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ClipBox {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+impl ClipBox {
+    fn around(x: f32, y: f32) -> ClipBox {
+        ClipBox {
+            x0: x,
+            y0: y,
+            x1: x,
+            y1: y,
+        }
+    }
+
+    fn including(self, x: f32, y: f32) -> ClipBox {
+        ClipBox {
+            x0: self.x0.min(x),
+            y0: self.y0.min(y),
+            x1: self.x1.max(x),
+            y1: self.y1.max(y),
+        }
+    }
+
+    /// The common part of two clips (an empty one stays empty).
+    fn intersect(self, other: ClipBox) -> ClipBox {
+        let (x0, y0) = (self.x0.max(other.x0), self.y0.max(other.y0));
+        ClipBox {
+            x0,
+            y0,
+            x1: self.x1.min(other.x1).max(x0),
+            y1: self.y1.min(other.y1).max(y0),
+        }
+    }
+
+    /// For a point outside the clip (a glyph whose centre is clipped is more
+    /// than half hidden), the nearest point inside it, kept clear of its
+    /// edges so that it falls in the cell the clip is.
+    fn anchor_of(&self, x: f32, y: f32) -> Option<(f32, f32)> {
+        let outside = x < self.x0 || x > self.x1 || y < self.y0 || y > self.y1;
+        if !outside {
+            return None;
+        }
+        let inside = |v: f32, a: f32, b: f32| {
+            let margin = ((b - a) / 2.0).min(CLIP_ANCHOR_MARGIN);
+            v.clamp(a + margin, b - margin)
+        };
+        Some((inside(x, self.x0, self.x1), inside(y, self.y0, self.y1)))
+    }
 }
 
 impl GraphicsState {
@@ -48,6 +110,7 @@ impl GraphicsState {
             rise: 0.0,
             stroke_white: false,
             fill_white: false,
+            clip: None,
         }
     }
 }
@@ -97,6 +160,18 @@ impl PathState {
         }
     }
 
+    /// The bounding box of the path's points and rectangles.
+    fn bounds(&self) -> Option<ClipBox> {
+        self.subpaths
+            .iter()
+            .flatten()
+            .chain(self.rects.iter().flatten())
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .fold(None, |b: Option<ClipBox>, &(x, y)| {
+                Some(b.map_or(ClipBox::around(x, y), |b| b.including(x, y)))
+            })
+    }
+
     /// A painting operator ends the path.
     fn clear(&mut self) {
         self.subpaths.clear();
@@ -132,6 +207,14 @@ fn matrix_of(array: &[Object]) -> Option<Matrix> {
         .try_into()
         .ok()?;
     Some(Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5]))
+}
+
+/// Whether an operator ends the current path (paints it, or `n`).
+fn ends_path(op: &[u8]) -> bool {
+    matches!(
+        op,
+        b"n" | b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*"
+    )
 }
 
 /// Whether colour operands describe (near) white in their colour space.
@@ -192,11 +275,20 @@ impl<'a> Interpreter<'a> {
         let mut path = PathState::default();
         let mut lexer = Lexer::new(content);
         let mut text = Vec::new();
+        // `W`/`W*` make the current path the clip once the path is ended.
+        let mut clip_pending = false;
         let usage = self.store.usage();
         while let Some(op) = lexer.next() {
             usage.operator()?;
             let n = op.operands.len();
+            if clip_pending && ends_path(op.operator) {
+                clip_pending = false;
+                if let Some(b) = path.bounds() {
+                    gs.clip = Some(gs.clip.map_or(b, |c| c.intersect(b)));
+                }
+            }
             match op.operator {
+                b"W" | b"W*" => clip_pending = true,
                 b"q" if stack.len() < 256 => stack.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = stack.pop() {
@@ -395,6 +487,7 @@ impl<'a> Interpreter<'a> {
         let th = gs.horizontal_scale;
         let (tc, tw, rise) = (gs.char_spacing, gs.word_spacing, gs.rise);
         let ctm = gs.ctm;
+        let clip = gs.clip;
         let out = &mut self.out;
         let before = out.glyphs.len();
         let page_max = self.store.usage().limits.max_page_glyphs;
@@ -415,13 +508,17 @@ impl<'a> Interpreter<'a> {
                     out.unmapped_glyphs += 1;
                 }
                 for (k, ch) in d.text.chars().enumerate() {
+                    let gx = x + width * k as f32;
+                    let clip_anchor =
+                        clip.and_then(|c| c.anchor_of(gx + width / 2.0, y - 0.35 * size));
                     out.glyphs.push(Glyph {
                         ch,
-                        x: x + width * k as f32,
+                        x: gx,
                         baseline: y,
                         width,
                         size,
                         font: fi,
+                        clip_anchor,
                     });
                 }
             }

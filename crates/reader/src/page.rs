@@ -13,6 +13,11 @@ pub struct Glyph {
     /// Index of the font in the document's font table; lets later stages tell
     /// a bold title font from body text.
     pub font: u32,
+    /// For a glyph drawn outside the clipping area in force (a cell's text
+    /// running past the cell, hidden by the cell's clip): the point of the clip
+    /// nearest to it, which tells the cell the glyph belongs to. `None` when
+    /// the glyph is visible.
+    pub clip_anchor: Option<(f32, f32)>,
 }
 
 impl Glyph {
@@ -31,6 +36,12 @@ impl Glyph {
     }
     pub fn center_y(&self) -> f32 {
         self.baseline - 0.35 * self.size
+    }
+    /// Where the glyph belongs: its centre, or for a clipped glyph the
+    /// nearest point of its clip.
+    pub fn anchor(&self) -> (f32, f32) {
+        self.clip_anchor
+            .unwrap_or((self.center_x(), self.center_y()))
     }
 }
 

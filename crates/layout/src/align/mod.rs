@@ -247,6 +247,7 @@ mod tests {
                 width: 10.0,
                 size: 10.0,
                 font: 0,
+                clip_anchor: None,
             });
         }
     }
