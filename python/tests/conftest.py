@@ -1,0 +1,88 @@
+"""Shared fixtures: the repository's samples and the `extract` CLI, whose
+CSV is what the package's figures must equal."""
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, List, Sequence, Tuple
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TESTDATA = REPO / "testdata"
+
+
+def samples() -> List[str]:
+    """The bundled sample PDFs that convert (the encrypted one does not), as
+    paths relative to the repository, the way a user would name them."""
+    return sorted(
+        str(p.relative_to(REPO))
+        for p in TESTDATA.glob("*.pdf")
+        if p.name != "encrypted.pdf"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Inputs are named relative to the repository, as in the README, for
+    # every fixture whatever its scope.
+    os.chdir(REPO)
+
+
+@pytest.fixture(scope="session")
+def cli() -> str:
+    """The `extract` binary: $FISCAL_EXTRACT_CLI, else built by cargo."""
+    given = os.environ.get("FISCAL_EXTRACT_CLI")
+    if given:
+        return given
+    subprocess.run(
+        ["cargo", "build", "-q", "--bin", "extract"], cwd=REPO, check=True
+    )
+    target = os.environ.get("CARGO_TARGET_DIR", str(REPO / "target"))
+    return str(Path(target) / "debug" / "extract")
+
+
+def cli_csv(cli: str, inputs: Sequence[str], out: Path) -> List[List[str]]:
+    """The records of `extract -f csv` on `inputs`, header first."""
+    subprocess.run(
+        [cli, "-q", "-f", "csv", "-o", str(out), *inputs], cwd=REPO, check=True
+    )
+    with open(out, newline="", encoding="utf-8-sig") as f:
+        return list(csv.reader(f))
+
+
+def as_csv_text(value: object) -> str:
+    """A long-form value as the CSV writes it (missing is empty)."""
+    if value is None:
+        return ""
+    return str(value)
+
+
+def comparable(records: Iterable[Sequence[object]]) -> List[Tuple[object, ...]]:
+    """Records with the amount (last) as a Decimal and the rest as CSV text,
+    so that '12.30' and Decimal('12.300000') compare equal."""
+    out = []
+    for r in records:
+        *rest, value = r
+        out.append((*(as_csv_text(v) for v in rest), Decimal(str(value))))
+    return out
+
+
+@pytest.fixture(scope="session")
+def cli_figures(cli: str, tmp_path_factory: pytest.TempPathFactory) -> List[Tuple[object, ...]]:
+    """Every sample's figures as the CLI writes them, in order."""
+    rows = cli_csv(cli, samples(), tmp_path_factory.mktemp("cli") / "figures.csv")
+    assert rows[0][-1] == "value"
+    return comparable(rows[1:])
+
+
+
+def by_file(records):
+    """Records grouped by their file (the CLI writes documents as they finish,
+    each document's figures in printed order)."""
+    out = {}
+    for r in records:
+        out.setdefault(r[0], []).append(r)
+    return out

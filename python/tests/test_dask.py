@@ -1,0 +1,70 @@
+"""The Dask recipe: a folder converted on a LocalCluster of 2 worker
+processes into the Parquet dataset, with the CLI's figures exactly."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import fiscal_extract as fx
+from conftest import REPO, by_file, cli_csv, comparable, samples
+
+distributed = pytest.importorskip("dask.distributed")
+import fiscal_extract.dask as fxd  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    """The samples and one encrypted PDF, some in a sub-folder."""
+    root = tmp_path_factory.mktemp("in") / "disclosures"
+    (root / "sub").mkdir(parents=True)
+    for i, sample in enumerate(samples()):
+        target = root / ("sub" if i % 3 == 0 else ".") / Path(sample).name
+        shutil.copy(REPO / sample, target)
+    shutil.copy(REPO / "testdata/encrypted.pdf", root / "sub" / "Locked.PDF")
+    return root
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def test_a_folder_on_two_workers_gives_the_clis_figures(folder, client, cli, tmp_path):
+    ds = tmp_path / "DS"
+    outcomes = fxd.convert_folder(str(folder), str(ds), client, files_per_task=3)
+    assert [o.file for o in outcomes] == fx.find_pdfs(str(folder))
+    failed = [o for o in outcomes if not o.ok]
+    assert [o.file for o in failed] == [str(folder / "sub" / "Locked.PDF")]
+    assert "encrypted" in failed[0].error
+
+    good = [o.file for o in outcomes if o.ok]
+    expected = comparable(cli_csv(cli, good, tmp_path / "cli.csv")[1:])
+    columns = ", ".join(f'"{c}"' for c in fx.FIGURE_COLUMNS)
+    with duckdb.connect() as con:
+        got = con.execute(
+            f"SELECT {columns} FROM read_parquet('{ds}/figures/*/*/*.parquet', hive_partitioning = true)"
+        ).fetchall()
+    assert len(got) == len(expected)
+    ours, theirs = by_file(comparable(got)), by_file(expected)
+    assert set(ours) == set(theirs)
+    for file in theirs:
+        assert sorted(ours[file], key=str) == sorted(theirs[file], key=str), file
+
+    # The cluster's workers wrote every document; running again changes nothing.
+    before = sorted(p.relative_to(ds) for p in ds.rglob("*.parquet"))
+    fxd.convert_folder(str(folder), str(ds), client)
+    assert sorted(p.relative_to(ds) for p in ds.rglob("*.parquet")) == before
+
+
+def test_the_folder_is_named_as_the_cli_names_it(folder):
+    found = fx.find_pdfs(str(folder))
+    assert str(folder / "sub" / "Locked.PDF") in found
+    assert all(f.startswith(str(folder) + "/") for f in found)
+    with pytest.raises(FileNotFoundError):
+        fx.find_pdfs(str(folder / "missing"))
