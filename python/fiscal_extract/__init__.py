@@ -21,6 +21,7 @@ The PDF is read in Rust with the GIL released: threads run in parallel.
 """
 from __future__ import annotations
 
+import operator
 import os
 from typing import IO, Any, Iterable, Iterator, List, Optional, Sequence, Union
 
@@ -39,6 +40,7 @@ from ._model import (
     Goal,
     GoalRow,
     Indicator,
+    PageBox,
     PerformanceTable,
     Record,
     Row,
@@ -62,6 +64,7 @@ __all__ = [
     "Document",
     "Source",
     "DocumentMeta",
+    "PageBox",
     "Table",
     "Column",
     "Row",
@@ -88,13 +91,43 @@ PathLike = Union[str, "os.PathLike[str]"]
 Source_ = Union[PathLike, bytes, bytearray, memoryview, IO[bytes]]
 
 
-def extract(source: Source_, *, name: Optional[str] = None) -> Document:
+Pages = Union[int, Iterable[int]]
+
+
+def _pages(pages: Optional[Pages]) -> Optional[List[int]]:
+    """The 1-based page numbers asked for, checked."""
+    if pages is None:
+        return None
+    if isinstance(pages, bool):
+        raise TypeError("pages must be a page number or an iterable of page numbers")
+    if isinstance(pages, int):
+        pages = [pages]
+    try:
+        numbers = sorted({operator.index(p) for p in pages})
+    except TypeError:
+        raise TypeError(
+            "pages must be a page number or an iterable of page numbers (1-based)"
+        ) from None
+    if not numbers:
+        raise ValueError("pages is empty: give None to read every page")
+    if numbers[0] < 1:
+        raise ValueError("pages are numbered from 1")
+    return [p for p in numbers if p < 2**32]
+
+
+def extract(
+    source: Source_, pages: Optional[Pages] = None, *, name: Optional[str] = None
+) -> Document:
     """Extracts one PDF.
 
     Args:
         source: a path (``str`` or ``os.PathLike``), the PDF's bytes
             (``bytes``, ``bytearray``, ``memoryview``), or a binary file
             object open for reading.
+        pages: the 1-based pages to read — a number, or any iterable of
+            numbers (``range(3, 13)``, ``[1, 5]``); the others are passed
+            over without being interpreted (a table continued onto a page
+            left out ends where the pages read end). ``None`` reads all.
         name: what to call the input in the document's ``source.file``, in
             figures' ``file`` and in errors; by default the path as given,
             the file object's ``name``, or ``"<bytes>"``.
@@ -105,23 +138,26 @@ def extract(source: Source_, *, name: Optional[str] = None) -> Document:
     Raises:
         ExtractError: the input could not be read or is no PDF to extract
             (encrypted, truncated, damaged, over a resource limit, no text).
-        TypeError: ``source`` is none of the above.
+            ``kind == "pages"``: none of ``pages`` is in the document.
+        TypeError: ``source`` or ``pages`` is none of the above.
+        ValueError: a page number below 1.
     """
+    selected = _pages(pages)
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if name is not None:
             with open(path, "rb") as f:
-                return Document(_native.extract_bytes(f.read(), name))
-        return Document(_native.extract_path(path))
+                return Document(_native.extract_bytes(f.read(), name, selected))
+        return Document(_native.extract_path(path, selected))
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return Document(_native.extract_bytes(bytes(source), name or "<bytes>"))
+        return Document(_native.extract_bytes(bytes(source), name or "<bytes>", selected))
     read = getattr(source, "read", None)
     if callable(read):
         data = read()
         if not isinstance(data, (bytes, bytearray)):
             raise TypeError("extract() needs a file opened in binary mode ('rb')")
         shown = name or str(getattr(source, "name", "<stream>"))
-        return Document(_native.extract_bytes(bytes(data), shown))
+        return Document(_native.extract_bytes(bytes(data), shown, selected))
     raise TypeError(
         f"extract() takes a path, bytes or a binary file, not {type(source).__name__}"
     )
@@ -150,7 +186,9 @@ def default_jobs() -> int:
 
 
 def extract_many(
-    paths: Union[PathLike, Iterable[PathLike]], jobs: Optional[int] = None
+    paths: Union[PathLike, Iterable[PathLike]],
+    jobs: Optional[int] = None,
+    pages: Optional[Pages] = None,
 ) -> Iterator[Union[Document, ExtractError]]:
     """Extracts many PDF files on ``jobs`` cores (default: every core this
     process may use).
@@ -166,7 +204,8 @@ def extract_many(
                 ...
 
     Files are converted ahead of the loop by a bounded window (four per job);
-    leaving the loop stops the workers after their current file.
+    leaving the loop stops the workers after their current file. ``pages``
+    selects the same pages of every file (see :func:`extract`).
 
     Raises:
         TypeError: an item of ``paths`` is not a path.
@@ -179,7 +218,7 @@ def extract_many(
         raise TypeError(f"jobs must be an int, not {type(jobs).__name__}")
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
-    return _yield(_native.extract_many(paths, jobs))
+    return _yield(_native.extract_many(paths, jobs, _pages(pages)))
 
 
 def _yield(results: Any) -> Iterator[Union[Document, ExtractError]]:
@@ -206,10 +245,12 @@ def figures(docs: Union[Document, Iterable[Document]]) -> Any:
     ``file`` (the input as named), ``entity``, ``year`` (int32),
     ``document_kind``, ``table`` (表2), ``table_kind``, ``title``,
     ``money_unit``, ``group``, ``code``, ``classification``, ``level``
-    (int32), ``name``, ``line`` (int32, 行次), ``column_key``, ``header`` and
-    ``value``: the exact amount as ``decimal128(38, 6)``
-    (``to_pandas()`` gives :class:`decimal.Decimal` values). Empty cells
-    are not figures.
+    (int32), ``name``, ``line`` (int32, 行次), ``column_key``, ``header``,
+    ``value`` — the exact amount as ``decimal128(38, 6)`` (``to_pandas()``
+    gives :class:`decimal.Decimal` values) — and where it is printed:
+    ``page`` (int32) and its box ``x0``, ``top``, ``x1``, ``bottom``
+    (float64, points from the page's top-left, as pdfplumber's). A text the
+    CSV leaves empty is null here. Empty cells are not figures.
     """
     import pyarrow as pa
 

@@ -14,7 +14,8 @@ class ExtractError(Exception):
         cause: why, e.g. ``"the PDF is encrypted"``.
         kind: ``"read"`` (the file could not be read), ``"too_large"``,
             ``"pdf"`` (not a PDF, truncated, encrypted, damaged, over a
-            resource limit, no text layer), ``"internal"`` (a bug met on this
+            resource limit, no text layer), ``"pages"`` (none of the pages
+            asked for is in the document), ``"internal"`` (a bug met on this
             file: please report it) or ``"dataset"`` (a dataset file could not
             be written).
 

@@ -20,6 +20,7 @@ __all__ = [
     "Record",
     "Source",
     "DocumentMeta",
+    "PageBox",
     "Column",
     "Row",
     "Table",
@@ -181,6 +182,27 @@ class DocumentMeta(Record):
     """The unit most tables print amounts in: 元, 千元, 万元 or 亿元."""
 
 
+class PageBox(Record):
+    """Where something is printed: a 1-based page and a box in points from
+    the page's top-left corner, y downward (pdfplumber's convention)."""
+
+    __slots__ = ()
+    page: int = _text()
+    """1-based page number."""
+    x0: float = _text()
+    """Left edge."""
+    top: float = _text()
+    """Top edge, from the page's top."""
+    x1: float = _text()
+    """Right edge."""
+    bottom: float = _text()
+    """Bottom edge, from the page's top."""
+
+
+def _boxes_by_key(raw: Dict[str, Any]) -> Dict[str, PageBox]:
+    return {k: PageBox(v) for k, v in raw.items()}
+
+
 class Column(Record):
     """A column of a grid table."""
 
@@ -219,6 +241,10 @@ class Row(Record):
     """Exact amounts by column key; None for an empty cell."""
     attributes: Dict[str, str] = _dict()
     """Texts of the table's ``text_columns`` by key (blank cells left out)."""
+    bbox: Optional[PageBox] = _object(PageBox)
+    """Where the row is printed (a row cut by a page break: its first part)."""
+    value_bboxes: Dict[str, PageBox] = _dict(_boxes_by_key)
+    """Where each printed figure of ``values`` stands, by the same keys."""
 
     def value(self, key: str) -> Optional[Decimal]:
         """The amount in column ``key``; None when empty or no such column."""
@@ -251,6 +277,8 @@ class Table(Record):
     """Body rows, in printed order."""
     notes: List[str] = _list()
     """Notes printed under the table (注：…)."""
+    bboxes: List[PageBox] = _list(_list_of(PageBox))
+    """Where the table's grid is printed, one box per page it spans."""
 
     def column(self, key: str) -> Optional[Column]:
         """The value column ``key``, if the table has it."""
@@ -420,6 +448,12 @@ class Section(Record):
     """Reflowed paragraphs."""
     children: List["Section"] = _list(lambda raw: [Section(s) for s in raw])
     """Sections nested under this one."""
+    heading_bbox: Optional[PageBox] = _object(PageBox)
+    """Where the heading is printed."""
+    paragraph_bboxes: List[List[PageBox]] = _list(
+        lambda raw: [[PageBox(b) for b in boxes] for boxes in raw]
+    )
+    """Parallel to ``paragraphs``: where each is printed, a box per page it covers."""
 
     @property
     def text(self) -> str:

@@ -14,12 +14,14 @@ fn class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 }
 
 /// What went wrong, in one word: `read`, `too_large`, `pdf` (not a PDF,
-/// truncated, encrypted, damaged, over a resource limit, no text), `internal`.
+/// truncated, encrypted, damaged, over a resource limit, no text), `pages`
+/// (none of the pages asked for is in the document), `internal`.
 fn kind(e: &ExtractError) -> &'static str {
     match e {
         ExtractError::Read { .. } => "read",
         ExtractError::InputTooLarge { .. } => "too_large",
         ExtractError::Pdf { .. } => "pdf",
+        ExtractError::NoSelectedPages { .. } => "pages",
         ExtractError::Panic { .. } => "internal",
         _ => "pdf",
     }

@@ -3,7 +3,6 @@
 //! its typed objects and docstrings; this module converts PDFs with the GIL
 //! released, and hands documents, Arrow tables and Parquet files back.
 mod arrow_stream;
-mod dataset;
 mod document;
 mod errors;
 mod many;
@@ -17,19 +16,21 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use arrow_stream::ArrowStream;
-use dataset::{Dataset, DatasetTable};
 use document::NativeDocument;
+use fiscal_formats::arrow::{self as dataset, DatasetTable};
+use fiscal_formats::parquet::Dataset;
 use many::ExtractMany;
 use run::Input;
 
-/// Options of one extraction from the Python arguments.
-fn options(max_pages: Option<usize>) -> PyResult<Options> {
+/// Options of one extraction from the Python arguments: the 1-based pages
+/// to read (the Python side checked them), or all.
+fn options(pages: Option<Vec<u32>>) -> PyResult<Options> {
     let mut options = Options::default();
-    if let Some(n) = max_pages {
-        if n == 0 {
-            return Err(PyValueError::new_err("max_pages must be at least 1"));
+    if let Some(pages) = pages {
+        if pages.is_empty() || pages.contains(&0) {
+            return Err(PyValueError::new_err("pages are numbered from 1"));
         }
-        options.limits.max_pages = n;
+        options.pages = Some(pages.into_iter().collect());
     }
     Ok(options)
 }
@@ -41,29 +42,29 @@ fn path_input(path: PathBuf) -> Input {
 
 /// Extracts one PDF file; the path is shown as given in errors and figures.
 #[pyfunction]
-#[pyo3(signature = (path, max_pages = None))]
+#[pyo3(signature = (path, pages = None))]
 fn extract_path(
     py: Python<'_>,
     path: PathBuf,
-    max_pages: Option<usize>,
+    pages: Option<Vec<u32>>,
 ) -> PyResult<NativeDocument> {
-    finish(py, path_input(path), options(max_pages)?)
+    finish(py, path_input(path), options(pages)?)
 }
 
 /// Extracts one PDF held in memory; `name` stands for the file.
 #[pyfunction]
-#[pyo3(signature = (data, name, max_pages = None))]
+#[pyo3(signature = (data, name, pages = None))]
 fn extract_bytes(
     py: Python<'_>,
     data: &Bound<'_, PyBytes>,
     name: String,
-    max_pages: Option<usize>,
+    pages: Option<Vec<u32>>,
 ) -> PyResult<NativeDocument> {
     let input = Input::Bytes {
         name,
         bytes: data.as_bytes().to_vec(),
     };
-    finish(py, input, options(max_pages)?)
+    finish(py, input, options(pages)?)
 }
 
 fn finish(py: Python<'_>, input: Input, options: Options) -> PyResult<NativeDocument> {
@@ -76,17 +77,17 @@ fn finish(py: Python<'_>, input: Input, options: Options) -> PyResult<NativeDocu
 
 /// Converts `paths` on `jobs` threads; iterates documents or `ExtractError`s.
 #[pyfunction]
-#[pyo3(signature = (paths, jobs, max_pages = None))]
+#[pyo3(signature = (paths, jobs, pages = None))]
 fn extract_many(
     paths: Vec<PathBuf>,
     jobs: usize,
-    max_pages: Option<usize>,
+    pages: Option<Vec<u32>>,
 ) -> PyResult<ExtractMany> {
     if jobs == 0 {
         return Err(PyValueError::new_err("jobs must be at least 1"));
     }
     let inputs = paths.into_iter().map(path_input).collect();
-    ExtractMany::start(inputs, jobs, options(max_pages)?)
+    ExtractMany::start(inputs, jobs, options(pages)?)
 }
 
 fn table_named(name: &str) -> PyResult<DatasetTable> {
@@ -173,10 +174,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(write_dataset, m)?)?;
     m.add_function(wrap_pyfunction!(dataset_tables, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    let columns: Vec<&str> = dataset::longform::COLUMNS
-        .iter()
-        .map(|(name, _)| *name)
-        .collect();
+    let columns: Vec<&str> = fiscal_formats::long::COLUMNS.to_vec();
     m.add("FIGURE_COLUMNS", columns)?;
     m.add("AMOUNT_SCALE", dataset::AMOUNT_SCALE)?;
     m.add("AMOUNT_PRECISION", dataset::AMOUNT_PRECISION)?;

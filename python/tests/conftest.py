@@ -60,13 +60,30 @@ def as_csv_text(value: object) -> str:
     return str(value)
 
 
+POINTS = {"x0", "top", "x1", "bottom"}
+
+
 def comparable(records: Iterable[Sequence[object]]) -> List[Tuple[object, ...]]:
-    """Records with the amount (last) as a Decimal and the rest as CSV text,
-    so that '12.30' and Decimal('12.300000') compare equal."""
+    """Long-form records (in FIGURE_COLUMNS order) made comparable whether
+    read from the CSV or from Arrow: the amount as a Decimal (so '12.30' and
+    Decimal('12.300000') are equal), coordinates as floats, the rest as the
+    CSV's text (Arrow text as the CSV writes it)."""
+    import fiscal_extract as fx
+
     out = []
     for r in records:
-        *rest, value = r
-        out.append((*(as_csv_text(v) for v in rest), Decimal(str(value))))
+        row: List[object] = []
+        for name, v in zip(fx.FIGURE_COLUMNS, r):
+            if name == "value":
+                row.append(Decimal(str(v)))
+            elif name in POINTS:
+                row.append(None if v in (None, "") else float(v))  # type: ignore[arg-type]
+            elif isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                # The CSV quotes a text a spreadsheet would run as a formula.
+                row.append("'" + v)
+            else:
+                row.append(as_csv_text(v))
+        out.append(tuple(row))
     return out
 
 
@@ -74,7 +91,9 @@ def comparable(records: Iterable[Sequence[object]]) -> List[Tuple[object, ...]]:
 def cli_figures(cli: str, tmp_path_factory: pytest.TempPathFactory) -> List[Tuple[object, ...]]:
     """Every sample's figures as the CLI writes them, in order."""
     rows = cli_csv(cli, samples(), tmp_path_factory.mktemp("cli") / "figures.csv")
-    assert rows[0][-1] == "value"
+    import fiscal_extract as fx
+
+    assert rows[0] == fx.FIGURE_COLUMNS
     return comparable(rows[1:])
 
 

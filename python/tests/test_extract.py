@@ -144,7 +144,24 @@ def test_every_field_of_the_contract_is_declared_typed():
         fx.GoalRow: _schema_properties(defs["department_goals"]["properties"]["rows"]["items"]),
         fx.Section: _schema_properties(defs["section"]),
         fx.Check: _schema_properties(defs["check"]),
+        fx.PageBox: _schema_properties(defs["bbox"]),
     }
     for cls, fields in expected.items():
         missing = sorted(f for f in fields if not hasattr(cls, f))
         assert not missing, f"{cls.__name__} lacks {missing}"
+
+
+def test_pages_selects_what_is_read():
+    whole = fx.extract(CUT_ROW)
+    assert whole.source.pages == 2
+    assert fx.extract(CUT_ROW, pages=range(1, 3)).to_dict() == whole.to_dict()
+    second = fx.extract(CUT_ROW, pages=[2])
+    assert second.source.pages == 1
+    assert second.grids and all(t.pages == [2] for t in second.grids)
+    assert fx.extract((REPO / CUT_ROW).read_bytes(), 2).source.pages == 1
+    with pytest.raises(fx.ExtractError) as caught:
+        fx.extract(CUT_ROW, pages=[3, 40])
+    assert caught.value.kind == "pages" and "2 pages" in caught.value.cause
+    for bad, error in ((0, ValueError), ([], ValueError), ("1", TypeError), (1.5, TypeError)):
+        with pytest.raises(error):
+            fx.extract(CUT_ROW, pages=bad)

@@ -26,10 +26,11 @@ Examples:
   extract --out-dir out/ disclosures/         one JSON per PDF, folders mirrored under out/
   extract -f csv -o figures.csv disclosures/  every figure of every PDF in one CSV
   extract --db fiscal.sqlite disclosures/     load everything into SQLite
+  extract -f parquet --out-dir DS/ disclosures/   a Parquet dataset (DuckDB, pandas, Spark)
   cat report.pdf | extract -                  read one PDF from stdin";
 
 /// Chinese fiscal disclosure PDFs (部门决算/部门预算) to normalized, validated
-/// JSON, JSON lines, CSV, XLSX or SQLite.
+/// JSON, JSON lines, CSV, XLSX, SQLite or a Parquet dataset.
 #[derive(Parser, Debug)]
 #[command(version, after_help = AFTER_HELP)]
 pub struct Args {
@@ -42,7 +43,8 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Write one output per input under this folder, mirroring the folders
-    /// given (equal names in different folders never collide).
+    /// given (equal names in different folders never collide); with
+    /// `-f parquet`, the dataset's folder.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// Output format [default: json; none when only --db is given].
@@ -117,6 +119,10 @@ pub enum Format {
     Csv,
     /// One sheet per table as printed, plus a checks sheet.
     Xlsx,
+    /// A Parquet dataset under --out-dir: a folder per table (documents,
+    /// tables, rows, figures, checks, forms, sections) partitioned by year
+    /// and document kind; re-running replaces a document, never duplicates.
+    Parquet,
 }
 
 impl Format {
@@ -127,6 +133,7 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Parquet => "parquet",
         }
     }
 

@@ -20,6 +20,7 @@ use crate::report::{self, Record, Status};
 use crate::review::{write_index, write_report};
 use crate::sinks::{DeliveryError, Sinks};
 use crate::write::write_atomic;
+use fiscal_formats::parquet::Dataset;
 
 /// Runs the command line; returns the exit status.
 pub fn run(args: &Args) -> u8 {
@@ -41,6 +42,16 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_FAILED;
         }
     };
+    let dataset = match &plan.destination {
+        Destination::Dataset(dir) => match Dataset::open(dir) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                console.error(&format!("extract: {e}"));
+                return EXIT_FAILED;
+            }
+        },
+        _ => None,
+    };
     let exe = match plan.batch.then(isolate::current_exe).transpose() {
         Ok(exe) => exe,
         Err(e) => {
@@ -54,6 +65,7 @@ pub fn run(args: &Args) -> u8 {
         console,
         exe: exe.as_deref(),
         sinks: Mutex::new(sinks),
+        dataset,
         closed_stdout: AtomicBool::new(false),
         reviewed: Mutex::new(Vec::new()),
     };
@@ -69,6 +81,9 @@ struct Run<'a> {
     /// This program, for child processes; `None` converts in this process.
     exe: Option<&'a Path>,
     sinks: Mutex<Sinks>,
+    /// `-f parquet --out-dir`: written by each worker, no lock needed (a
+    /// document's files are its own).
+    dataset: Option<Dataset>,
     closed_stdout: AtomicBool,
     /// The review reports written in a batch and their documents, for the index.
     reviewed: Mutex<Vec<(std::path::PathBuf, Output)>>,
@@ -190,6 +205,14 @@ impl Run<'_> {
             });
             if let Err(e) = written {
                 self.console.error(&format!("extract: {e}"));
+                return Record::failed(&input.shown, e, ms);
+            }
+        }
+        if let Some(dataset) = &self.dataset {
+            if let Err(e) = dataset.write(&input.shown, out) {
+                let e = format!("cannot write into the dataset: {e}");
+                self.console
+                    .error(&format!("extract: {}: {e}", input.shown));
                 return Record::failed(&input.shown, e, ms);
             }
         }

@@ -10,7 +10,7 @@ use crate::args::Format;
 pub fn preamble(format: Format) -> Vec<u8> {
     match format {
         Format::Csv => csv::preamble(),
-        Format::Json | Format::Jsonl | Format::Xlsx => Vec::new(),
+        Format::Json | Format::Jsonl | Format::Xlsx | Format::Parquet => Vec::new(),
     }
 }
 
@@ -25,6 +25,8 @@ pub fn piece(format: Format, shown: &str, out: &Output) -> Result<Vec<u8>, Strin
         }
         Format::Csv => csv::figures(shown, out),
         Format::Xlsx => xlsx::workbook(out),
+        // The plan sends Parquet to a dataset (`fiscal_formats::parquet`).
+        Format::Parquet => Err("Parquet is written as a dataset, with --out-dir".into()),
     }
 }
 

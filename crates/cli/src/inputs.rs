@@ -146,6 +146,19 @@ pub fn up_to_date(input: &Input, target: &Path) -> bool {
     }
 }
 
+/// Whether the dataset at `dir` holds this input's document (by the
+/// sha256 of its bytes), written after the input last changed.
+pub fn in_dataset(input: &Input, dir: &Path) -> bool {
+    let Some(bytes) = input.path.as_deref().and_then(|p| std::fs::read(p).ok()) else {
+        return false;
+    };
+    let sha256: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    fiscal_formats::parquet::written(dir, &sha256).is_some_and(|file| up_to_date(input, &file))
+}
+
 /// Largest first, so that a big file does not start last and keep one core
 /// busy after the others are done; equal sizes in path order.
 pub fn largest_first(inputs: &mut [Input]) {

@@ -19,6 +19,8 @@ pub enum Destination {
     /// Nowhere but the database or the review reports (`--db`, `--review`
     /// without an output or a format).
     Nowhere,
+    /// A Parquet dataset folder (`-f parquet --out-dir DIR`).
+    Dataset(PathBuf),
 }
 
 #[derive(Debug)]
@@ -41,6 +43,7 @@ impl Plan {
         let mut all = expanded.inputs;
         let format = args.format.unwrap_or(Format::Json);
         let destination = match (&args.out_dir, &args.output) {
+            (Some(dir), _) if format == Format::Parquet => Destination::Dataset(dir.clone()),
             (Some(dir), _) => Destination::PerInput(dir.clone()),
             (None, Some(file)) => Destination::File(file.clone()),
             (None, None)
@@ -50,6 +53,9 @@ impl Plan {
             }
             (None, None) => Destination::Stdout,
         };
+        if format == Format::Parquet && !matches!(destination, Destination::Dataset(_)) {
+            return Err("-f parquet writes a dataset folder: give --out-dir DIR".into());
+        }
         let single_stream = matches!(destination, Destination::Stdout | Destination::File(_));
         if single_stream && !format.concatenates() && all.len() > 1 {
             return Err(format!(
@@ -84,10 +90,15 @@ impl Plan {
             inputs::keep_shard(&mut all, shard);
         }
         let mut skipped = Vec::new();
-        if let (true, Destination::PerInput(dir)) = (args.skip_existing, &destination) {
-            let (old, new): (Vec<Input>, Vec<Input>) = all
-                .into_iter()
-                .partition(|i| inputs::up_to_date(i, &i.target(dir, format.extension())));
+        if args.skip_existing {
+            let done = |i: &Input| match &destination {
+                Destination::PerInput(dir) => {
+                    inputs::up_to_date(i, &i.target(dir, format.extension()))
+                }
+                Destination::Dataset(dir) => inputs::in_dataset(i, dir),
+                _ => false,
+            };
+            let (old, new): (Vec<Input>, Vec<Input>) = all.into_iter().partition(done);
             skipped = old;
             all = new;
         }
@@ -125,6 +136,12 @@ mod tests {
             Destination::PerInput("o".into())
         );
         assert_eq!(d("extract a.pdf --db x.sqlite"), Destination::Nowhere);
+        assert_eq!(
+            d("extract a.pdf b.pdf -f parquet --out-dir ds"),
+            Destination::Dataset("ds".into())
+        );
+        let err = plan("extract a.pdf -f parquet -o x.parquet").unwrap_err();
+        assert!(err.contains("give --out-dir"), "{err}");
         assert_eq!(
             d("extract a.pdf --db x.sqlite -f jsonl"),
             Destination::Stdout

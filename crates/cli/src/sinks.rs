@@ -89,7 +89,7 @@ impl Sinks {
             Destination::File(path) => Some(StreamTarget::File(
                 PendingFile::create(path).map_err(|e| format!("{}: {e}", path.display()))?,
             )),
-            Destination::PerInput(_) | Destination::Nowhere => None,
+            Destination::PerInput(_) | Destination::Dataset(_) | Destination::Nowhere => None,
         };
         let stream = target.map(|target| Stream {
             target,

@@ -31,6 +31,14 @@ pub enum ExtractError {
         /// The reader's reason.
         source: ReadError,
     },
+    /// [`Options::pages`](crate::Options::pages) names no page the document has.
+    #[error("{file}: none of the pages asked for is in the document ({pages} pages)")]
+    NoSelectedPages {
+        /// The file as the caller named it.
+        file: String,
+        /// The pages the document has.
+        pages: usize,
+    },
     /// A bug met on this file; the pipeline contained it.
     #[error("{file}: internal error while extracting ({message}); please report this file")]
     Panic {

@@ -153,8 +153,21 @@ fn extract_named(
         };
         // Page by page: each page's glyphs are dropped once its blocks are built.
         let mut pages = open_document(bytes, options.limits).map_err(read_error)?;
-        let mut blocks = Vec::with_capacity(pages.page_count());
-        for page in pages.by_ref() {
+        let count = pages.page_count();
+        let wanted = |n: u32| options.pages.as_ref().is_none_or(|set| set.contains(&n));
+        if !(1..=count as u32).any(wanted) {
+            return Err(ExtractError::NoSelectedPages {
+                file: shown.to_string(),
+                pages: count,
+            });
+        }
+        let mut blocks = Vec::with_capacity(count);
+        for number in 1..=count as u32 {
+            if !wanted(number) {
+                pages.skip_page();
+                continue;
+            }
+            let Some(page) = pages.next() else { break };
             blocks.push(page_blocks_with(
                 &page.map_err(read_error)?,
                 &options.layout,

@@ -1,4 +1,6 @@
 //! The knobs a caller may set for one extraction.
+use std::collections::BTreeSet;
+
 use fiscal_layout::LayoutSettings;
 use fiscal_reader::Limits;
 use fiscal_recognize::RecognizeSettings;
@@ -11,6 +13,7 @@ use fiscal_recognize::RecognizeSettings;
 /// options.max_input_bytes = 100 << 20; // refuse inputs over 100 MiB
 /// options.layout.chunk_gap = 0.8; // split lines into runs at wider gaps only
 /// options.recognize.cell_in_column = 0.5; // a cell must cover half a column
+/// options.pages = Some((3..=12).collect()); // read pages 3 to 12 only
 /// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -25,6 +28,9 @@ pub struct Options {
     pub recognize: RecognizeSettings,
     /// The most bytes [`extract_reader`](crate::extract_reader) reads.
     pub max_input_bytes: u64,
+    /// The 1-based pages to read; the others are passed over without being
+    /// interpreted. `None` reads every page.
+    pub pages: Option<BTreeSet<u32>>,
 }
 
 impl Default for Options {
@@ -34,6 +40,7 @@ impl Default for Options {
             layout: LayoutSettings::default(),
             recognize: RecognizeSettings::default(),
             max_input_bytes: 1 << 30,
+            pages: None,
         }
     }
 }

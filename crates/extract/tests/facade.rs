@@ -99,3 +99,34 @@ fn recognition_settings_reach_the_outline_through_the_options() {
         "{parts:?}"
     );
 }
+
+#[test]
+fn only_the_pages_asked_for_are_read() {
+    let bytes = std::fs::read(testdata("lo-ruled-cut-row.pdf")).unwrap();
+    let whole = extract_reader("cut.pdf", bytes.as_slice(), &Options::default()).unwrap();
+    assert_eq!(whole.source.pages, 2);
+    let mut options = Options::default();
+    options.pages = Some([2].into());
+    let second = extract_reader("cut.pdf", bytes.as_slice(), &options).unwrap();
+    assert_eq!(second.source.pages, 1);
+    let pages: Vec<u32> = second
+        .tables
+        .iter()
+        .filter_map(|t| t.as_grid())
+        .flat_map(|t| t.pages.clone())
+        .collect();
+    assert!(
+        !pages.is_empty() && pages.iter().all(|&p| p == 2),
+        "{pages:?}"
+    );
+    options.pages = Some([3, 40].into());
+    let err = extract_reader("cut.pdf", bytes.as_slice(), &options).unwrap_err();
+    assert!(matches!(
+        err,
+        ExtractError::NoSelectedPages { pages: 2, .. }
+    ));
+    assert_eq!(
+        err.to_string(),
+        "cut.pdf: none of the pages asked for is in the document (2 pages)"
+    );
+}

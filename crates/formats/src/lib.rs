@@ -1,12 +1,19 @@
-//! Output writers for extracted documents, shared by the `extract` CLI and
-//! other front ends: [`csv`] (the [`long`] form, one row per printed figure),
-//! [`xlsx`] (a workbook, one sheet per table) and [`sqlite`] (a database,
-//! one transaction per document). Each sits behind a Cargo feature of its
-//! name (all on by default), so a user takes only the writers and their
+//! Output writers for extracted documents, shared by the `extract` CLI, the
+//! Python package and other front ends: [`csv`] (the [`long`] form, one row
+//! per printed figure), [`xlsx`] (a workbook, one sheet per table),
+//! [`sqlite`] (a database, one transaction per document), [`arrow`] (record
+//! batches: the long form and the database's tables) and [`parquet`] (a
+//! dataset folder of them, partitioned by year and document kind). Each sits
+//! behind a Cargo feature of its name (csv, xlsx and sqlite on by default;
+//! parquet brings arrow), so a user takes only the writers and their
 //! dependencies they need.
+#[cfg(feature = "arrow")]
+pub mod arrow;
 #[cfg(feature = "csv")]
 pub mod csv;
 pub mod long;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 #[cfg(feature = "xlsx")]

@@ -33,6 +33,29 @@ pub const COLUMNS: [&str; 22] = [
     "bottom",
 ];
 
+/// What a column of the long form holds: the kind of its [`Cell`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// [`Cell::Text`].
+    Text,
+    /// [`Cell::Count`].
+    Count,
+    /// [`Cell::Amount`].
+    Amount,
+    /// [`Cell::Point`].
+    Point,
+}
+
+/// The kind of each column, in [`COLUMNS`] order: typed formats (Arrow,
+/// Parquet) declare their columns by it.
+pub const KINDS: [CellKind; COLUMNS.len()] = {
+    use CellKind::*;
+    [
+        Text, Text, Count, Text, Text, Text, Text, Text, Text, Text, Text, Count, Text, Count,
+        Text, Text, Amount, Count, Point, Point, Point, Point,
+    ]
+};
+
 /// A cell of a long-form record.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -44,6 +67,18 @@ pub enum Cell {
     Amount(Decimal),
     /// A coordinate in points to 0.01, absent for a figure without a box.
     Point(Option<f64>),
+}
+
+impl Cell {
+    /// The cell's kind.
+    pub fn kind(&self) -> CellKind {
+        match self {
+            Cell::Text(_) => CellKind::Text,
+            Cell::Count(_) => CellKind::Count,
+            Cell::Amount(_) => CellKind::Amount,
+            Cell::Point(_) => CellKind::Point,
+        }
+    }
 }
 
 /// Every figure of `out` as a record of [`COLUMNS`]; `file` is the input as named.

@@ -84,6 +84,16 @@ impl Pages<'_> {
         self.page_ids.len()
     }
 
+    /// Passes over the next page without interpreting it (for a caller that
+    /// reads only some pages); false when no page is left.
+    pub fn skip_page(&mut self) -> bool {
+        if self.failed || self.next >= self.page_ids.len() {
+            return false;
+        }
+        self.next += 1;
+        true
+    }
+
     /// The document information's producer.
     pub fn producer(&self) -> Option<&str> {
         self.producer.as_deref()

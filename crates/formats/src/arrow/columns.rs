@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    ArrayBuilder, Decimal128Builder, Int32Builder, ListBuilder, MapBuilder, StringBuilder,
+    ArrayBuilder, Decimal128Builder, Float64Builder, Int32Builder, ListBuilder, MapBuilder,
+    StringBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Field, Schema};
@@ -26,6 +27,8 @@ pub enum Kind {
     Int,
     /// An exact amount: DECIMAL(38, 6).
     Amount,
+    /// A measure (a coordinate in points), or null.
+    Float,
     /// A list of whole numbers (pages).
     Ints,
     /// A list of texts (warnings, notes).
@@ -93,6 +96,7 @@ fn builder(kind: Kind) -> Box<dyn ArrayBuilder> {
                 .with_precision_and_scale(AMOUNT_PRECISION, AMOUNT_SCALE as i8)
                 .expect("38 digits, 6 after the point, is a valid decimal"),
         ),
+        Kind::Float => Box::new(Float64Builder::new()),
         Kind::Ints => Box::new(ListBuilder::new(Int32Builder::new())),
         Kind::Texts => Box::new(ListBuilder::new(StringBuilder::new())),
         Kind::TextMap => Box::new(MapBuilder::new(
@@ -154,6 +158,13 @@ impl RowWriter<'_> {
         self.next::<Decimal128Builder>(&[Kind::Amount])
             .append_option(value);
         Ok(self)
+    }
+
+    /// A measure column.
+    pub fn float(mut self, value: Option<f64>) -> Self {
+        self.next::<Float64Builder>(&[Kind::Float])
+            .append_option(value);
+        self
     }
 
     /// A list of whole numbers.

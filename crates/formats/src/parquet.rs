@@ -1,4 +1,5 @@
-//! Writing documents into a Parquet dataset folder:
+//! The Parquet dataset: documents written into a folder of the tables of
+//! [`crate::arrow`], partitioned hive-style by year and document kind:
 //!
 //! ```text
 //! DS/figures/year=2024/document_kind=final_accounts/<sha256>.parquet
@@ -24,8 +25,7 @@ use parquet::basic::Compression;
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 
-use super::columns::ColumnError;
-use super::tables::{DatasetTable, PARTITION_KEYS};
+use crate::arrow::{ColumnError, DatasetTable, PARTITION_KEYS};
 
 /// The folder name of a missing partition value (read back as null by
 /// DuckDB, pyarrow, Spark and Polars).
@@ -93,10 +93,26 @@ impl Dataset {
     }
 }
 
+/// The `documents` file of the document `sha256` in the dataset at `root`,
+/// if it holds the document (whatever its year and kind).
+pub fn written(root: &Path, sha256: &str) -> Option<PathBuf> {
+    let name = format!("{sha256}.parquet");
+    let table_dir = root.join(DatasetTable::Documents.name());
+    for year in fs::read_dir(table_dir).ok()?.flatten() {
+        for kind in fs::read_dir(year.path()).into_iter().flatten().flatten() {
+            let file = kind.path().join(&name);
+            if file.is_file() {
+                return Some(file);
+            }
+        }
+    }
+    None
+}
+
 /// `year=2024/document_kind=budget`.
 fn partition_path(out: &Output) -> PathBuf {
     let year = out.document.year.map(|y| y.to_string());
-    let kind = out.document.kind.as_ref().map(super::longform::name_of);
+    let kind = out.document.kind.as_ref().map(crate::name_of);
     let [year_key, kind_key] = PARTITION_KEYS;
     PathBuf::from(format!(
         "{year_key}={}",

@@ -8,7 +8,8 @@ use fiscal_extract::{AnyTable, MoneyUnit, Output, Section};
 use serde_json::Value;
 
 use super::columns::{ColumnDef, ColumnError, Columns, Kind};
-use super::longform::{self, name_of, Cell, CellKind};
+use crate::long::{self, Cell, CellKind};
+use crate::name_of;
 
 /// A table of the dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,22 +78,27 @@ const ROWS: &[ColumnDef] = &[
     ("name", Kind::Text),
     ("line", Kind::Int),
     ("attributes", Kind::TextMap),
+    ("page", Kind::Int),
+    ("x0", Kind::Float),
+    ("top", Kind::Float),
+    ("x1", Kind::Float),
+    ("bottom", Kind::Float),
     ("year", Kind::Int),
     ("document_kind", Kind::Text),
 ];
 
 /// The long form's columns (year and document kind among them), then the keys.
 const FIGURES: &[ColumnDef] = &{
-    let mut defs = [("", Kind::Text); longform::COLUMNS.len() + 3];
+    let mut defs = [("", Kind::Text); long::COLUMNS.len() + 3];
     let mut i = 0;
-    while i < longform::COLUMNS.len() {
-        let (name, kind) = longform::COLUMNS[i];
+    while i < long::COLUMNS.len() {
         defs[i] = (
-            name,
-            match kind {
+            long::COLUMNS[i],
+            match long::KINDS[i] {
                 CellKind::Text => Kind::Text,
-                CellKind::Int => Kind::Int,
+                CellKind::Count => Kind::Int,
                 CellKind::Amount => Kind::Amount,
+                CellKind::Point => Kind::Float,
             },
         );
         i += 1;
@@ -206,7 +212,7 @@ pub fn figures_long_form<'a>(
     documents: impl IntoIterator<Item = (&'a str, &'a Output)>,
 ) -> Result<RecordBatch, ColumnError> {
     let batch = DatasetTable::Figures.batch(documents)?;
-    Ok(batch.project(&(0..longform::COLUMNS.len()).collect::<Vec<_>>())?)
+    Ok(batch.project(&(0..long::COLUMNS.len()).collect::<Vec<_>>())?)
 }
 
 /// A document's partition: its year and kind.
@@ -315,6 +321,8 @@ fn rows_rows(c: &mut Columns, out: &Output, p: &Partition) {
             continue;
         };
         for (i, row) in table.rows.iter().enumerate() {
+            let b = row.bbox.as_ref();
+            let point = |v: Option<f32>| v.map(long::centipoints);
             c.row()
                 .text(Some(sha))
                 .int(seq(t))
@@ -331,6 +339,11 @@ fn rows_rows(c: &mut Columns, out: &Output, p: &Partition) {
                 .int(row.line.map(i64::from))
                 .text_map(&row.attributes)
                 .expect("a map of texts always appends")
+                .int(b.map(|b| i64::from(b.page)))
+                .float(point(b.map(|b| b.x0)))
+                .float(point(b.map(|b| b.top)))
+                .float(point(b.map(|b| b.x1)))
+                .float(point(b.map(|b| b.bottom)))
                 .partition(p);
         }
     }
@@ -348,7 +361,8 @@ fn figures_rows(c: &mut Columns, file: &str, out: &Output) -> Result<(), ColumnE
     // Figures come in order, table by table and row by row: two cursors
     // follow them to their places.
     let (mut at_table, mut at_row) = (0, 0);
-    for f in fiscal_extract::figures(out) {
+    let records = long::records(file, out);
+    for (f, record) in fiscal_extract::figures(out).zip(records) {
         while grids
             .get(at_table)
             .is_some_and(|(_, g)| !std::ptr::eq(*g, f.table))
@@ -367,11 +381,13 @@ fn figures_rows(c: &mut Columns, file: &str, out: &Output) -> Result<(), ColumnE
         let table_seq = grids.get(at_table).map(|&(i, _)| i);
         let row_seq = (at_row < f.table.rows.len()).then_some(at_row);
         let mut row = c.row();
-        for cell in longform::record(file, &f) {
+        for cell in &record {
             row = match cell {
-                Cell::Text(t) => row.text(t.as_deref()),
-                Cell::Int(n) => row.int(n),
+                // The CSV's empty text is a missing value.
+                Cell::Text(t) => row.text(Some(t.as_str()).filter(|t| !t.is_empty())),
+                Cell::Count(n) => row.int(n.map(i64::from)),
                 Cell::Amount(d) => row.amount(Some(d))?,
+                Cell::Point(p) => row.float(*p),
             };
         }
         row.text(Some(sha))
