@@ -30,6 +30,7 @@ __all__ = [
     "Goal",
     "Indicator",
     "PerformanceTable",
+    "PerformanceList",
     "GoalRow",
     "DepartmentGoals",
     "Section",
@@ -307,6 +308,8 @@ class FundRow(Record):
     """The fund source (年度资金总额, 财政拨款 …)."""
     values: List[Optional[str]] = _list()
     """The row's cells by the block's columns, as printed."""
+    detail: Optional[str] = _text()
+    """What the row says beside its amounts (a department form's task)."""
 
 
 class Funds(Record):
@@ -333,6 +336,8 @@ class Goal(Record):
     """预期目标."""
     actual: Optional[str] = _text()
     """实际完成情况."""
+    long_term: Optional[str] = _text()
+    """A target form's 中长期目标."""
 
 
 class Indicator(Record):
@@ -355,16 +360,30 @@ class Indicator(Record):
     """得分."""
     deviation: Optional[str] = _text()
     """偏差原因分析及改进措施."""
+    nature: Optional[str] = _text()
+    """指标性质 (a target form's ≥, ≤, =, 定性 …)."""
+    unit: Optional[str] = _text()
+    """度量单位."""
+    direction: Optional[str] = _text()
+    """指标方向."""
+    note: Optional[str] = _text()
+    """备注."""
+    other: Dict[str, str] = _dict()
+    """Other printed columns by header."""
 
 
 class PerformanceTable(Form):
-    """A 项目支出绩效自评表 (``kind == "project_performance_self_evaluation"``)."""
+    """A 决算 项目支出绩效自评表 (``kind == "project_performance_self_evaluation"``)
+    or a 预算 绩效目标表 (``budget_project_performance_goals``,
+    ``budget_department_performance_goals``, ``budget_transfer_performance_goals``)."""
 
     __slots__ = ()
     money_unit: Optional[str] = _text()
     """The unit of its funds."""
     project: Optional[str] = _text()
     """项目名称."""
+    fields: Dict[str, str] = _dict()
+    """Other labelled fields (项目属性, 项目期限, 单位编码 …) by printed label."""
     department: Optional[str] = _text()
     """主管部门."""
     implementer: Optional[str] = _text()
@@ -377,6 +396,21 @@ class PerformanceTable(Form):
     """绩效指标 rows."""
     total_score: Optional[str] = _text()
     """总分."""
+
+
+class PerformanceList(Form):
+    """Many projects' 绩效目标 printed as one grid over pages; each project is
+    read as a :class:`PerformanceTable`."""
+
+    __slots__ = ()
+    money_unit: Optional[str] = _text()
+    """The unit of its amounts."""
+    columns: List[str] = _list()
+    """The printed column headers of the amounts."""
+    totals: List[FundRow] = _list(_list_of(FundRow))
+    """The grid's total rows."""
+    forms: List[PerformanceTable] = _list(_list_of(PerformanceTable))
+    """One form per project."""
 
 
 class GoalRow(Record):
@@ -411,27 +445,28 @@ class DepartmentGoals(Form):
     """The indicator rows."""
 
 
-_FORM_CLASSES: Dict[str, type] = {
-    "project_performance_self_evaluation": PerformanceTable,
-    "department_performance_goals": DepartmentGoals,
-}
-
-
-def _any_table(raw: Dict[str, Any]) -> Union[Table, Form]:
-    """A grid table or the form its kind names (the JSON does not tag them:
-    a grid is what has value columns and rows with values)."""
-    cls = _FORM_CLASSES.get(raw.get("kind", ""))
-    if cls is not None:
-        return cls(raw)
-    rows = raw.get("rows")
-    columns = raw.get("columns")
-    is_grid = (
+def _is_grid(raw: Dict[str, Any]) -> bool:
+    rows, columns = raw.get("rows"), raw.get("columns")
+    return (
         isinstance(columns, list)
         and all(isinstance(c, dict) for c in columns)
         and isinstance(rows, list)
         and all(isinstance(r, dict) and "values" in r for r in rows)
     )
-    return Table(raw) if is_grid else Form(raw)
+
+
+def _any_table(raw: Dict[str, Any]) -> Union[Table, Form]:
+    """A grid table or a form of the class its shape names (the JSON does not
+    tag them, and several form shapes share a kind): a list of forms, a form
+    with indicators, a department's goals, a grid; anything else is a plain
+    :class:`Form`."""
+    if isinstance(raw.get("forms"), list):
+        return PerformanceList(raw)
+    if "indicators" in raw:
+        return PerformanceTable(raw)
+    if raw.get("kind") == "department_performance_goals":
+        return DepartmentGoals(raw)
+    return Table(raw) if _is_grid(raw) else Form(raw)
 
 
 class Section(Record):
