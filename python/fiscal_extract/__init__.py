@@ -31,6 +31,7 @@ from ._files import find_pdfs
 from ._model import (
     Check,
     Column,
+    ComparedFigure,
     DepartmentGoals,
     Document,
     DocumentMeta,
@@ -80,6 +81,7 @@ __all__ = [
     "GoalRow",
     "Section",
     "Check",
+    "ComparedFigure",
     "Record",
 ]
 

@@ -35,6 +35,7 @@ __all__ = [
     "DepartmentGoals",
     "Section",
     "Check",
+    "ComparedFigure",
     "Document",
 ]
 
@@ -502,6 +503,24 @@ class Section(Record):
             yield from child.walk()
 
 
+class ComparedFigure(Record):
+    """A figure a check compared, and where it is printed."""
+
+    __slots__ = ()
+    table: str = _text()
+    """The table, by number or title."""
+    code: Optional[str] = _text()
+    """The row's code."""
+    name: Optional[str] = _text()
+    """The row's name."""
+    column: str = _text()
+    """The column key."""
+    value: Optional[Decimal] = _text(Decimal)
+    """The amount, exact."""
+    bbox: Optional[PageBox] = _object(PageBox)
+    """Where it is printed."""
+
+
 class Check(Record):
     """One rule applied to the document: figures compared, or why not."""
 
@@ -516,6 +535,8 @@ class Check(Record):
     """What was compared, with the figures on both sides."""
     pages: List[int] = _list()
     """1-based pages the figures are on."""
+    figures: List[ComparedFigure] = _list(_list_of(ComparedFigure))
+    """The figures compared, the one checked first."""
 
     @property
     def failed(self) -> bool:

@@ -145,6 +145,7 @@ def test_every_field_of_the_contract_is_declared_typed():
         fx.GoalRow: _schema_properties(defs["department_goals"]["properties"]["rows"]["items"]),
         fx.Section: _schema_properties(defs["section"]),
         fx.Check: _schema_properties(defs["check"]),
+        fx.ComparedFigure: _schema_properties(defs["check"]["properties"]["figures"]["items"]),
         fx.PageBox: _schema_properties(defs["bbox"]),
     }
     missing = {

@@ -9,17 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output as Finished, Stdio};
 
 use common::testdata;
+use fiscal_formats::arrow::DatasetTable;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-
-const TABLES: [&str; 7] = [
-    "documents",
-    "tables",
-    "rows",
-    "figures",
-    "checks",
-    "forms",
-    "sections",
-];
 
 fn extract(args: &[&std::ffi::OsStr]) -> Finished {
     Command::new(env!("CARGO_BIN_EXE_extract"))
@@ -87,7 +78,7 @@ fn a_folder_becomes_a_dataset_and_a_rerun_replaces_it() {
     assert!(f.status.success(), "{}", String::from_utf8_lossy(&f.stderr));
 
     let files = parquet_files(&ds);
-    assert_eq!(files.len(), TABLES.len() * names.len());
+    assert_eq!(files.len(), DatasetTable::ALL.len() * names.len());
     for name in names {
         let out = fiscal_extract::extract_file(&testdata(name)).unwrap();
         let file = format!("{}.parquet", out.source.sha256);
@@ -100,11 +91,9 @@ fn a_folder_becomes_a_dataset_and_a_rerun_replaces_it() {
             None => "__HIVE_DEFAULT_PARTITION__".into(),
         };
         let partition = PathBuf::from(format!("year={year}")).join(format!("document_kind={kind}"));
-        for table in TABLES {
-            assert!(
-                files.contains(&Path::new(table).join(&partition).join(&file)),
-                "{table} {name}"
-            );
+        for table in DatasetTable::ALL {
+            let placed = Path::new(table.name()).join(&partition).join(&file);
+            assert!(files.contains(&placed), "{} {name}", table.name());
         }
         let figures = ds.join("figures").join(&partition).join(&file);
         assert_eq!(

@@ -4,7 +4,7 @@
 //! table_seq, seq), a figure (sha256, table_seq, row_seq, column_key).
 //! Every table ends with the document's year and kind, the partition keys.
 use arrow_array::RecordBatch;
-use fiscal_extract::{AnyTable, MoneyUnit, Output, Section};
+use fiscal_extract::{AnyTable, MoneyUnit, Output, PerformanceTable, Section};
 use serde_json::Value;
 
 use super::columns::{ColumnDef, ColumnError, Columns, Kind};
@@ -26,6 +26,8 @@ pub enum DatasetTable {
     Checks,
     /// One row per form (绩效 tables), its fields as JSON.
     Forms,
+    /// One row per 绩效指标 of a form, or of each project of a list of them.
+    Indicators,
     /// One row per section of the narrative outline, depth first.
     Sections,
 }
@@ -135,6 +137,26 @@ const FORMS: &[ColumnDef] = &[
     ("document_kind", Kind::Text),
 ];
 
+const INDICATORS: &[ColumnDef] = &[
+    ("sha256", Kind::Key),
+    ("table_seq", Kind::Int),
+    ("form_seq", Kind::Int),
+    ("seq", Kind::Int),
+    ("project", Kind::Text),
+    ("category", Kind::Text),
+    ("level1", Kind::Text),
+    ("level2", Kind::Text),
+    ("target", Kind::Text),
+    ("actual", Kind::Text),
+    ("weight", Kind::Text),
+    ("score", Kind::Text),
+    ("nature", Kind::Text),
+    ("unit", Kind::Text),
+    ("data", Kind::Key),
+    ("year", Kind::Int),
+    ("document_kind", Kind::Text),
+];
+
 const SECTIONS: &[ColumnDef] = &[
     ("sha256", Kind::Key),
     ("seq", Kind::Int),
@@ -149,12 +171,13 @@ const SECTIONS: &[ColumnDef] = &[
 
 impl DatasetTable {
     /// Every table, the documents last (a document listed there is whole).
-    pub const ALL: [DatasetTable; 7] = [
+    pub const ALL: [DatasetTable; 8] = [
         DatasetTable::Tables,
         DatasetTable::Rows,
         DatasetTable::Figures,
         DatasetTable::Checks,
         DatasetTable::Forms,
+        DatasetTable::Indicators,
         DatasetTable::Sections,
         DatasetTable::Documents,
     ];
@@ -168,6 +191,7 @@ impl DatasetTable {
             DatasetTable::Figures => "figures",
             DatasetTable::Checks => "checks",
             DatasetTable::Forms => "forms",
+            DatasetTable::Indicators => "indicators",
             DatasetTable::Sections => "sections",
         }
     }
@@ -180,6 +204,7 @@ impl DatasetTable {
             DatasetTable::Figures => FIGURES,
             DatasetTable::Checks => CHECKS,
             DatasetTable::Forms => FORMS,
+            DatasetTable::Indicators => INDICATORS,
             DatasetTable::Sections => SECTIONS,
         }
     }
@@ -200,6 +225,7 @@ impl DatasetTable {
                 DatasetTable::Figures => figures_rows(&mut columns, file, out)?,
                 DatasetTable::Checks => checks_rows(&mut columns, out, &partition),
                 DatasetTable::Forms => forms_rows(&mut columns, out, &partition),
+                DatasetTable::Indicators => indicators_rows(&mut columns, out, &partition),
                 DatasetTable::Sections => sections_rows(&mut columns, out, &partition),
             }
         }
@@ -431,6 +457,39 @@ fn forms_rows(c: &mut Columns, out: &Output, p: &Partition) {
             .ints(&json_pages(&form))
             .text(Some(&form.to_string()))
             .partition(p);
+    }
+}
+
+fn indicators_rows(c: &mut Columns, out: &Output, p: &Partition) {
+    let sha = &out.source.sha256;
+    for (t, table) in out.tables.iter().enumerate() {
+        let forms: Vec<&PerformanceTable> = match table {
+            AnyTable::Performance(f) => vec![f],
+            AnyTable::PerformanceList(l) => l.forms.iter().collect(),
+            _ => Vec::new(),
+        };
+        for (form_seq, form) in forms.iter().enumerate() {
+            for (i, ind) in form.indicators.iter().enumerate() {
+                let data = serde_json::to_string(ind).unwrap_or_default();
+                c.row()
+                    .text(Some(sha))
+                    .int(seq(t))
+                    .int(seq(form_seq))
+                    .int(seq(i))
+                    .text(form.project.as_deref())
+                    .text(ind.category.as_deref())
+                    .text(ind.level1.as_deref())
+                    .text(ind.level2.as_deref())
+                    .text(ind.target.as_deref())
+                    .text(ind.actual.as_deref())
+                    .text(ind.weight.as_deref())
+                    .text(ind.score.as_deref())
+                    .text(ind.nature.as_deref())
+                    .text(ind.unit.as_deref())
+                    .text(Some(&data))
+                    .partition(p);
+            }
+        }
     }
 }
 
