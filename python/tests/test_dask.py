@@ -2,6 +2,8 @@
 processes into the Parquet dataset, with the CLI's figures exactly."""
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -11,8 +13,16 @@ import pytest
 import fiscal_extract as fx
 from conftest import REPO, by_file, cli_csv, comparable, samples
 
+# distributed logs every scheduler, nanny and worker step at INFO on stderr,
+# in this process and in the worker processes it spawns (which read the same
+# variable when they import it): errors only, so a passing run prints nothing.
+os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
 distributed = pytest.importorskip("dask.distributed")
+psutil = pytest.importorskip("psutil")  # a dependency of distributed
 import fiscal_extract.dask as fxd  # noqa: E402
+
+#: Seconds the cluster's processes get to end once it is closed.
+PROCESS_END_SECONDS = 30
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +37,44 @@ def folder(tmp_path_factory) -> Path:
     return root
 
 
+def cluster_processes(before: set) -> list:
+    """This process's descendants started since ``before`` (pids)."""
+    return [p for p in psutil.Process().children(recursive=True) if p.pid not in before]
+
+
 @pytest.fixture(scope="module")
 def client():
+    """A LocalCluster of 2 worker processes, quiet (errors only, no
+    dashboard on a fixed port) and gone when the module's tests end: its
+    worker processes must have exited, else the fixture kills them and fails."""
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address="127.0.0.1:0",
+        silence_logs=logging.ERROR,
     ) as cluster, distributed.Client(cluster) as client:
+        started = cluster_processes(before)
+        assert len(started) >= 2, "the cluster should run its workers as processes"
         yield client
+    # The multiprocessing resource tracker (a helper that lives as long as
+    # this interpreter and holds no work) may stay; every other process the
+    # cluster started must be gone.
+    _, alive = psutil.wait_procs(
+        [p for p in started if not is_resource_tracker(p)], timeout=PROCESS_END_SECONDS
+    )
+    for p in alive:
+        p.kill()
+    assert not alive, f"cluster processes left running: {[p.pid for p in alive]}"
+
+
+def is_resource_tracker(process) -> bool:
+    try:
+        return "resource_tracker" in " ".join(process.cmdline())
+    except psutil.Error:
+        return False
 
 
 def test_a_folder_on_two_workers_gives_the_clis_figures(folder, client, cli, tmp_path):
