@@ -193,23 +193,33 @@ def extract_many(
     paths: Union[PathLike, Iterable[PathLike]],
     jobs: Optional[int] = None,
     pages: Optional[Pages] = None,
+    *,
+    ordered: bool = True,
 ) -> Iterator[Union[Document, ExtractError]]:
     """Extracts many PDF files on ``jobs`` cores (default: every core this
     process may use).
 
-    Yields, in the order of ``paths``, a :class:`Document` for each file that
-    converted and an :class:`ExtractError` (not raised) for each that did not,
-    so one bad file never stops the batch::
+    Yields a :class:`Document` for each file that converted and an
+    :class:`ExtractError` (not raised) for each that did not, so one bad
+    file never stops the batch::
 
         for result in fx.extract_many(paths, jobs=4):
             if isinstance(result, fx.ExtractError):
-                print("skipped", result)
+                print("skipped", result.file, result.cause)
             else:
                 ...
 
-    Files are converted ahead of the loop by a bounded window (four per job);
-    leaving the loop stops the workers after their current file. ``pages``
-    selects the same pages of every file (see :func:`extract`).
+    Results come in the order of ``paths``; with ``ordered=False`` the
+    largest files are converted first and each result is yielded as soon as
+    it is done (``Document.file`` / ``ExtractError.file`` say which input it
+    is) — the quickest way through a batch whose order does not matter, such
+    as :func:`write_dataset`'s: in order, one long file holds back the
+    results after it.
+
+    Files are converted ahead of the loop by a bounded window (eight per
+    job), so a slow loop holds few documents in memory; leaving the loop
+    stops the workers after their current file. ``pages`` selects the same
+    pages of every file (see :func:`extract`).
 
     Raises:
         TypeError: an item of ``paths`` is not a path.
@@ -222,7 +232,7 @@ def extract_many(
         raise TypeError(f"jobs must be an int, not {type(jobs).__name__}")
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
-    return _yield(_native.extract_many(paths, jobs, _pages(pages)))
+    return _yield(_native.extract_many(paths, jobs, _pages(pages), bool(ordered)))
 
 
 def _yield(results: Any) -> Iterator[Union[Document, ExtractError]]:

@@ -9,8 +9,9 @@ client, and no two workers ever write the same file. The same code runs on a
     from dask.distributed import Client, LocalCluster
     import fiscal_extract.dask as fxd
 
-    with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, Client(cluster) as client:
-        outcomes = fxd.convert_folder("disclosures/", "dataset/", client)
+    if __name__ == "__main__":  # a script: the worker processes import it again
+        with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, Client(cluster) as client:
+            outcomes = fxd.convert_folder("disclosures/", "dataset/", client)
 
     # a real cluster: the package installed on every worker, the PDFs and the
     # dataset folder on a file system every worker mounts at the same path

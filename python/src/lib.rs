@@ -75,19 +75,21 @@ fn finish(py: Python<'_>, input: Input, options: Options) -> PyResult<NativeDocu
     }
 }
 
-/// Converts `paths` on `jobs` threads; iterates documents or `ExtractError`s.
+/// Converts `paths` on `jobs` threads; iterates documents or `ExtractError`s,
+/// in the order of `paths` if `ordered`, else largest first as each is done.
 #[pyfunction]
-#[pyo3(signature = (paths, jobs, pages = None))]
+#[pyo3(signature = (paths, jobs, pages = None, ordered = true))]
 fn extract_many(
     paths: Vec<PathBuf>,
     jobs: usize,
     pages: Option<Vec<u32>>,
+    ordered: bool,
 ) -> PyResult<ExtractMany> {
     if jobs == 0 {
         return Err(PyValueError::new_err("jobs must be at least 1"));
     }
     let inputs = paths.into_iter().map(path_input).collect();
-    ExtractMany::start(inputs, jobs, options(pages)?)
+    ExtractMany::start(inputs, jobs, options(pages)?, ordered)
 }
 
 fn table_named(name: &str) -> PyResult<DatasetTable> {

@@ -110,3 +110,53 @@ def test_the_folder_is_named_as_the_cli_names_it(folder):
     assert all(f.startswith(str(folder) + "/") for f in found)
     with pytest.raises(FileNotFoundError):
         fx.find_pdfs(str(folder / "missing"))
+
+
+def readme_dask_script() -> str:
+    """The README's Dask example (the Python block that calls convert_folder)."""
+    import re
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    [block] = [
+        b for b in re.findall(r"```python\n(.*?)```", text, flags=re.S) if "fxd.convert_folder" in b
+    ]
+    return block
+
+
+def run_quietly(args, cwd):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, DASK_LOGGING__DISTRIBUTED="error")
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+def documents_in(ds: Path) -> int:
+    with duckdb.connect() as con:
+        return con.execute(
+            f"SELECT count(*) FROM read_parquet('{ds}/documents/*/*/*.parquet', hive_partitioning = true)"
+        ).fetchone()[0]
+
+
+def test_the_readmes_dask_example_runs_as_a_script(folder, tmp_path):
+    # Worker processes are started fresh and import the script again: the
+    # README's example must hold up as a file run with `python`.
+    script = readme_dask_script() + "    assert [f for f, _ in failed] == [FAILED]\n"
+    script = script.replace('"disclosures/"', repr(str(folder))).replace('"DS/"', "DS")
+    script = f"DS = {str(tmp_path / 'DS')!r}\nFAILED = {str(folder / 'sub' / 'Locked.PDF')!r}\n" + script
+    (tmp_path / "convert.py").write_text(script, encoding="utf-8")
+    done = run_quietly(["convert.py"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert documents_in(tmp_path / "DS") == len(samples())
+
+
+def test_the_command_line_converts_and_says_what_failed(folder, tmp_path):
+    done = run_quietly(
+        ["-m", "fiscal_extract.dask", str(folder), str(tmp_path / "DS"), "--workers", "2"], tmp_path
+    )
+    assert done.returncode == 1  # the encrypted PDF
+    assert "Locked.PDF" in done.stderr and "encrypted" in done.stderr
+    assert f"{len(samples())} converted, 1 failed" in done.stderr
+    assert documents_in(tmp_path / "DS") == len(samples())

@@ -1,5 +1,5 @@
-"""fx.extract_many: several cores, results in order, a bad file yields its
-ExtractError and never stops the batch."""
+"""fx.extract_many: several cores, results in order (or largest first as
+they finish), a bad file yields its ExtractError and never stops the batch."""
 from __future__ import annotations
 
 import threading
@@ -57,3 +57,22 @@ def test_threads_may_extract_at_once():
     for t in threads:
         t.join()
     assert got == expected
+
+
+def test_unordered_takes_the_largest_files_first_and_yields_each_once():
+    import os
+
+    paths = samples()[:6] + ["testdata/encrypted.pdf", "testdata/no-such-file.pdf"]
+    # One worker: results come in the order they are converted.
+    one = [r.file for r in fx.extract_many(paths, jobs=1, ordered=False)]
+    size = lambda p: os.path.getsize(p) if os.path.exists(p) else -1  # noqa: E731
+    assert one == sorted(paths, key=size, reverse=True)
+    assert one[-1] == "testdata/no-such-file.pdf"  # no size: last
+    # Two workers: any order, every input once, the same documents.
+    results = list(fx.extract_many(paths, jobs=2, ordered=False))
+    assert sorted(r.file for r in results) == sorted(paths)
+    for r in results:
+        if isinstance(r, fx.Document):
+            assert r.to_dict() == fx.extract(r.file).to_dict()
+        else:
+            assert r.file in ("testdata/encrypted.pdf", "testdata/no-such-file.pdf")
