@@ -49,3 +49,17 @@ def test_amounts_are_exact_and_match_the_rows():
     got = fx.figures(doc).column("value").to_pylist()
     assert got == expected
     assert all(isinstance(v, Decimal) for v in got)
+
+
+def test_to_pandas_gives_the_csvs_columns_and_exact_amounts():
+    # The README's `fx.figures(doc).to_pandas()`, with pandas installed as it says.
+    df = fx.figures(fx.extract("testdata/lo-unruled.pdf")).to_pandas()
+    assert list(df.columns) == fx.FIGURE_COLUMNS
+    # 收入决算表, its 合计 row as printed: 本年收入合计 11,137.69,
+    # 财政拨款收入 11,122.66, 事业收入 15.03.
+    printed = {"本年收入合计": "11137.69", "财政拨款收入": "11122.66", "事业收入": "15.03"}
+    total = df[(df["name"] == "合计") & df["header"].isin(list(printed))]
+    assert {(h, v) for h, v in zip(total["header"], total["value"])} == {
+        (h, Decimal(v)) for h, v in printed.items()
+    }
+    assert all(isinstance(v, Decimal) for v in df["value"])
