@@ -92,6 +92,15 @@ pub struct Args {
     /// text chunks, table cells): NAME-pN.svg.
     #[arg(long, value_name = "DIR")]
     pub debug_layout: Option<PathBuf>,
+    /// Read only these pages, e.g. 3-9,12 (checks of the whole document,
+    /// its table set and 目录, are then skipped).
+    #[arg(long, value_name = "PAGES")]
+    pub pages: Option<fiscal_extract::PageSelection>,
+    /// Keep only these tables: a kind (income, three_public_expenses, … as
+    /// in the JSON) or a printed number (表3); several separated by commas.
+    /// Checks about other tables are dropped with them.
+    #[arg(long, value_name = "KIND|表N", value_delimiter = ',')]
+    pub tables: Vec<crate::select::TableChoice>,
     /// Also write a review report of every document into this folder
     /// (NAME.html, mirroring the folders given, and index.html for several
     /// inputs): failed checks first, each beside its page as read with the

@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use fiscal_extract::{extract_file, extract_reader, Options, Output};
+use fiscal_extract::{extract_reader, Output};
 
-use crate::args::{Args, EXIT_CHECK_FAILED, EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::args::{Args, Format, EXIT_CHECK_FAILED, EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::console::Console;
 use crate::debug_layout::draw_pages;
 use crate::formats;
@@ -153,21 +153,30 @@ impl Run<'_> {
                 self.child_limits(),
                 debug_dir,
                 review_to.as_deref(),
+                &crate::select::child_args(self.args),
             ),
             (Some(path), None) => {
                 let mut notes: Vec<String> = debug_dir
                     .and_then(|dir| draw_pages(path, dir).err())
                     .into_iter()
                     .collect();
-                let result = extract_file(path).map_err(|e| e.to_string());
+                let result = crate::select::extract(path, self.args);
                 if let (Some(to), Ok(out)) = (&review_to, &result) {
                     notes.extend(write_report(path, out, to).err());
                 }
                 Reply { result, notes }
             }
             (None, _) => Reply {
-                result: extract_reader(&input.shown, std::io::stdin().lock(), &Options::default())
-                    .map_err(|e| e.to_string()),
+                result: extract_reader(
+                    &input.shown,
+                    std::io::stdin().lock(),
+                    &crate::select::options(self.args),
+                )
+                .map(|mut out| {
+                    crate::select::keep_tables(&mut out, &self.args.tables);
+                    out
+                })
+                .map_err(|e| e.to_string()),
                 notes: self
                     .args
                     .review
@@ -213,6 +222,18 @@ impl Run<'_> {
                 let e = format!("cannot write into the dataset: {e}");
                 self.console
                     .error(&format!("extract: {}: {e}", input.shown));
+                return Record::failed(&input.shown, e, ms);
+            }
+        }
+        // Beside a document's long-form CSV, each table as printed.
+        let long = match &self.plan.destination {
+            Destination::PerInput(dir) => Some(input.target(dir, "csv")),
+            Destination::File(file) if !self.plan.batch => Some(file.clone()),
+            _ => None,
+        };
+        if let (Some(long), Format::Csv) = (long, self.plan.format) {
+            if let Err(e) = formats::wide_tables(&long, out) {
+                self.console.error(&format!("extract: {e}"));
                 return Record::failed(&input.shown, e, ms);
             }
         }

@@ -36,3 +36,33 @@ pub fn document_file(format: Format, shown: &str, out: &Output) -> Result<Vec<u8
     bytes.extend(piece(format, shown, out)?);
     Ok(bytes)
 }
+
+/// Writes each grid table of `out` as printed beside its long-form CSV
+/// `long`: `NAME.csv` gets `NAME.表3.csv` (a table without a number:
+/// `NAME.table4.csv`, by its place in the document).
+pub fn wide_tables(long: &std::path::Path, out: &Output) -> Result<(), String> {
+    let stem = long.with_extension("");
+    let mut used = std::collections::HashSet::new();
+    for (i, table) in out.tables.iter().enumerate() {
+        let Some(bytes) = csv::wide(table) else {
+            continue;
+        };
+        let label = table
+            .number()
+            .map(|n| {
+                n.chars()
+                    .filter(|c| c.is_alphanumeric() || *c == '-')
+                    .collect()
+            })
+            .filter(|n: &String| !n.is_empty())
+            .filter(|n| !used.contains(n))
+            .unwrap_or_else(|| format!("table{}", i + 1));
+        used.insert(label.clone());
+        let mut name = stem.clone().into_os_string();
+        name.push(format!(".{label}.csv"));
+        let target = std::path::PathBuf::from(name);
+        crate::write::write_atomic(&target, &bytes?)
+            .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+    }
+    Ok(())
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use fiscal_extract::{extract_file, Output};
+use fiscal_extract::Output;
 use serde::{Deserialize, Serialize};
 
 use crate::args::Args;
@@ -41,7 +41,7 @@ pub fn serve(args: &Args) -> ! {
     if let Some(dir) = &args.debug_layout {
         notes.extend(draw_pages(path, dir).err());
     }
-    let result = extract_file(path).map_err(|e| e.to_string());
+    let result = crate::select::extract(path, args);
     if let (Some(to), Ok(out)) = (&args.review_to, &result) {
         notes.extend(write_report(path, out, to).err());
     }
@@ -79,6 +79,7 @@ pub fn convert(
     limits: ChildLimits,
     debug_layout: Option<&Path>,
     review_to: Option<&Path>,
+    selection: &[std::ffi::OsString],
 ) -> Reply {
     let mut command = Command::new(exe);
     command
@@ -91,6 +92,7 @@ pub fn convert(
     if let Some(file) = review_to {
         command.arg("--review-to").arg(file);
     }
+    command.args(selection);
     command
         .arg("--")
         .arg(path)

@@ -18,6 +18,7 @@ mod isolate;
 mod plan;
 mod report;
 mod review;
+mod select;
 mod sinks;
 mod write;
 

@@ -1,66 +1,17 @@
 //! The `extract` command line end to end: inputs (nested folders, stdin),
 //! every format read back, the database, the report, shards, skipping, a
 //! closed stdout and a batch that survives a file that kills its process.
-#[path = "../../extract/tests/common/mod.rs"]
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output as Finished, Stdio};
+use std::process::{Command, Stdio};
 
-use common::{one_page_pdf, testdata};
-use fiscal_extract::{extract_file, figures, Output};
-use tempfile::TempDir;
-
-fn extract() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_extract"))
-}
-
-fn run(cmd: &mut Command) -> Finished {
-    cmd.stdin(Stdio::null()).output().expect("extract runs")
-}
-
-fn stderr(f: &Finished) -> String {
-    String::from_utf8_lossy(&f.stderr).to_string()
-}
-
-fn copy(from: &str, to: &Path) {
-    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-    std::fs::copy(testdata(from), to).unwrap();
-}
-
-/// `in/x.pdf`, `in/a/x.pdf`, `in/b/X.PDF`: three PDFs, one name.
-fn nested_inputs() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("in");
-    copy("lo-ruled-cut-row.pdf", &root.join("x.pdf"));
-    copy("word-real-blank-zeros.pdf", &root.join("a/x.pdf"));
-    copy("lo-narrative-form.pdf", &root.join("b/X.PDF"));
-    std::fs::write(root.join("b/notes.txt"), "not an input").unwrap();
-    (dir, root)
-}
-
-fn nested_files(root: &Path) -> [PathBuf; 3] {
-    [
-        root.join("x.pdf"),
-        root.join("a/x.pdf"),
-        root.join("b/X.PDF"),
-    ]
-}
-
-fn library(path: &Path) -> Output {
-    extract_file(path).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// The lines of a JSON-lines report.
-fn report_lines(report: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(report)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use fiscal_extract::{figures, Output};
+use support::common::testdata;
+use support::{
+    extract, library, mixed_inputs, nested_files, nested_inputs, report_lines, run, stderr,
+};
 
 #[test]
 fn nested_folders_are_mirrored_and_equal_names_do_not_collide() {
@@ -386,15 +337,6 @@ fn sqlite_holds_every_document_once_after_two_runs() {
 }
 
 /// A folder of good PDFs and bad files of every kind the report must name.
-fn mixed_inputs() -> (TempDir, PathBuf) {
-    let (dir, root) = nested_inputs();
-    std::fs::write(root.join("text.pdf"), "just text, not a PDF").unwrap();
-    let whole = std::fs::read(testdata("lo-ruled-cut-row.pdf")).unwrap();
-    std::fs::write(root.join("cut.pdf"), &whole[..whole.len() / 3]).unwrap();
-    copy("encrypted.pdf", &root.join("locked.pdf"));
-    (dir, root)
-}
-
 #[test]
 fn the_report_names_every_file_with_its_status_and_cause() {
     let (dir, root) = mixed_inputs();
@@ -456,162 +398,6 @@ fn the_report_names_every_file_with_its_status_and_cause() {
     }
 }
 
-#[test]
-fn shards_split_the_inputs_without_overlap() {
-    let (dir, root) = mixed_inputs();
-    let mut seen = Vec::new();
-    for shard in ["1/2", "2/2"] {
-        let report = dir.path().join(format!("r{}.jsonl", &shard[..1]));
-        run(extract()
-            .args(["-f", "jsonl", "-q", "--shard", shard, "--report"])
-            .arg(&report)
-            .arg(&root));
-        let files: Vec<String> = report_lines(&report)
-            .iter()
-            .map(|l| l["file"].as_str().unwrap().to_string())
-            .collect();
-        assert!(
-            !files.is_empty() && files.len() < 6,
-            "shard {shard}: {files:?}"
-        );
-        seen.extend(files);
-    }
-    seen.sort();
-    seen.dedup();
-    assert_eq!(seen.len(), 6);
-}
-
-#[test]
-fn skip_existing_leaves_outputs_newer_than_their_input() {
-    let (dir, root) = nested_inputs();
-    let out = dir.path().join("out");
-    let report = dir.path().join("report.jsonl");
-    let statuses = || -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = report_lines(&report)
-            .iter()
-            .map(|l| {
-                (
-                    l["file"].as_str().unwrap().to_string(),
-                    l["status"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        v.sort();
-        v
-    };
-    let cmd = || {
-        let mut c = extract();
-        c.arg("--skip-existing")
-            .arg("--out-dir")
-            .arg(&out)
-            .arg("--report")
-            .arg(&report)
-            .arg(&root);
-        assert!(run(&mut c).status.success());
-    };
-    cmd();
-    assert!(statuses().iter().all(|(_, s)| s == "ok"));
-    cmd();
-    assert!(statuses().iter().all(|(_, s)| s == "skipped"));
-    // An input changed after its output was written is converted again.
-    let changed = root.join("a/x.pdf");
-    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
-    std::fs::File::options()
-        .write(true)
-        .open(&changed)
-        .unwrap()
-        .set_modified(later)
-        .unwrap();
-    cmd();
-    let again: Vec<_> = statuses()
-        .into_iter()
-        .filter(|(_, s)| s == "ok")
-        .map(|(f, _)| f)
-        .collect();
-    assert_eq!(again, [changed.display().to_string()]);
-}
-
-/// A 1 KB PDF whose one page's content inflates to 30 MB: too much for the
-/// data-size limits given below, under the reader's own stream limit (32 MB).
-fn inflation_bomb() -> Vec<u8> {
-    let mut content = lopdf::Stream::new(lopdf::dictionary! {}, vec![b' '; 30 << 20]);
-    content.compress().unwrap();
-    one_page_pdf(content, lopdf::dictionary! {})
-}
-
-/// Runs `extract` under a data-size limit that it and its children inherit.
-#[cfg(unix)]
-fn extract_within(kilobytes: u32) -> Command {
-    let mut c = Command::new("sh");
-    c.arg("-c")
-        .arg(format!("ulimit -d {kilobytes} && exec \"$0\" \"$@\""))
-        .arg(env!("CARGO_BIN_EXE_extract"));
-    c
-}
-
-#[cfg(unix)]
-#[test]
-fn a_file_that_kills_its_process_does_not_stop_the_batch() {
-    let (dir, root) = nested_inputs();
-    // Padded to be the largest input, so that it is converted first.
-    let mut bomb = inflation_bomb();
-    bomb.extend(std::iter::repeat_n(b'\n', 1 << 20));
-    bomb.extend(b"%%EOF\n");
-    std::fs::write(root.join("bomb.pdf"), &bomb).unwrap();
-    let report = dir.path().join("report.jsonl");
-    // 45 MB is plenty for each good file and too little for the bomb, which
-    // aborts whatever process converts it: only its own child may die.
-    let f = run(extract_within(45_000)
-        .args([
-            "--max-memory",
-            "0",
-            "--jobs",
-            "1",
-            "-f",
-            "jsonl",
-            "--report",
-        ])
-        .arg(&report)
-        .arg(&root));
-    assert_eq!(f.status.code(), Some(1), "{}", stderr(&f));
-    let lines = report_lines(&report);
-    let bomb_line = lines
-        .iter()
-        .find(|l| l["file"].as_str().unwrap().ends_with("bomb.pdf"))
-        .unwrap();
-    assert_eq!(bomb_line["status"], "failed");
-    let cause = bomb_line["error"].as_str().unwrap();
-    assert!(
-        cause.contains("bomb.pdf: the conversion died: out of memory"),
-        "{cause}"
-    );
-    let ok = lines.iter().filter(|l| l["status"] == "ok").count();
-    assert_eq!(ok, 3, "{lines:?}");
-    assert_eq!(String::from_utf8(f.stdout).unwrap().lines().count(), 3);
-
-    // --max-memory caps each child the same way, and says so.
-    let f = run(extract()
-        .args(["--max-memory", "40", "-q", "--report"])
-        .arg(&report)
-        .arg(&root)
-        .arg("-f")
-        .arg("jsonl"));
-    assert_eq!(f.status.code(), Some(1));
-    let lines = report_lines(&report);
-    let bomb_line = lines
-        .iter()
-        .find(|l| l["file"].as_str().unwrap().ends_with("bomb.pdf"))
-        .unwrap();
-    assert!(
-        bomb_line["error"]
-            .as_str()
-            .unwrap()
-            .contains("--max-memory 40 MB"),
-        "{bomb_line}"
-    );
-    assert_eq!(lines.iter().filter(|l| l["status"] == "ok").count(), 3);
-}
-
 /// The indicators of every form, a list's projects' too, are rows of
 /// `indicators` with their form's project: 国家信访局's three forms print 9, 11
 /// and 9 indicators.
@@ -648,48 +434,4 @@ fn sqlite_holds_the_indicators_of_forms() {
         )
         .unwrap();
     assert_eq!(target, "≥96%");
-}
-
-#[cfg(unix)]
-#[test]
-fn output_files_honour_the_umask() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    for (umask, mode) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
-        let target = dir.path().join(format!("out-{umask}.json"));
-        let review = dir.path().join(format!("review-{umask}"));
-        let f = Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "umask {umask} && exec \"$0\" -q -o \"$1\" --review \"$2\" \"$3\""
-            ))
-            .arg(env!("CARGO_BIN_EXE_extract"))
-            .arg(&target)
-            .arg(&review)
-            .arg(testdata("lo-ruled-cut-row.pdf"))
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        assert!(f.status.success(), "{}", stderr(&f));
-        for file in [target, review.join("lo-ruled-cut-row.html")] {
-            let got = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
-            assert_eq!(got, mode, "{} under umask {umask}", file.display());
-        }
-    }
-}
-
-#[test]
-fn the_summary_says_when_there_are_no_tables_and_counts_warnings() {
-    let f = run(extract().arg(testdata("budget-shenzhen-cover.pdf")));
-    assert!(f.status.success(), "{}", stderr(&f));
-    let first = stderr(&f).lines().next().unwrap_or_default().to_string();
-    assert!(first.contains(": no tables of figures"), "{first}");
-    assert!(first.contains("published separately?"), "{first}");
-    assert!(first.trim_end().ends_with(" warnings"), "{first}");
-    let f = run(extract().arg(testdata("lo-unruled.pdf")));
-    let first = stderr(&f).lines().next().unwrap_or_default().to_string();
-    assert!(
-        first.contains(": 6 tables, ") && first.contains(", 0 warnings"),
-        "{first}"
-    );
 }

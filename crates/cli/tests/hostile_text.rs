@@ -109,3 +109,35 @@ fn xlsx_writes_texts_that_start_like_formulas_as_quoted_strings() {
         .unwrap();
     assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
 }
+
+#[test]
+fn the_wide_csv_of_a_table_quotes_its_texts_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = extract(&["-f", "csv", "--out-dir", dir.path().to_str().unwrap()]);
+    assert!(f.status.success(), "{}", String::from_utf8_lossy(&f.stderr));
+    // 表1 as printed: header rows, then code, name and the figure of each row.
+    let bytes = std::fs::read(dir.path().join("hostile-text.表1.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[3..]);
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let names: Vec<&str> = records.iter().map(|r| &r[1]).collect();
+    for f in FORMULAS {
+        assert!(
+            names.contains(&format!("'{f}").as_str()),
+            "'{f} in {names:?}"
+        );
+    }
+    for r in &records {
+        let last = r.len() - 1;
+        for (i, field) in r.iter().enumerate() {
+            assert!(
+                i == last || !field.starts_with(['=', '+', '-', '@']),
+                "{field}"
+            );
+        }
+    }
+    let amounts: Vec<&str> = records.iter().map(|r| &r[r.len() - 1]).collect();
+    assert!(amounts.contains(&"2.00"), "{amounts:?}");
+}

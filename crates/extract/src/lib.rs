@@ -34,6 +34,7 @@ mod error;
 mod figures;
 mod options;
 mod output;
+mod pages;
 
 use std::io::Read;
 use std::path::Path;
@@ -46,6 +47,7 @@ pub use error::ExtractError;
 pub use figures::{figures, Figure};
 pub use options::Options;
 pub use output::{Output, Source};
+pub use pages::PageSelection;
 
 pub use fiscal_checks::{Check, ComparedFigure, Status as CheckStatus};
 pub use fiscal_layout::LayoutSettings;
@@ -78,6 +80,20 @@ pub use rust_decimal::Decimal;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn extract_file(path: &Path) -> Result<Output, ExtractError> {
+    extract_file_with(path, &Options::default())
+}
+
+/// [`extract_file`] with [`Options`] (limits, tolerances, the pages to read).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))?;
+/// let mut options = fiscal_extract::Options::default();
+/// options.pages = Some([1].into());
+/// let out = fiscal_extract::extract_file_with(std::path::Path::new("testdata/lo-unruled.pdf"), &options)?;
+/// assert_eq!(out.source.pages, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn extract_file_with(path: &Path, options: &Options) -> Result<Output, ExtractError> {
     let shown = path.display().to_string();
     let name = path
         .file_name()
@@ -86,7 +102,7 @@ pub fn extract_file(path: &Path) -> Result<Output, ExtractError> {
         file: shown.clone(),
         source,
     })?;
-    extract_named(&name, &shown, &bytes, &Options::default())
+    extract_named(&name, &shown, &bytes, options)
 }
 
 /// Extracts one PDF given its bytes, with default [`Options`]. `name` is
@@ -188,7 +204,11 @@ fn extract_named(
             &options.layout,
             &options.recognize,
         );
-        Ok(build_output(source, recognized))
+        let mut output = build_output(source, recognized);
+        if options.pages.is_some() {
+            whole_document_checks_skipped(&mut output);
+        }
+        Ok(output)
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|p| {
         let message = p
@@ -201,4 +221,15 @@ fn extract_named(
             message,
         })
     })
+}
+
+/// Checks of the document as a whole (its standard table set, its 目录)
+/// cannot hold on some of its pages: reported as skipped, saying why.
+fn whole_document_checks_skipped(output: &mut Output) {
+    for c in output.checks.iter_mut() {
+        if c.rule == "table_set" || c.rule.starts_with("contents") {
+            c.status = CheckStatus::Skipped;
+            c.detail = format!("only some pages were read: {}", c.detail);
+        }
+    }
 }

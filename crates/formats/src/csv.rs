@@ -40,3 +40,85 @@ fn field(cell: &Cell) -> String {
         Cell::Point(p) => p.map(|p| p.to_string()).unwrap_or_default(),
     }
 }
+
+/// One table as printed, for a spreadsheet: its header rows (each level's
+/// text in the first column it heads), then one line per row (label columns,
+/// text columns, figures). Forms have no grid and give `None`.
+pub fn wide(table: &fiscal_extract::AnyTable) -> Option<Result<Vec<u8>, String>> {
+    let t = table.as_grid()?;
+    let mut w = csv::Writer::from_writer(BOM.to_vec());
+    let grouped = t.rows.iter().any(|r| r.group.is_some());
+    let lined = t.rows.iter().any(|r| r.line.is_some());
+    let mut labels: Vec<&str> = Vec::new();
+    if grouped {
+        labels.push("分组");
+    }
+    labels.extend(["科目编码", "项目"]);
+    if lined {
+        labels.push("行次");
+    }
+    labels.extend(t.text_columns.iter().map(|c| c.header.as_str()));
+    let levels: Vec<Vec<&str>> = t
+        .columns
+        .iter()
+        .map(|c| c.header.split('/').collect())
+        .collect();
+    let depth = levels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let mut records: Vec<Vec<String>> = Vec::new();
+    for level in 0..depth {
+        let mut record: Vec<String> = labels
+            .iter()
+            .map(|l| {
+                if level == 0 {
+                    l.to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        for (c, path) in levels.iter().enumerate() {
+            // A level's text once, over the first column of its run.
+            let same_as_left = c > 0 && levels[c - 1].get(..=level) == path.get(..=level);
+            let text = path
+                .get(level)
+                .filter(|_| !same_as_left)
+                .copied()
+                .unwrap_or("");
+            record.push(text.to_string());
+        }
+        records.push(record);
+    }
+    for r in &t.rows {
+        let mut record = Vec::new();
+        if grouped {
+            record.push(r.group.clone().unwrap_or_default());
+        }
+        record.push(r.code.clone().unwrap_or_default());
+        record.push(r.name.clone().unwrap_or_default());
+        if lined {
+            record.push(r.line.map(|l| l.to_string()).unwrap_or_default());
+        }
+        for c in &t.text_columns {
+            record.push(r.attributes.get(&c.key).cloned().unwrap_or_default());
+        }
+        let mut record: Vec<String> = record.iter().map(|s| inert_text(s).into_owned()).collect();
+        for c in &t.columns {
+            let v = r.values.get(&c.key).copied().flatten();
+            record.push(v.map(|v| v.to_string()).unwrap_or_default());
+        }
+        records.push(record);
+    }
+    for (i, record) in records.iter_mut().enumerate() {
+        if i < depth {
+            for field in record.iter_mut() {
+                *field = inert_text(field).into_owned();
+            }
+        }
+    }
+    let written = records
+        .iter()
+        .try_for_each(|r| w.write_record(r))
+        .map_err(|e| e.to_string())
+        .and_then(|()| w.into_inner().map_err(|e| e.to_string()));
+    Some(written)
+}

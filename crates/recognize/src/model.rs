@@ -257,6 +257,16 @@ impl AnyTable {
         }
     }
 
+    /// The kind, by title (forms included).
+    pub fn kind(&self) -> TableKind {
+        match self {
+            AnyTable::Grid(t) => t.kind,
+            AnyTable::Performance(t) => t.kind,
+            AnyTable::DepartmentGoals(t) => t.kind,
+            AnyTable::PerformanceList(t) => t.kind,
+        }
+    }
+
     /// The 1-based pages the table spans.
     pub fn pages(&self) -> &[u32] {
         match self {

@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 use crate::boxes::Boxes;
 use crate::drawing::PageDrawing;
 use crate::markup::{embedded_json, esc, Html};
-use crate::{checks_part, tables_part, CJK_FONTS};
+use crate::{checks_part, tables_part};
+use fiscal_layout::svg::CJK_FONT_STACK as CJK_FONTS;
 
 const STYLE: &str = include_str!("assets/review.css");
 const SCRIPT: &str = include_str!("assets/review.js");
