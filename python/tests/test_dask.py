@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -59,22 +62,52 @@ def client():
         started = cluster_processes(before)
         assert len(started) >= 2, "the cluster should run its workers as processes"
         yield client
-    # The multiprocessing resource tracker (a helper that lives as long as
-    # this interpreter and holds no work) may stay; every other process the
-    # cluster started must be gone.
-    _, alive = psutil.wait_procs(
-        [p for p in started if not is_resource_tracker(p)], timeout=PROCESS_END_SECONDS
-    )
+    stop_resource_tracker()
+    _, alive = psutil.wait_procs(started, timeout=PROCESS_END_SECONDS)
     for p in alive:
         p.kill()
-    assert not alive, f"cluster processes left running: {[p.pid for p in alive]}"
+    assert not alive, f"cluster processes left running: {[p.cmdline() for p in alive]}"
 
 
-def is_resource_tracker(process) -> bool:
-    try:
-        return "resource_tracker" in " ".join(process.cmdline())
-    except psutil.Error:
-        return False
+def stop_resource_tracker() -> None:
+    """Ends the helper process multiprocessing starts beside spawned workers.
+    It would outlive the tests until the interpreter exits and then, orphaned,
+    wait for init to reap it (a zombie where nothing does, as in some
+    containers); it starts again if anything needs it."""
+    from multiprocessing import resource_tracker
+
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
+    if stop is not None:
+        stop()
+
+
+def strays(since: float) -> list:
+    """Live processes of this Python's multiprocessing (workers, trackers)
+    started since ``since`` that are no children of this process: what a
+    script's cluster left behind."""
+    mine = {p.pid for p in psutil.Process().children(recursive=True)}
+    found = []
+    for p in psutil.process_iter(["cmdline", "create_time", "status"]):
+        cmd = p.info["cmdline"] or []
+        if (
+            p.pid not in mine
+            and p.info["create_time"] >= since
+            and p.info["status"] != psutil.STATUS_ZOMBIE
+            and cmd[:1] == [sys.executable]
+            and any("multiprocessing" in part for part in cmd)
+        ):
+            found.append(p)
+    return found
+
+
+def assert_no_strays(since: float) -> None:
+    deadline = time.monotonic() + PROCESS_END_SECONDS
+    while strays(since) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    left = strays(since)
+    for p in left:
+        p.kill()
+    assert not left, f"processes left running: {[p.info['cmdline'] for p in left]}"
 
 
 def test_a_folder_on_two_workers_gives_the_clis_figures(folder, client, cli, tmp_path):
@@ -124,9 +157,6 @@ def readme_dask_script() -> str:
 
 
 def run_quietly(args, cwd):
-    import subprocess
-    import sys
-
     env = dict(os.environ, DASK_LOGGING__DISTRIBUTED="error")
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
@@ -147,12 +177,15 @@ def test_the_readmes_dask_example_runs_as_a_script(folder, tmp_path):
     script = script.replace('"disclosures/"', repr(str(folder))).replace('"DS/"', "DS")
     script = f"DS = {str(tmp_path / 'DS')!r}\nFAILED = {str(folder / 'sub' / 'Locked.PDF')!r}\n" + script
     (tmp_path / "convert.py").write_text(script, encoding="utf-8")
+    since = time.time()
     done = run_quietly(["convert.py"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert documents_in(tmp_path / "DS") == len(samples())
+    assert_no_strays(since)
 
 
 def test_the_command_line_converts_and_says_what_failed(folder, tmp_path):
+    since = time.time()
     done = run_quietly(
         ["-m", "fiscal_extract.dask", str(folder), str(tmp_path / "DS"), "--workers", "2"], tmp_path
     )
@@ -160,3 +193,4 @@ def test_the_command_line_converts_and_says_what_failed(folder, tmp_path):
     assert "Locked.PDF" in done.stderr and "encrypted" in done.stderr
     assert f"{len(samples())} converted, 1 failed" in done.stderr
     assert documents_in(tmp_path / "DS") == len(samples())
+    assert_no_strays(since)
