@@ -85,6 +85,9 @@ def convert_folder(
     reported in its :class:`Outcome` and the others go on; re-running
     replaces documents, never duplicates them.
 
+    Tasks are submitted largest files first (as the CLI's batches run), so
+    the long conversions do not start last and leave the other workers idle.
+
     Args:
         files_per_task: PDFs per Dask task: a few, so that scheduling costs
             little against conversion and the cluster still balances.
@@ -99,9 +102,22 @@ def convert_folder(
     client = client if client is not None else get_client()
     root = os.path.abspath(os.fspath(dataset))
     files = find_pdfs(inputs)
-    batches = [files[i : i + files_per_task] for i in range(0, len(files), files_per_task)]
+    largest_first = sorted(files, key=_size, reverse=True)
+    batches = [
+        largest_first[i : i + files_per_task]
+        for i in range(0, len(largest_first), files_per_task)
+    ]
     futures = client.map(convert_files, batches, dataset=root, pure=False)
-    return [outcome for batch in client.gather(futures) for outcome in batch]
+    by_file = {o.file: o for batch in client.gather(futures) for o in batch}
+    return [by_file[f] for f in files]
+
+
+def _size(path: str) -> int:
+    """The file's size in bytes; -1 (last) when it cannot be read."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return -1
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

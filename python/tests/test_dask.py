@@ -194,3 +194,25 @@ def test_the_command_line_converts_and_says_what_failed(folder, tmp_path):
     assert f"{len(samples())} converted, 1 failed" in done.stderr
     assert documents_in(tmp_path / "DS") == len(samples())
     assert_no_strays(since)
+
+
+class InlineClient:
+    """A stand-in for a dask client that runs the tasks here, in order,
+    and records what it was given."""
+
+    def map(self, task, batches, pure=True, **kwargs):
+        self.batches = batches
+        return [task(batch, **kwargs) for batch in batches]
+
+    def gather(self, futures):
+        return futures
+
+
+def test_tasks_go_largest_files_first_and_outcomes_come_in_the_order_found(folder, tmp_path):
+    client = InlineClient()
+    outcomes = fxd.convert_folder(str(folder), str(tmp_path / "DS"), client, files_per_task=2)
+    found = fx.find_pdfs(str(folder))
+    assert [o.file for o in outcomes] == found
+    submitted = [f for batch in client.batches for f in batch]
+    assert submitted == sorted(found, key=os.path.getsize, reverse=True)
+    assert all(len(batch) <= 2 for batch in client.batches)
