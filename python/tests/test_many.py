@@ -76,3 +76,23 @@ def test_unordered_takes_the_largest_files_first_and_yields_each_once():
             assert r.to_dict() == fx.extract(r.file).to_dict()
         else:
             assert r.file in ("testdata/encrypted.pdf", "testdata/no-such-file.pdf")
+
+
+def test_the_scaling_bench_runs(tmp_path):
+    # python/benches/scaling.py (the README's figures) on three samples, one
+    # round: it runs and reports; what it measures is not judged here.
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    for path in samples()[:3]:
+        shutil.copy(REPO / path, tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "python/benches/scaling.py"), str(tmp_path), "1"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "2 jobs, ordered=False: median wall" in done.stdout
+    assert "dataset on one core: 3 files (3 converted)" in done.stdout
