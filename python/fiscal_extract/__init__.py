@@ -259,7 +259,9 @@ def figures(docs: Union[Document, Iterable[Document]]) -> Any:
     ``file`` (the input as named), ``entity``, ``year`` (int32),
     ``document_kind``, ``table`` (表2), ``table_kind``, ``title``,
     ``money_unit``, ``group``, ``code``, ``classification``, ``level``
-    (int32), ``name``, ``line`` (int32, 行次), ``column_key``, ``header``,
+    (int32), ``name``, ``item`` (a 三公 row's vocabulary key), ``line``
+    (int32, 行次), ``column_key`` (the vocabulary's), ``period``
+    (``current``/``prior_year``/``change``), ``header``,
     ``value`` — the exact amount as ``decimal128(38, 6)`` (``to_pandas()``
     gives :class:`decimal.Decimal` values) — and where it is printed:
     ``page`` (int32) and its box ``x0``, ``top``, ``x1``, ``bottom``

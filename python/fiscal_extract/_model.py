@@ -210,9 +210,19 @@ class Column(Record):
 
     __slots__ = ()
     key: str = _text()
-    """Stable key (``total``, ``fund_expenditure_basic`` …) of rows' ``values``."""
+    """The vocabulary's key (``total``, ``basic``, ``three_public``,
+    ``prior_year_total`` …; README: column keys) of rows' ``values``."""
     header: str = _text()
     """The printed header path, levels joined with "/"."""
+    group: Optional[str] = _text()
+    """The side of a two-sided table the column belongs to (收入, 支出 …)."""
+    period: str = _Field(None, lambda: "current")
+    """Whose year the figures are: ``"current"`` (the document's),
+    ``"prior_year"`` or ``"change"`` (the difference of two years)."""
+    year: Optional[int] = _text()
+    """The year the header prints ("2025年预算数"), if it prints one."""
+    part_of: bool = _Field(None, lambda: False)
+    """A "其中：…" column: part of the column before it, not a component."""
 
 
 class Row(Record):
@@ -239,6 +249,12 @@ class Row(Record):
     """The row's label as printed."""
     line: Optional[int] = _text()
     """行次, where the table prints one."""
+    item: Optional[str] = _text()
+    """The vocabulary key of the row's label in a 三公 table listing its
+    items as rows (``three_public``, ``overseas_travel`` …)."""
+    period: str = _Field(None, lambda: "current")
+    """Whose year the row's figures are where the row names one (深圳's
+    "2025 年", "增减变化金额"): ``"prior_year"``, ``"change"``; else ``"current"``."""
     values: Dict[str, Optional[Decimal]] = _dict(_decimals)
     """Exact amounts by column key; None for an empty cell."""
     attributes: Dict[str, str] = _dict()

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::output::Output;
-use fiscal_recognize::{AnyTable, Column, DocumentMeta, MoneyUnit, PageBox, Row, Table};
+use fiscal_recognize::{AnyTable, Column, DocumentMeta, MoneyUnit, PageBox, Period, Row, Table};
 
 /// One printed amount of a grid table and where it stands.
 ///
@@ -32,6 +32,16 @@ impl Figure<'_> {
     /// Where the amount is printed: its page and box.
     pub fn bbox(&self) -> Option<&PageBox> {
         self.row.value_bboxes.get(&self.column.key)
+    }
+
+    /// Whose year the amount is: the row's where the row names one (深圳
+    /// prints the years as rows), else the column's.
+    pub fn period(&self) -> Period {
+        if self.row.period.is_current() {
+            self.column.period
+        } else {
+            self.row.period
+        }
     }
 }
 

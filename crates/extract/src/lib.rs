@@ -59,7 +59,7 @@ pub use fiscal_recognize::forms::{
 };
 pub use fiscal_recognize::RecognizeSettings;
 pub use fiscal_recognize::{
-    AnyTable, Column, DocumentKind, DocumentMeta, MoneyUnit, PageBox, Row, Section, Table,
+    AnyTable, Column, DocumentKind, DocumentMeta, MoneyUnit, PageBox, Period, Row, Section, Table,
     TableKind,
 };
 /// Exact decimal amounts as printed (`rust_decimal`).

@@ -36,22 +36,19 @@ fn four_label_amount_pairs_are_four_row_groups() {
     assert_eq!(
         keys,
         [
-            "income_budget",
-            "expenditure_functional_budget",
-            "expenditure_economic_budget",
-            "expenditure_government_economic_budget"
+            "income",
+            "expenditure_functional",
+            "expenditure_economic",
+            "expenditure_government_economic"
         ]
     );
     let groups = [
-        ("收入", "income_budget"),
-        ("支出/支出功能分类科目", "expenditure_functional_budget"),
-        (
-            "支出/部门预算支出经济分类科目",
-            "expenditure_economic_budget",
-        ),
+        ("收入", "income"),
+        ("支出/支出功能分类科目", "expenditure_functional"),
+        ("支出/部门预算支出经济分类科目", "expenditure_economic"),
         (
             "支出/政府预算支出经济分类科目",
-            "expenditure_government_economic_budget",
+            "expenditure_government_economic",
         ),
     ];
     for (group, key) in groups {
@@ -66,10 +63,10 @@ fn four_label_amount_pairs_are_four_row_groups() {
     }
     let r = rows_of(t, "支出/部门预算支出经济分类科目")[1];
     assert_eq!(r["name"], "二、商品和服务支出");
-    assert_eq!(value(r, "expenditure_economic_budget"), Some("450.00"));
+    assert_eq!(value(r, "expenditure_economic"), Some("450.00"));
     let r = rows_of(t, "收入")[2];
     assert_eq!(r["name"], "三、事业收入");
-    assert!(r["values"]["income_budget"].is_null());
+    assert!(r["values"]["income"].is_null());
 }
 
 /// Our render: a 政府采购预算表 with a 序号 column, 功能分类 and both 经济分类
@@ -145,23 +142,23 @@ fn jiangsu_summary_pairs_and_procurement() {
         .iter()
         .find(|r| r["name"] == "八、社会保障和就业支出")
         .unwrap();
-    assert_eq!(value(r, "expenditure_functional_amount"), Some("1374.63"));
+    assert_eq!(value(r, "expenditure_functional"), Some("1374.63"));
     let r = functional
         .iter()
         .find(|r| r["name"] == "一、一般公共服务支出")
         .unwrap();
-    assert_eq!(value(r, "expenditure_functional_amount"), Some("22395.50"));
+    assert_eq!(value(r, "expenditure_functional"), Some("22395.50"));
     let purpose = rows_of(t, "支出/支出用途");
     let r = purpose
         .iter()
         .find(|r| r["name"] == "当年支出小计")
         .unwrap();
-    assert_eq!(value(r, "expenditure_purpose_amount"), Some("27664.22"));
+    assert_eq!(value(r, "expenditure_purpose"), Some("27664.22"));
     let r = purpose
         .iter()
         .find(|r| r["name"] == "二、项目支出")
         .unwrap();
-    assert_eq!(value(r, "expenditure_purpose_amount"), Some("13025.38"));
+    assert_eq!(value(r, "expenditure_purpose"), Some("13025.38"));
     assert_eq!(rows_of(t, "收入").last().unwrap()["name"], "收入合计");
 
     let t = table(&json, "财政拨款收支预算总表");
@@ -259,8 +256,8 @@ fn a_title_repeated_on_each_page_continues_its_table() {
     let t = summaries[0];
     assert_eq!(t["number"], "表1");
     assert_eq!(t["pages"], serde_json::json!([1, 2, 3]));
-    let income = |name: &str| value(row_by(t, |r| r["name"] == name), "income_budget");
-    let spending = |name: &str| value(row_by(t, |r| r["name"] == name), "expenditure_budget");
+    let income = |name: &str| value(row_by(t, |r| r["name"] == name), "income");
+    let spending = |name: &str| value(row_by(t, |r| r["name"] == name), "expenditure");
     // Page 2 (printed page 14).
     assert_eq!(income("本年收入合计"), Some("201781.34"));
     assert_eq!(spending("其他优抚支出"), Some("1.81"));

@@ -11,7 +11,7 @@ use crate::long::{records, Cell, COLUMNS};
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// The columns, in order.
-pub const HEADER: [&str; 22] = COLUMNS;
+pub const HEADER: [&str; 24] = COLUMNS;
 
 pub fn preamble() -> Vec<u8> {
     let mut bytes = BOM.to_vec();

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::name_of;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 24] = [
     "file",
     "entity",
     "year",
@@ -22,8 +22,10 @@ pub const COLUMNS: [&str; 22] = [
     "classification",
     "level",
     "name",
+    "item",
     "line",
     "column_key",
+    "period",
     "header",
     "value",
     "page",
@@ -51,8 +53,8 @@ pub enum CellKind {
 pub const KINDS: [CellKind; COLUMNS.len()] = {
     use CellKind::*;
     [
-        Text, Text, Count, Text, Text, Text, Text, Text, Text, Text, Text, Count, Text, Count,
-        Text, Text, Amount, Count, Point, Point, Point, Point,
+        Text, Text, Count, Text, Text, Text, Text, Text, Text, Text, Text, Count, Text, Text,
+        Count, Text, Text, Text, Amount, Count, Point, Point, Point, Point,
     ]
 };
 
@@ -102,8 +104,10 @@ pub fn records<'a>(file: &'a str, out: &'a Output) -> impl Iterator<Item = Vec<C
             Cell::Text(row.classification.as_ref().map(name_of).unwrap_or_default()),
             Cell::Count(row.level.map(u32::from)),
             text(row.name.as_deref()),
+            text(row.item.as_deref()),
             Cell::Count(row.line),
             Cell::Text(f.column.key.clone()),
+            Cell::Text(f.period().as_str().to_string()),
             text(Some(&f.column.header)),
             Cell::Amount(*f.value),
             Cell::Count(b.map(|b| b.page)),

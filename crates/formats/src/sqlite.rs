@@ -52,14 +52,17 @@ CREATE TABLE IF NOT EXISTS rows (
     level          INTEGER,             -- 1 类, 2 款, 3 项
     parent         TEXT,
     name           TEXT,
+    item           TEXT,                -- vocabulary key of the row, in a 三公 table listing its items as rows
+    period         TEXT NOT NULL DEFAULT 'current', -- where the row names a year (深圳: 2025 年, 2026 年)
     line           INTEGER,             -- 行次
     page           INTEGER,             -- where the row is printed: page and box in
     x0 REAL, top REAL, x1 REAL, bottom REAL  -- points from the page's top-left (pdfplumber's)
 );
 CREATE TABLE IF NOT EXISTS figures (
     row_id      INTEGER NOT NULL REFERENCES rows(id) ON DELETE CASCADE,
-    column_key  TEXT NOT NULL,
+    column_key  TEXT NOT NULL,          -- the vocabulary's key (README: column keys)
     header      TEXT NOT NULL,          -- printed header path, levels joined by /
+    period      TEXT NOT NULL DEFAULT 'current', -- current | prior_year | change (the row's where it names one)
     value       TEXT NOT NULL,          -- exact decimal as printed
     amount      REAL NOT NULL,          -- the same as a number, for arithmetic
     page        INTEGER,                -- where the figure is printed: page and box in
@@ -144,9 +147,12 @@ impl Db {
 /// Columns added since the first schema, added to a database made before them.
 fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
     let place = PLACE_COLUMNS.as_slice();
+    let period = ("period", "TEXT NOT NULL DEFAULT 'current'");
     for (table, columns) in [
         ("rows", place),
+        ("rows", &[("item", "TEXT"), period]),
         ("figures", place),
+        ("figures", &[period]),
         ("checks", &[("figures", "TEXT")]),
     ] {
         let mut info = conn.prepare(&format!("PRAGMA table_info({table})"))?;
@@ -287,13 +293,13 @@ fn insert_table(
     };
     let table_id = tx.last_insert_rowid();
     let mut row_stmt = tx.prepare_cached(
-        "INSERT INTO rows (table_id, seq, grp, code, classification, level, parent, name, line,
-                           page, x0, top, x1, bottom)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO rows (table_id, seq, grp, code, classification, level, parent, name, item,
+                           period, line, page, x0, top, x1, bottom)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     let mut figure = tx.prepare_cached(
-        "INSERT INTO figures (row_id, column_key, header, value, amount, page, x0, top, x1, bottom)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO figures (row_id, column_key, header, period, value, amount, page, x0, top, x1, bottom)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for (seq, row) in grid.rows.iter().enumerate() {
         let (page, [x0, top, x1, bottom]) = place(row.bbox.as_ref());
@@ -306,6 +312,8 @@ fn insert_table(
             row.level,
             row.parent,
             row.name,
+            row.item,
+            row.period.as_str(),
             row.line,
             page,
             x0,
@@ -321,6 +329,11 @@ fn insert_table(
                     row_id,
                     column.key,
                     column.header,
+                    if row.period.is_current() {
+                        column.period.as_str()
+                    } else {
+                        row.period.as_str()
+                    },
                     value.to_string(),
                     value.to_f64(),
                     page,

@@ -33,6 +33,7 @@
 pub mod amount;
 pub mod assemble;
 pub mod code;
+pub mod columns;
 pub mod contents;
 mod entity;
 pub mod forms;
@@ -50,6 +51,7 @@ mod table_kind;
 pub mod text;
 mod title;
 mod unit;
+pub mod vocabulary;
 
 pub use model::*;
 pub use settings::RecognizeSettings;
@@ -91,12 +93,14 @@ pub fn recognize_blocks_with(
     let assembled = assemble::assemble(&pages, settings);
     let outline = narrative::outline(&assembled.narrative, settings);
     let document = meta::document_meta(&pages, &assembled.tables, title, settings);
+    let mut tables = assembled.tables;
     warnings.extend(assembled.warnings);
+    columns::name_columns(&mut tables, &document, &mut warnings);
     warnings.extend(outline.warnings);
     Recognized {
         document,
         contents: assembled.contents,
-        tables: assembled.tables,
+        tables,
         sections: outline.sections,
         warnings,
     }

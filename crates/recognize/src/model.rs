@@ -11,6 +11,7 @@ pub use crate::forms::{DepartmentGoals, PerformanceList, PerformanceTable};
 pub use crate::place::PageBox;
 pub use crate::table_kind::TableKind;
 pub use crate::unit::MoneyUnit;
+pub use crate::vocabulary::Period;
 
 /// What a document is: a department's (or unit's) disclosure — 决算 or 预算 —
 /// or one of the fiscal documents published beside them that are no disclosure.
@@ -100,12 +101,26 @@ pub struct DocumentMeta {
 }
 
 /// A value column of a grid table.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Column {
-    /// Stable key (`total`, `fund_expenditure_basic`, …) that rows' `values` use.
+    /// Key from the vocabulary (`total`, `basic`, `prior_year_three_public`,
+    /// …; see [`crate::columns`]) that rows' `values` use.
     pub key: String,
     /// Printed header path, levels joined with "/".
     pub header: String,
+    /// The side of a two-sided table the column belongs to ("收入", "支出").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Whose year the figures are: the document's (`current`, left out of the
+    /// JSON), the year before, or the change between them.
+    #[serde(default, skip_serializing_if = "Period::is_current")]
+    pub period: Period,
+    /// The year the header prints ("2025年预算数"), if it prints one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+    /// A "其中：…" column: part of the column before it, not one of its components.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub part_of: bool,
 }
 
 /// A body row of a grid table.
@@ -134,6 +149,16 @@ pub struct Row {
     pub name: Option<String>,
     /// 行次, where the table prints one.
     pub line: Option<u32>,
+    /// The vocabulary's key of what the row is, in a 三公 table listing its
+    /// items as rows (合计, 因公出国（境）费用 … down one column of figures):
+    /// `three_public`, `overseas_travel` …; see [`crate::columns`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// Whose year the row's figures are, where the row names it (深圳's 三公
+    /// table prints "2025 年", "2026 年", "增减变化金额" as rows): `current`
+    /// (left out of the JSON), `prior_year` or `change`.
+    #[serde(default, skip_serializing_if = "Period::is_current")]
+    pub period: Period,
     /// Exact decimals by column key; `None` for an empty cell.
     #[serde(serialize_with = "ser_values")]
     pub values: BTreeMap<String, Option<Decimal>>,

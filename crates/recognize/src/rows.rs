@@ -448,6 +448,7 @@ pub fn classify_rows(
                 attributes,
                 bbox,
                 value_bboxes,
+                ..Row::default()
             });
             if g == 0 {
                 opens_unit.push(unit);

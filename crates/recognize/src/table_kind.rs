@@ -222,6 +222,14 @@ impl TableKind {
         )
     }
 
+    /// The 三公 table, of a 决算 or a 预算.
+    pub fn is_three_public(self) -> bool {
+        matches!(
+            self,
+            TableKind::ThreePublicExpenses | TableKind::BudgetThreePublicExpenses
+        )
+    }
+
     /// The classification of the codes a table of this kind prints when its
     /// header does not say (功能分类 for expenditure by function, 经济分类 for
     /// basic expenditure by economic category).

@@ -75,6 +75,7 @@ pub(super) fn table(
             .map(|(k, h)| Column {
                 key: k.to_string(),
                 header: h.to_string(),
+                ..Column::default()
             })
             .collect(),
         text_columns: Vec::new(),

@@ -8,7 +8,7 @@ use fiscal_layout::lines::is_numeric;
 use crate::code::is_code;
 pub use crate::header_words::Role;
 use crate::header_words::{
-    attribute_key, can_label_row, is_value_word, name_rank, names_unit, role_from_header, slug,
+    attribute_key, can_label_row, is_value_word, name_rank, names_unit, role_from_header,
 };
 use crate::model::Column;
 use crate::text::{compact, has_cjk};
@@ -60,6 +60,8 @@ impl TableModel {
                 out.push(Column {
                     key: c.key.clone(),
                     header: c.path.join("/"),
+                    group: self.groups.get(c.group).cloned().flatten(),
+                    ..Column::default()
                 });
             }
         }
@@ -544,9 +546,10 @@ fn group_labels(
         .collect()
 }
 
-/// Stable keys: the slugs of the side label and of the header path, made
-/// unique; a side that continues another over a further column band (the same
-/// label and headers) shares its keys.
+/// Provisional keys, one per printed column: the side label and header path
+/// as printed; a side that continues another over a further column band (the
+/// same label and headers) shares its keys. [`crate::columns`] names them
+/// by meaning once the table's kind and the document's year are known.
 fn assign_keys(columns: &mut [ColumnModel], groups: &[Option<String>]) {
     let mut used = std::collections::HashSet::new();
     let mut first_band: std::collections::HashMap<(usize, Vec<String>), String> =
@@ -571,29 +574,13 @@ fn assign_keys(columns: &mut [ColumnModel], groups: &[Option<String>]) {
             }
         }
         let col = &columns[i];
-        let mut words: Vec<&str> = Vec::new();
-        if let Some(Some(label)) = groups.get(col.group) {
-            let label: Vec<&str> = label.split('/').collect();
-            let shared = label
-                .iter()
-                .zip(&col.path)
-                .take_while(|(a, b)| **a == b.as_str())
-                .count();
-            words.extend(&label);
-            words.extend(col.path[shared..].iter().map(String::as_str));
+        let label = groups.get(col.group).cloned().flatten().unwrap_or_default();
+        let base = format!("{label}|{}|{i}", col.path.join("/"));
+        let key = if used.insert(base.clone()) {
+            base
         } else {
-            words.extend(col.path.iter().map(String::as_str));
-        }
-        let mut parts: Vec<String> = words.iter().map(|p| slug(p)).collect();
-        if col.path.is_empty() {
-            parts.push(format!("c{i}"));
-        }
-        let mut key = parts.join("_");
-        let mut n = 2;
-        while !used.insert(key.clone()) {
-            key = format!("{}_{}", parts.join("_"), n);
-            n += 1;
-        }
+            format!("{base}|{i}")
+        };
         first_band.insert((g, columns[i].path.clone()), key.clone());
         columns[i].key = key;
     }
