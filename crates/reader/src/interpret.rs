@@ -129,8 +129,9 @@ pub struct Interpreter<'a> {
     fonts: &'a mut FontTable,
     out: PageContent,
     /// Form XObjects' decoded content, by stream (the store's objects stay
-    /// put while it lives): a form drawn many times on a page is decoded once.
-    forms: HashMap<*const Stream, Rc<[u8]>>,
+    /// put while it lives): a form drawn many times on a page is decoded once,
+    /// and one that cannot be decoded is tried once (`None`).
+    forms: HashMap<*const Stream, Option<Rc<[u8]>>>,
 }
 
 #[derive(Default)]
@@ -450,14 +451,14 @@ impl<'a> Interpreter<'a> {
                     let data = match self.forms.get(&std::ptr::from_ref(form)) {
                         Some(data) => data.clone(),
                         None => {
-                            let Some(data) = store.stream_data(form) else {
-                                usage.check()?;
-                                continue;
-                            };
-                            let data: Rc<[u8]> = data.into();
+                            let data: Option<Rc<[u8]>> = store.stream_data(form).map(Rc::from);
                             self.forms.insert(form, data.clone());
                             data
                         }
+                    };
+                    let Some(data) = data else {
+                        usage.check()?;
+                        continue;
                     };
                     let m = form
                         .dict
