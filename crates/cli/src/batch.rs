@@ -12,14 +12,14 @@ use fiscal_extract::{extract_reader, Output};
 use crate::args::{Args, Format, EXIT_CHECK_FAILED, EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::console::Console;
 use crate::debug_layout::draw_pages;
-use crate::formats;
+use crate::formats::{self, WriteFailure};
 use crate::inputs::Input;
 use crate::isolate::{self, ChildLimits, Reply};
 use crate::plan::{Destination, Plan};
 use crate::report::{self, Record, Status};
 use crate::review::{write_index, write_report};
 use crate::sinks::{DeliveryError, Sinks};
-use crate::write::write_atomic;
+use crate::write::PendingFile;
 use fiscal_formats::parquet::Dataset;
 
 /// Runs the command line; returns the exit status.
@@ -208,10 +208,17 @@ impl Run<'_> {
         if let Destination::PerInput(dir) = &self.plan.destination {
             let format = self.plan.format;
             let target = input.target(dir, format.extension());
-            let written = formats::document_file(format, &input.shown, out).and_then(|bytes| {
-                write_atomic(&target, &bytes)
-                    .map_err(|e| format!("{}: cannot write: {e}", target.display()))
-            });
+            let cannot = |e| format!("{}: cannot write: {e}", target.display());
+            let written = PendingFile::create(&target)
+                .map_err(WriteFailure::Io)
+                .and_then(|mut file| {
+                    formats::write_document(format, &input.shown, out, true, &mut file)?;
+                    file.commit().map_err(WriteFailure::Io)
+                })
+                .map_err(|failure| match failure {
+                    WriteFailure::Format(e) => e,
+                    WriteFailure::Io(e) => cannot(e),
+                });
             if let Err(e) = written {
                 self.console.error(&format!("extract: {e}"));
                 return Record::failed(&input.shown, e, ms);

@@ -1,6 +1,8 @@
 //! What one document becomes in each `--format` (the writers are
 //! `fiscal-formats`'). A file or stream of several documents is the preamble
 //! once, then one piece per document.
+use std::io::Write;
+
 use fiscal_extract::Output;
 use fiscal_formats::{csv, xlsx};
 
@@ -14,27 +16,45 @@ pub fn preamble(format: Format) -> Vec<u8> {
     }
 }
 
-/// One document in `format`; `shown` is the input as the user named it.
-pub fn piece(format: Format, shown: &str, out: &Output) -> Result<Vec<u8>, String> {
-    match format {
-        Format::Json => Ok(out.to_json().into_bytes()),
+/// Why a document could not be written.
+pub enum WriteFailure {
+    /// The format's writer refused it.
+    Format(String),
+    /// The output could not be written.
+    Io(std::io::Error),
+}
+
+/// Writes one document in `format` to `w`, after the format's preamble when
+/// it opens the stream; `shown` is the input as the user named it. JSON is
+/// written as it serializes (a long document's JSON is never held whole in
+/// memory); CSV and XLSX are built first.
+pub fn write_document(
+    format: Format,
+    shown: &str,
+    out: &Output,
+    opens: bool,
+    w: &mut impl Write,
+) -> Result<(), WriteFailure> {
+    let io = WriteFailure::Io;
+    let built = match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *w, out).map_err(|e| io(e.into()))?;
+            return w.write_all(b"\n").map_err(io);
+        }
         Format::Jsonl => {
-            let mut line = serde_json::to_vec(out).map_err(|e| e.to_string())?;
-            line.push(b'\n');
-            Ok(line)
+            serde_json::to_writer(&mut *w, out).map_err(|e| io(e.into()))?;
+            return w.write_all(b"\n").map_err(io);
         }
         Format::Csv => csv::figures(shown, out),
         Format::Xlsx => xlsx::workbook(out),
         // The plan sends Parquet to a dataset (`fiscal_formats::parquet`).
         Format::Parquet => Err("Parquet is written as a dataset, with --out-dir".into()),
+    };
+    let bytes = built.map_err(WriteFailure::Format)?;
+    if opens {
+        w.write_all(&preamble(format)).map_err(io)?;
     }
-}
-
-/// A whole file of one document.
-pub fn document_file(format: Format, shown: &str, out: &Output) -> Result<Vec<u8>, String> {
-    let mut bytes = preamble(format);
-    bytes.extend(piece(format, shown, out)?);
-    Ok(bytes)
+    w.write_all(&bytes).map_err(io)
 }
 
 /// Writes each grid table of `out` as printed beside its long-form CSV

@@ -5,7 +5,7 @@ use std::io::{BufWriter, Stdout, Write};
 use fiscal_extract::Output;
 
 use crate::args::{Args, Format};
-use crate::formats;
+use crate::formats::{self, WriteFailure};
 use crate::plan::{Destination, Plan};
 use crate::report::Record;
 use crate::write::PendingFile;
@@ -34,26 +34,22 @@ pub struct Stream {
 
 impl Stream {
     fn append(&mut self, shown: &str, out: &Output) -> Result<(), DeliveryError> {
-        let piece = formats::piece(self.format, shown, out).map_err(DeliveryError::Failed)?;
-        let mut bytes = if self.documents == 0 {
-            formats::preamble(self.format)
-        } else {
-            Vec::new()
-        };
-        bytes.extend(piece);
+        let opens = self.documents == 0;
         let written = match &mut self.target {
-            StreamTarget::Stdout(w) => w.write_all(&bytes).and_then(|()| w.flush()),
-            StreamTarget::File(f) => f.write_all(&bytes),
+            StreamTarget::Stdout(w) => formats::write_document(self.format, shown, out, opens, w)
+                .and_then(|()| w.flush().map_err(WriteFailure::Io)),
+            StreamTarget::File(f) => formats::write_document(self.format, shown, out, opens, f),
         };
         match written {
             Ok(()) => {
                 self.documents += 1;
                 Ok(())
             }
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Err(WriteFailure::Format(e)) => Err(DeliveryError::Failed(e)),
+            Err(WriteFailure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                 Err(DeliveryError::ClosedStdout)
             }
-            Err(e) => Err(DeliveryError::Failed(format!(
+            Err(WriteFailure::Io(e)) => Err(DeliveryError::Failed(format!(
                 "cannot write the output: {e}"
             ))),
         }

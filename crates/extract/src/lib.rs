@@ -32,6 +32,7 @@
 
 mod error;
 mod figures;
+mod input;
 mod options;
 mod output;
 mod pages;
@@ -41,6 +42,7 @@ use std::path::Path;
 
 use fiscal_layout::blocks::page_blocks_with;
 use fiscal_reader::open_document;
+use input::{Input, RELEASE_EVERY_PAGES};
 use output::build_output;
 
 pub use error::ExtractError;
@@ -98,11 +100,11 @@ pub fn extract_file_with(path: &Path, options: &Options) -> Result<Output, Extra
     let name = path
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().to_string());
-    let bytes = std::fs::read(path).map_err(|source| ExtractError::Read {
+    let input = Input::open(path).map_err(|source| ExtractError::Read {
         file: shown.clone(),
         source,
     })?;
-    extract_named(&name, &shown, &bytes, options)
+    extract_named(&name, &shown, &input, options)
 }
 
 /// Extracts one PDF given its bytes, with default [`Options`]. `name` is
@@ -113,7 +115,7 @@ pub fn extract_file_with(path: &Path, options: &Options) -> Result<Output, Extra
 /// assert_eq!(err.to_string(), "notes.txt: not a PDF (no %PDF header)");
 /// ```
 pub fn extract_bytes(name: &str, bytes: &[u8]) -> Result<Output, ExtractError> {
-    extract_named(name, name, bytes, &Options::default())
+    extract_named(name, name, &Input::Held(bytes), &Options::default())
 }
 
 /// Extracts one PDF read from `reader` (a pipe, a socket, an archive member).
@@ -150,7 +152,7 @@ pub fn extract_reader(
             limit,
         });
     }
-    extract_named(name, name, &bytes, options)
+    extract_named(name, name, &Input::Read(bytes), options)
 }
 
 /// `name` is what the output's `source` records (the file name); errors show
@@ -159,7 +161,7 @@ pub fn extract_reader(
 fn extract_named(
     name: &str,
     shown: &str,
-    bytes: &[u8],
+    input: &Input,
     options: &Options,
 ) -> Result<Output, ExtractError> {
     let run = || -> Result<Output, ExtractError> {
@@ -167,8 +169,10 @@ fn extract_named(
             file: shown.to_string(),
             source,
         };
-        // Page by page: each page's glyphs are dropped once its blocks are built.
-        let mut pages = open_document(bytes, options.limits).map_err(read_error)?;
+        let sha256 = input.sha256();
+        // Page by page: each page's glyphs are dropped once its blocks are
+        // built, and a mapped file's pages read so far are let go of now and then.
+        let mut pages = open_document(input.bytes(), options.limits).map_err(read_error)?;
         let count = pages.page_count();
         let wanted = |n: u32| options.pages.as_ref().is_none_or(|set| set.contains(&n));
         if !(1..=count as u32).any(wanted) {
@@ -188,13 +192,17 @@ fn extract_named(
                 &page.map_err(read_error)?,
                 &options.layout,
             ));
+            if number as usize % RELEASE_EVERY_PAGES == 0 {
+                input.release();
+            }
         }
-        let source = Source::new(
-            name,
-            bytes,
-            blocks.len(),
-            pages.producer().map(String::from),
-        );
+        input.release();
+        let source = Source {
+            file: name.to_string(),
+            sha256,
+            pages: blocks.len(),
+            producer: pages.producer().map(String::from),
+        };
         let title = pages.title().map(String::from);
         let warnings = pages.finish().map_err(read_error)?;
         let recognized = fiscal_recognize::recognize_blocks_with(

@@ -58,15 +58,19 @@ pub fn open_document(bytes: &[u8], limits: Limits) -> Result<Pages<'_>, ReadErro
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err(ReadError::Truncated);
     }
-    let store = ObjectStore::open(bytes, Usage::new(limits))?;
+    let mut store = ObjectStore::open(bytes, Usage::new(limits))?;
     let page_ids = store.page_ids(limits.max_pages);
     store.usage().check().map_err(ReadError::LimitExceeded)?;
     if page_ids.is_empty() {
         return Err(ReadError::NoPages);
     }
+    let producer = info_string(&store, b"Producer");
+    let title = info_string(&store, b"Title");
+    // The page tree is walked; pages read their objects as they come.
+    store.release_parsed();
     Ok(Pages {
-        producer: info_string(&store, b"Producer"),
-        title: info_string(&store, b"Title"),
+        producer,
+        title,
         store,
         fonts: FontTable::default(),
         page_ids,
@@ -166,6 +170,10 @@ impl Iterator for Pages<'_> {
         let id = *self.page_ids.get(self.next)?;
         self.next += 1;
         let page = self.read_page(id, self.next as u32);
+        // What this page reached is let go of before the next: memory stays
+        // that of the largest page, not of the document.
+        self.fonts.end_page(self.store.usage());
+        self.store.release_parsed();
         self.failed = page.is_err();
         Some(page.map_err(ReadError::LimitExceeded))
     }

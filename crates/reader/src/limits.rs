@@ -34,7 +34,7 @@ pub struct Limits {
     /// Values parsed from the file and held at once: every object, array
     /// element and dictionary entry counts one (a value takes about 120 bytes).
     pub max_objects: u64,
-    /// Distinct fonts decoded.
+    /// Fonts held decoded at once.
     pub max_fonts: usize,
     /// Pages beyond this are not read.
     pub max_pages: usize,
@@ -236,6 +236,11 @@ impl Usage {
     }
 
     /// Fails once the deadline has passed.
+    /// A decoded font let go of.
+    pub fn release_font(&self) {
+        self.fonts.set(self.fonts.get().saturating_sub(1));
+    }
+
     pub fn deadline(&self) -> Result<(), LimitHit> {
         self.check()?;
         match self.limits.deadline {

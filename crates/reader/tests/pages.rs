@@ -109,3 +109,71 @@ fn a_form_drawn_many_times_is_decoded_once() {
     let doc = load_document(&form_fan_out(), limits).unwrap();
     assert_eq!(doc.pages[0].glyphs.len(), 10_000);
 }
+
+/// Pages, each with resources of its own (a font and 200 named colour
+/// spaces, in an object of their own), with a cross-reference table.
+fn pages_with_own_resources(pages: usize) -> Vec<u8> {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        String::new(), // the page tree, written once the kids are known
+    ];
+    let mut kids = Vec::new();
+    let spaces: String = (0..200).map(|i| format!("/C{i} /DeviceRGB ")).collect();
+    for p in 0..pages {
+        let content = format!("BT /F1 12 Tf 72 700 Td (page {p}) Tj ET");
+        let first = objects.len() + 1;
+        kids.push(format!("{first} 0 R"));
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {} 0 R \
+             /Resources {} 0 R >>",
+            first + 1,
+            first + 2
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ));
+        objects.push(format!(
+            "<< /Font << /F1 {} 0 R >> /ColorSpace << {spaces} >> >>",
+            first + 3
+        ));
+        objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string());
+    }
+    objects[1] = format!(
+        "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+        kids.join(" ")
+    );
+    let mut pdf = String::from("%PDF-1.7\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for at in offsets {
+        pdf.push_str(&format!("{at:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    pdf.into_bytes()
+}
+
+#[test]
+fn objects_of_a_page_are_let_go_of_before_the_next() {
+    // 300 pages of ~230 values each (69,000 in all); the page tree's walk
+    // holds ~5,000 at once (every page dictionary), a page ~250.
+    let bytes = pages_with_own_resources(300);
+    let limits = Limits {
+        max_objects: 10_000,
+        ..Limits::default()
+    };
+    let doc = load_document(&bytes, limits).unwrap();
+    assert_eq!(doc.pages.len(), 300);
+    assert!(doc.pages.iter().all(|p| p.glyphs.len() >= 5));
+}

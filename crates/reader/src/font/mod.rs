@@ -1,5 +1,5 @@
 //! Fonts: from character codes in a shown string to Unicode text and advance
-//! widths. Each font dictionary is decoded once per document ([`FontTable`]).
+//! widths. Each font dictionary is decoded once while pages use it ([`FontTable`]).
 //!
 //! Handled: simple fonts (Type1, TrueType, Type3) with `/Widths`, `/Encoding`
 //! and `/ToUnicode`; composite (Type0) fonts with Identity or predefined CJK
@@ -102,12 +102,6 @@ fn once<'s>(store: &'s ObjectStore<'_>, o: &'s Object) -> Held<'s> {
     store.once(o).unwrap_or(Held::Kept(&NULL))
 }
 
-/// The address of an inline font dictionary: the key it is decoded once
-/// under (objects the store keeps never move while it lives).
-fn address(o: &Object) -> usize {
-    o as *const Object as usize
-}
-
 /// Which simple-font encoding a byte → text table was built for.
 #[derive(PartialEq, Eq, Hash)]
 enum EncodingKey {
@@ -135,7 +129,20 @@ fn parse_cmap(store: &ObjectStore<'_>, o: &Object) -> Option<Rc<CMap>> {
     CMap::parse(&data, load_embedded).map(Rc::new)
 }
 
+/// Whether only the cache holds `part` (no decoded font uses it).
+fn unused<T: ?Sized>(part: &Rc<T>) -> bool {
+    Rc::strong_count(part) == 1
+}
+
 impl SharedParts {
+    /// Lets go of the parts no decoded font uses (failures are remembered;
+    /// predefined CMaps, a set bounded by their names, stay).
+    fn release_unused(&mut self) {
+        self.cmaps.retain(|_, c| !c.as_ref().is_some_and(unused));
+        self.widths.retain(|_, w| !unused(w));
+        self.simple_texts.retain(|_, t| !unused(t));
+    }
+
     /// A CMap stream (ToUnicode or an embedded encoding).
     fn cmap(&mut self, store: &ObjectStore<'_>, o: &Object) -> Option<Rc<CMap>> {
         let Object::Reference(id) = o else {
@@ -542,52 +549,9 @@ fn parse_w_array(store: &ObjectStore<'_>, w: &[Object]) -> Vec<(u32, u32, f32)> 
     out
 }
 
-/// Fonts decoded once per document: a font dictionary once per object id (or,
-/// for a dictionary written inline in a resource dictionary, once per place
-/// it is written), whatever number of `Tf`s select it.
-#[derive(Default)]
-pub struct FontTable {
-    fonts: Vec<Font>,
-    by_id: HashMap<ObjectId, Option<u32>>,
-    inline: HashMap<usize, Option<u32>>,
-    shared: SharedParts,
-}
+mod table;
 
-impl FontTable {
-    /// Index of the font for a (possibly indirect) font object; `None` when it
-    /// is no dictionary or the fonts limit is reached.
-    pub fn resolve(&mut self, store: &ObjectStore<'_>, font_obj: &Object) -> Option<u32> {
-        // Failures are remembered too: a bad font selected a million times is
-        // looked at once.
-        if let Object::Reference(id) = font_obj {
-            if let Some(&i) = self.by_id.get(id) {
-                return i;
-            }
-            let i = store.get_once(*id).and_then(|f| self.decode(store, &f));
-            self.by_id.insert(*id, i);
-            i
-        } else {
-            if let Some(&i) = self.inline.get(&address(font_obj)) {
-                return i;
-            }
-            let i = self.decode(store, font_obj);
-            self.inline.insert(address(font_obj), i);
-            i
-        }
-    }
-
-    fn decode(&mut self, store: &ObjectStore<'_>, o: &Object) -> Option<u32> {
-        let dict = o.as_dict().ok()?;
-        store.usage().font().ok()?;
-        self.fonts
-            .push(Font::from_dict(store, dict, &mut self.shared));
-        Some((self.fonts.len() - 1) as u32)
-    }
-
-    pub fn get_mut(&mut self, i: u32) -> &mut Font {
-        &mut self.fonts[i as usize]
-    }
-}
+pub use table::FontTable;
 
 #[cfg(test)]
 mod tests;

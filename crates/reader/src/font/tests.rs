@@ -1,3 +1,4 @@
+use super::table::KEEP_UNUSED_FONT_PAGES;
 use super::*;
 use crate::limits::{Limits, Usage};
 use crate::objects::saved_for_test;
@@ -81,7 +82,8 @@ fn shared_parts_are_decoded_once() {
     let ia = table.resolve(&store, &Object::Reference(a)).unwrap();
     let ib = table.resolve(&store, &Object::Reference(b)).unwrap();
     assert_ne!(ia, ib);
-    let (fa, fb) = (&table.fonts[ia as usize], &table.fonts[ib as usize]);
+    let kept = |i: u32| table.fonts[i as usize].as_ref().unwrap();
+    let (fa, fb) = (kept(ia), kept(ib));
     assert!(Rc::ptr_eq(
         fa.to_unicode.as_ref().unwrap(),
         fb.to_unicode.as_ref().unwrap()
@@ -97,4 +99,44 @@ fn shared_parts_are_decoded_once() {
         assert_eq!(table.resolve(&store, &inline), Some(first));
     }
     assert_eq!(table.fonts.len(), 3);
+}
+
+/// A font no page uses for a while is let go of, with the parts only it
+/// used, and decoded again under its number when a later page uses it; the
+/// fonts held count against the limit, not every font ever decoded.
+#[test]
+fn fonts_unused_for_pages_are_let_go_of_and_keep_their_number() {
+    let mut doc = Document::new();
+    let w = doc.add_object(vec![
+        Object::Integer(1),
+        Object::Integer(9),
+        Object::Integer(600),
+    ]);
+    let descendant = dictionary! { "Subtype" => "CIDFontType2", "W" => w };
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![descendant.into()],
+    });
+    let other = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1" });
+    let bytes = saved_for_test(doc);
+    let store = open(&bytes);
+    let mut table = FontTable::default();
+    let i = table.resolve(&store, &Object::Reference(font)).unwrap();
+    assert_eq!(table.shared.widths.len(), 1);
+    for _ in 0..KEEP_UNUSED_FONT_PAGES {
+        table.end_page(store.usage());
+        assert!(
+            table.fonts[i as usize].is_some(),
+            "kept while recently used"
+        );
+        table.resolve(&store, &Object::Reference(other)).unwrap();
+    }
+    table.end_page(store.usage());
+    assert!(table.fonts[i as usize].is_none());
+    assert!(table.shared.widths.is_empty());
+    assert_eq!(table.resolve(&store, &Object::Reference(font)), Some(i));
+    let mut advance = 0.0;
+    table.get_mut(i).decode(&[0, 1], |d| advance = d.advance);
+    assert_eq!(advance, 0.6, "widths decoded again");
+    assert_eq!(table.fonts.len(), 2);
 }

@@ -35,6 +35,13 @@ struct ObjectStream {
     members: Vec<(u32, usize)>,
 }
 
+/// An object as parsed into its cell, and the values it holds (charged to
+/// the usage until the cell is emptied).
+struct Parsed {
+    object: Option<Object>,
+    nodes: u64,
+}
+
 /// An object lent by the store, or parsed for one use and given back to the
 /// usage when dropped.
 pub enum Held<'s> {
@@ -69,8 +76,9 @@ pub struct ObjectStore<'a> {
     /// The file from its `%PDF-` header on (offsets count from there).
     data: &'a [u8],
     xref: Xref,
-    /// One cell per cross-reference entry; filled once, never moved.
-    cells: HashMap<u32, OnceCell<Option<Object>>>,
+    /// One cell per cross-reference entry; filled on first use, never moved
+    /// until [`Self::release_parsed`] empties them all.
+    cells: HashMap<u32, OnceCell<Parsed>>,
     object_streams: RefCell<HashMap<u32, Option<Rc<ObjectStream>>>>,
     /// Object offsets found by scanning, for entries whose offset is wrong.
     scanned: OnceCell<HashMap<u32, usize>>,
@@ -204,8 +212,28 @@ impl<'a> ObjectStore<'a> {
     fn raw(&self, number: u32) -> Option<&Object> {
         self.cells
             .get(&number)?
-            .get_or_init(|| self.load(number))
+            .get_or_init(|| {
+                let before = self.usage.objects_held();
+                let object = self.load(number);
+                let nodes = self.usage.objects_held().saturating_sub(before);
+                Parsed { object, nodes }
+            })
+            .object
             .as_ref()
+    }
+
+    /// Lets go of every object parsed so far, giving their values back to
+    /// the usage; they are parsed again if asked for. Called between pages,
+    /// so that what one page reached (its dictionary, resources, forms) does
+    /// not stay for the rest of the document: the memory a long document
+    /// takes stays that of its largest page. (Decoded object streams stay:
+    /// each holds many pages' objects.)
+    pub fn release_parsed(&mut self) {
+        for cell in self.cells.values_mut() {
+            if let Some(parsed) = cell.take() {
+                self.usage.release_objects(parsed.nodes);
+            }
+        }
     }
 
     /// The object with this id, references followed; kept for the document's life.
@@ -219,7 +247,7 @@ impl<'a> ObjectStore<'a> {
     /// parsed objects do not stay for the whole document.
     pub fn get_once(&self, id: ObjectId) -> Option<Held<'_>> {
         if let Some(kept) = self.cells.get(&id.0)?.get() {
-            return self.resolve(kept.as_ref()?).map(Held::Kept);
+            return self.resolve(kept.object.as_ref()?).map(Held::Kept);
         }
         let before = self.usage.objects_held();
         let object = self.load(id.0);
@@ -337,7 +365,8 @@ impl<'a> ObjectStore<'a> {
     /// An indirect `/Length`: the integer object, read without caching
     /// (it may be asked for while another object is being loaded).
     fn length_of(&self, id: ObjectId) -> Option<i64> {
-        if let Some(Some(o)) = self.cells.get(&id.0).and_then(OnceCell::get) {
+        let kept = self.cells.get(&id.0).and_then(OnceCell::get);
+        if let Some(Some(o)) = kept.map(|p| &p.object) {
             return o.as_i64().ok();
         }
         let Entry::At(at) = *self.xref.entries.get(&id.0)? else {
