@@ -192,7 +192,7 @@ fn extract_named(
                 &page.map_err(read_error)?,
                 &options.layout,
             ));
-            if number as usize % RELEASE_EVERY_PAGES == 0 {
+            if (number as usize).is_multiple_of(RELEASE_EVERY_PAGES) {
                 input.release();
             }
         }
