@@ -175,6 +175,9 @@ fn extract_named(
         let mut pages = open_document(input.bytes(), options.limits).map_err(read_error)?;
         let count = pages.page_count();
         let wanted = |n: u32| options.pages.as_ref().is_none_or(|set| set.contains(&n));
+        // Every page asked for (or a selection naming them all) is the
+        // whole document, whole-document checks included.
+        let some_left_out = (1..=count as u32).any(|n| !wanted(n));
         if !(1..=count as u32).any(wanted) {
             return Err(ExtractError::NoSelectedPages {
                 file: shown.to_string(),
@@ -213,7 +216,7 @@ fn extract_named(
             &options.recognize,
         );
         let mut output = build_output(source, recognized);
-        if options.pages.is_some() {
+        if some_left_out {
             whole_document_checks_skipped(&mut output);
         }
         Ok(output)

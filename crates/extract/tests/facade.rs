@@ -119,6 +119,13 @@ fn only_the_pages_asked_for_are_read() {
         !pages.is_empty() && pages.iter().all(|&p| p == 2),
         "{pages:?}"
     );
+    // Naming every page (and more) reads the whole document, checks and all.
+    options.pages = Some([1, 2, 7].into());
+    let all = extract_reader("cut.pdf", bytes.as_slice(), &options).unwrap();
+    assert_eq!(
+        serde_json::to_value(&all).unwrap(),
+        serde_json::to_value(&whole).unwrap()
+    );
     options.pages = Some([3, 40].into());
     let err = extract_reader("cut.pdf", bytes.as_slice(), &options).unwrap_err();
     assert!(matches!(
