@@ -231,6 +231,10 @@ class Row(Record):
     __slots__ = ()
     group: Optional[str] = _text()
     """The side of a two-sided table (收入/支出) or the unit whose rows follow."""
+    role: str = _Field(None, lambda: "item")
+    """What the row is to the rows around it: ``"total"`` (合计, 总计 … of
+    the table or its side), ``"subtotal"`` (小计, 本年收入合计 …),
+    ``"unit_header"`` (opens a unit's block) or ``"item"`` (anything else)."""
     code: Optional[str] = _text()
     """科目编码 (subject code); None for 合计/总计 and named rows."""
     classification: Optional[str] = _text()

@@ -169,3 +169,16 @@ def test_pages_selects_what_is_read():
     for bad, error in ((0, ValueError), ([], ValueError), ("1", TypeError), (1.5, TypeError)):
         with pytest.raises(error):
             fx.extract(CUT_ROW, pages=bad)
+
+
+def test_roles_periods_and_parts_read_their_defaults_when_left_out():
+    # The JSON leaves out an item's role, the current period and part_of false.
+    row = fx.Row({"name": "办公费", "values": {}})
+    assert (row.role, row.period, row.item) == ("item", "current", None)
+    total = fx.Row({"name": "合计", "role": "total", "item": "three_public", "period": "change"})
+    assert (total.role, total.item, total.period) == ("total", "three_public", "change")
+    column = fx.Column({"key": "total", "header": "合计"})
+    assert (column.period, column.year, column.part_of, column.group) == ("current", None, False, None)
+    prior = fx.Column({"key": "prior_year_total", "header": "2025年预算数/合计", "period": "prior_year",
+                       "year": 2025, "part_of": True})
+    assert (prior.period, prior.year, prior.part_of) == ("prior_year", 2025, True)
