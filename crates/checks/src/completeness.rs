@@ -107,12 +107,13 @@ fn table_set(ctx: &Context, set: &[TableKind], out: &mut Vec<Check>) {
         .copied()
         .filter(|k| !ctx.grids.iter().any(|t| t.kind == *k && printed(t)))
         .collect();
-    // A table whose title was not recognised may be the missing one.
+    // A table whose title was not recognised may be the missing one, if it
+    // has figures (a list of the department's units has none).
     let unknown: Vec<&Table> = ctx
         .grids
         .iter()
         .copied()
-        .filter(|t| t.kind == K::Unknown && printed(t))
+        .filter(|t| t.kind == K::Unknown && !t.columns.is_empty())
         .collect();
     if missing.is_empty() {
         out.push(Check::verdict(

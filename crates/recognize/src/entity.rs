@@ -3,13 +3,8 @@
 //! with the unit label glued to it ("广州市生态环境局单位：万元"), never a piece
 //! of a sentence ("收入19,828.57万元比"), never with the title's own words
 //! after it ("北京市医疗保障局部门").
+use crate::settings::RecognizeSettings;
 use crate::text::compact;
-
-/// Longest name, in characters (the longest real ones, 中共…委员会…办公室, are
-/// under 30).
-const MAX_ENTITY_CHARS: usize = 40;
-/// Shortest name, in characters ("省委").
-const MIN_ENTITY_CHARS: usize = 2;
 
 /// Labels that start another field of the same line: what follows is not the
 /// name ("部门名称：广州市生态环境局　单位：万元" read without its gap).
@@ -24,8 +19,9 @@ fn is_foreign(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '。' | '，' | '；' | ';' | '：' | ':' | '%' | '％')
 }
 
-/// The name in `raw` as printed, or `None` when it does not read as one.
-pub fn printed_entity(raw: &str) -> Option<String> {
+/// The name in `raw` as printed, or `None` when it does not read as one (its
+/// length outside `s.entity_chars`).
+pub fn printed_entity(raw: &str, s: &RecognizeSettings) -> Option<String> {
     let mut name = compact(raw);
     // A second field on the same line ends the name; the label at the very
     // start is "单位：" of "单位：XX局" itself, cut by the unit-line reader.
@@ -43,47 +39,47 @@ pub fn printed_entity(raw: &str) -> Option<String> {
         }
     }
     let n = name.chars().count();
-    ((MIN_ENTITY_CHARS..=MAX_ENTITY_CHARS).contains(&n) && !name.chars().any(is_foreign))
-        .then_some(name)
+    (s.entity_chars.contains(&n) && !name.chars().any(is_foreign)).then_some(name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn printed(raw: &str) -> Option<String> {
+        printed_entity(raw, &RecognizeSettings::default())
+    }
+
     #[test]
     fn names_as_printed() {
         assert_eq!(
-            printed_entity("广州市生态环境局单位：万元").as_deref(),
+            printed("广州市生态环境局单位：万元").as_deref(),
             Some("广州市生态环境局")
         );
         assert_eq!(
-            printed_entity("北京市医疗保障局部门").as_deref(),
+            printed("北京市医疗保障局部门").as_deref(),
             Some("北京市医疗保障局")
         );
         assert_eq!(
-            printed_entity("中共西安市委宣传部").as_deref(),
+            printed("中共西安市委宣传部").as_deref(),
             Some("中共西安市委宣传部")
         );
         assert_eq!(
-            printed_entity("深圳市公安局（本级）").as_deref(),
+            printed("深圳市公安局（本级）").as_deref(),
             Some("深圳市公安局（本级）")
         );
         // 统战部, 宣传部 end in 部, not in the title's 部门.
-        assert_eq!(
-            printed_entity("中共中央统战部").as_deref(),
-            Some("中共中央统战部")
-        );
+        assert_eq!(printed("中共中央统战部").as_deref(), Some("中共中央统战部"));
     }
 
     #[test]
     fn sentences_and_figures_are_no_names() {
-        assert_eq!(printed_entity("收入19,828.57万元比"), None);
+        assert_eq!(printed("收入19,828.57万元比"), None);
         assert_eq!(
-            printed_entity("省级以上技术创新示范企业2户。（六）推进“两化”深度融合"),
+            printed("省级以上技术创新示范企业2户。（六）推进“两化”深度融合"),
             None
         );
-        assert_eq!(printed_entity("局"), None);
-        assert_eq!(printed_entity(&"很长的名字".repeat(10)), None);
+        assert_eq!(printed("局"), None);
+        assert_eq!(printed(&"很长的名字".repeat(10)), None);
     }
 }

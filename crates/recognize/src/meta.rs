@@ -101,15 +101,12 @@ fn is_date_line(text: &str) -> bool {
     .is_match(text)
 }
 
-/// Longest document title, in characters.
-const MAX_TITLE_CHARS: usize = 64;
-
 /// Whether text can be a document's title: no sentence (a page cut from the
 /// body has its largest type in a paragraph), no numbered heading
 /// ("（二）部门决算单位构成").
-fn reads_as_document_title(text: &str) -> bool {
+fn reads_as_document_title(text: &str, s: &RecognizeSettings) -> bool {
     let t = compact(text);
-    t.chars().count() <= MAX_TITLE_CHARS
+    t.chars().count() <= s.document_title_chars
         && !t.contains(['。', '，', '；', ';', ',', '：', ':'])
         && crate::numbering::numbering_level(&t).is_none()
 }
@@ -257,20 +254,20 @@ pub fn document_meta(
     let name_before_year = |l: &str| -> Option<String> {
         let m = year_re().find(l)?;
         let head = l[..m.start()].trim_end_matches(['（', '(']);
-        (head.chars().count() >= 4
+        (head.chars().count() >= s.cover_name_chars
             && (l.contains("决算") || l.contains("预算"))
             && crate::numbering::numbering_level(head).is_none())
-        .then(|| printed_entity(head))
+        .then(|| printed_entity(head, s))
         .flatten()
     };
     let name_after_year =
-        |l: &str| -> Option<String> { printed_entity(&name_after_year_re().captures(l)?[1]) };
+        |l: &str| -> Option<String> { printed_entity(&name_after_year_re().captures(l)?[1], s) };
     // Every source gives a name only where it reads as one (never a unit label
     // or a sentence around it).
     let entity = most_common(
         tables
             .iter()
-            .filter_map(|t| t.entity.as_deref().and_then(printed_entity))
+            .filter_map(|t| t.entity.as_deref().and_then(|e| printed_entity(e, s)))
             .collect::<Vec<_>>()
             .iter()
             .map(String::as_str),
@@ -278,7 +275,7 @@ pub fn document_meta(
     .or_else(|| {
         cover
             .iter()
-            .find_map(|l| printed_entity(cover_entity_re().captures(l)?.get(1)?.as_str()))
+            .find_map(|l| printed_entity(cover_entity_re().captures(l)?.get(1)?.as_str(), s))
     })
     .or_else(|| cover_title.as_deref().and_then(name_before_year))
     .or_else(|| cover.iter().find_map(|l| name_before_year(l)))
@@ -286,7 +283,7 @@ pub fn document_meta(
     .map(|e| without_scope(&e));
     let all_text: String = pages
         .iter()
-        .take(6)
+        .take(s.year_pages)
         .flat_map(|p| p.blocks.iter())
         .map(|b| match b {
             Block::Line(l) => compact(&l.text()),
@@ -335,14 +332,14 @@ pub fn document_meta(
     };
     let title = cover_title
         .filter(|t| t.contains("决算") || t.contains("预算") || not_disclosure.is_some())
-        .filter(|t| reads_as_document_title(t))
+        .filter(|t| reads_as_document_title(t, s))
         .or_else(|| {
             cover
                 .iter()
                 .find(|l| {
                     (l.contains("决算") || l.contains("预算"))
                         && !is_table_title(l)
-                        && reads_as_document_title(l)
+                        && reads_as_document_title(l, s)
                 })
                 .cloned()
         })
@@ -407,14 +404,11 @@ mod tests {
 
     #[test]
     fn sentences_and_headings_are_no_document_titles() {
-        assert!(reads_as_document_title("国家信访局2026年度部门预算"));
-        assert!(!reads_as_document_title(
-            "值100万元以上的设备9台（套）。2026年预算安排中，购"
-        ));
-        assert!(!reads_as_document_title("（二）部门决算单位构成"));
-        assert!(!reads_as_document_title(
-            "年单位预算编制范围的单位详细情况见下表:"
-        ));
+        let title = |t: &str| reads_as_document_title(t, &RecognizeSettings::default());
+        assert!(title("国家信访局2026年度部门预算"));
+        assert!(!title("值100万元以上的设备9台（套）。2026年预算安排中，购"));
+        assert!(!title("（二）部门决算单位构成"));
+        assert!(!title("年单位预算编制范围的单位详细情况见下表:"));
     }
 
     #[test]

@@ -123,6 +123,18 @@ fn chinese_value(s: &str) -> Option<u32> {
     }
 }
 
+/// The number a cell of an index column (序号) prints, and nothing else:
+/// "3", "（三）", "三、".
+pub fn index_number(t: &str) -> Option<u32> {
+    if !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) {
+        return t.parse().ok();
+    }
+    let (_, rest) = split_numbering(t)?;
+    rest.is_empty()
+        .then(|| numbering(t).map(|(_, n)| n))
+        .flatten()
+}
+
 /// A heading's numbering style and number ("（七）…" → (BracketedChinese, 7)).
 pub fn numbering(text: &str) -> Option<(Style, u32)> {
     let (style, n, _) = split(text)?;

@@ -18,10 +18,12 @@ use crate::forms::FormSettings;
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeSettings {
     // ---- titles (`title`) ----
-    /// Longest text (characters) of a short line beside a title: one between
-    /// a title and its grid (unit line, table number, form code), or the
-    /// second line of a wrapped title.
+    /// Longest text (characters) of a short line between a title and its
+    /// grid (unit line, table number, form code).
     pub title_companion_chars: usize,
+    /// Longest second line of a wrapped title (characters); it is shorter
+    /// than the first, too.
+    pub title_tail_chars: usize,
     /// Lines that may stand between a title and its grid.
     pub title_companion_lines: usize,
     /// The second line of a wrapped title starts less than this × the title's
@@ -42,6 +44,16 @@ pub struct RecognizeSettings {
     /// A single run of text wider than this share of the page width is a
     /// paragraph line, which ends a form.
     pub form_paragraph_width: f32,
+
+    // ---- charts among the narrative (`assemble`) ----
+    /// A chart's value axis shows at least this many ticks.
+    pub chart_axis_ticks: usize,
+    /// A free line within this × its size above or below a chart's grid may
+    /// be one of its labels …
+    pub chart_label_margin: f32,
+    /// … when it prints only figures, or words set apart none longer than
+    /// this (characters).
+    pub chart_label_chars: usize,
 
     // ---- rows (`rows`) ----
     /// A cell is in a model column when it covers this share of the narrower
@@ -83,6 +95,17 @@ pub struct RecognizeSettings {
     // ---- the cover (`meta`) ----
     /// The cover's title is its lines set at least this share of its largest size.
     pub cover_title_size: f32,
+    /// A document's title is at most this long (characters); a longer line
+    /// in the cover's type is a sentence.
+    pub document_title_chars: usize,
+    /// A name printed before the year in a cover line ("…局2024年度部门决算")
+    /// is at least this long (characters).
+    pub cover_name_chars: usize,
+    /// The year is read from this many first pages when the cover names none.
+    pub year_pages: usize,
+    /// A department's or unit's name is this long (characters; "省委" to the
+    /// longest real ones, 中共…委员会…办公室, under 30).
+    pub entity_chars: std::ops::RangeInclusive<usize>,
 
     /// The form readers' settings.
     pub forms: FormSettings,
@@ -92,6 +115,7 @@ impl Default for RecognizeSettings {
     fn default() -> Self {
         RecognizeSettings {
             title_companion_chars: 12,
+            title_tail_chars: 24,
             title_companion_lines: 3,
             title_tail_gap: 1.2,
             title_tail_centre: 4.0,
@@ -100,6 +124,10 @@ impl Default for RecognizeSettings {
             form_margin: 0.8,
             form_heading_left: 0.2,
             form_paragraph_width: 0.7,
+
+            chart_axis_ticks: 4,
+            chart_label_margin: 2.0,
+            chart_label_chars: 12,
 
             cell_in_column: 0.4,
 
@@ -118,6 +146,10 @@ impl Default for RecognizeSettings {
             paragraph_step: 1.25,
 
             cover_title_size: 0.9,
+            document_title_chars: 64,
+            cover_name_chars: 4,
+            year_pages: 6,
+            entity_chars: 2..=40,
 
             forms: FormSettings::default(),
         }

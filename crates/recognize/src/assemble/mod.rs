@@ -8,6 +8,7 @@
 //! them block by block and records each in a [`trace`] (what `extract
 //! --debug-layout` shows beside each page); [`table`] is a table while it is
 //! assembled, [`form`] a 绩效 form's pieces.
+mod chart;
 mod decide;
 mod form;
 mod table;

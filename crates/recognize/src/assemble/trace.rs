@@ -106,6 +106,9 @@ pub enum Decision {
     /// A line printing only a table number, held for the title after it (it
     /// neither is narrative nor ends the open table).
     HoldsTableNumber { number: String },
+    /// Charts drawn on the page (gridlines, axis ticks, value and category
+    /// labels: `blocks` grids and lines), left out of tables and narrative.
+    LeavesOutCharts { charts: usize, blocks: usize },
 }
 
 impl fmt::Display for Decision {
@@ -167,6 +170,11 @@ impl fmt::Display for Decision {
             Decision::HoldsTableNumber { number } => {
                 write!(f, "holds table number “{number}” for the title after it")
             }
+            Decision::LeavesOutCharts { charts, blocks } => write!(
+                f,
+                "leaves out {charts} chart(s) ({blocks} grids and label lines): \
+                 gridlines without cells, axis ticks stepping evenly"
+            ),
         }
     }
 }

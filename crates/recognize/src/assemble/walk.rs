@@ -4,6 +4,7 @@ use fiscal_layout::blocks::{Block, PageBlocks};
 use fiscal_layout::grid::CellGrid;
 use fiscal_layout::lines::TextLine;
 
+use super::chart::chart_blocks;
 use super::decide::{grid_continues, names_another_table, note_line, repeats_open_title, NoteLine};
 use super::form::{ends_form, flush_loose, is_form_end, loose_line};
 use super::table::{narrative_line, OpenTable};
@@ -241,7 +242,7 @@ impl Walker<'_> {
         self.repeated_head = false;
         // A title printed in the grid's top row names this table: a different
         // one starts a new table, and a bare title above it was a heading.
-        let caption = caption_title(grid);
+        let (caption_number, caption) = caption_title(grid).unzip();
         let new_caption = caption.as_deref().filter(|c| {
             self.current
                 .as_ref()
@@ -280,7 +281,9 @@ impl Walker<'_> {
                 let number = if title.is_empty() {
                     None
                 } else {
-                    self.pending_number.take()
+                    caption_number
+                        .flatten()
+                        .or_else(|| self.pending_number.take())
                 };
                 let t = OpenTable::new(number, title, page);
                 self.trace.record(page, || Decision::Starts {
@@ -529,9 +532,16 @@ pub fn assemble_traced(
     let contents = read_contents(pages);
     for page in pages {
         let mut skip = 0usize;
+        let (charts, count) = chart_blocks(page, s);
+        if count > 0 {
+            w.trace.record(page.number, || Decision::LeavesOutCharts {
+                charts: count,
+                blocks: charts.len(),
+            });
+        }
         for (i, block) in page.blocks.iter().enumerate() {
-            // The 目录 lists the tables and headings; it is neither.
-            if contents.covers(page.number, i) || skip > 0 {
+            // The 目录 lists the tables and headings; it is neither; nor is a chart.
+            if contents.covers(page.number, i) || charts.contains(&i) || skip > 0 {
                 skip = skip.saturating_sub(1);
                 continue;
             }

@@ -133,6 +133,17 @@ pub fn body_start(grid: &CellGrid) -> usize {
         // Rows left blank (a template, or zeros printed as blanks) still start
         // with a row label: an ordinal item or a total, and no header words.
         let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
+        // A list without figures (序号 | 单位名称 | 备注) starts where its
+        // index column starts counting: 1 (or （一）), then 2 on the next row.
+        let index_of = |r: usize| {
+            row_texts(grid, r)
+                .into_iter()
+                .find(|t| !t.is_empty())
+                .and_then(|t| crate::numbering::index_number(&t))
+        };
+        if r > 0 && index_of(r) == Some(1) && (r + 1 == grid.rows() || index_of(r + 1) == Some(2)) {
+            return r;
+        }
         let label_like = |t: &str| {
             crate::numbering::numbering_level(t).is_some_and(|l| l >= 2) || is_total_label(t)
         };

@@ -174,6 +174,21 @@ fn the_body_starts_at_the_first_row_of_figures_or_codes() {
 }
 
 #[test]
+fn a_list_without_figures_starts_where_its_index_counts() {
+    let units = rows_grid(&[
+        &["序号", "单位名称", "备注"],
+        &["1", "某局（本级）"],
+        &["2", "某中心"],
+    ]);
+    assert_eq!(body_start(&units), 1);
+    let one = rows_grid(&[&["序号", "单位名称"], &["（一）", "某局(本级)"]]);
+    assert_eq!(body_start(&one), 1);
+    // A "1" that does not count on is no index.
+    let stray = rows_grid(&[&["序号", "单位名称"], &["1", "某局"], &["附注", "某中心"]]);
+    assert_eq!(body_start(&stray), 3);
+}
+
+#[test]
 fn a_continuation_grid_drops_its_repeated_header_and_column_numbers_only() {
     let first = rows_grid(&[
         CODED_HEADER,

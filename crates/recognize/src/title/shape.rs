@@ -128,22 +128,42 @@ pub(crate) fn number_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"^(附?表\d+(?:-\d+)?)").unwrap())
 }
 
-/// A grid whose top row is one cell holding a title (Excel exports put it there).
-pub(crate) fn caption_title(grid: &CellGrid) -> Option<String> {
-    let cells: Vec<_> = grid.row_cells(0).collect();
-    (cells.len() == 1 && cells[0].col1 - cells[0].col0 == grid.cols())
-        .then(|| compact(&cells[0].text))
-        .filter(|t| looks_like_title(t))
+/// A grid whose top row is one cell holding a title (Excel exports put it
+/// there), maybe under a row printing only the table's number ("表11" in its
+/// first cell): the number (as "表N") and the title.
+pub(crate) fn caption_title(grid: &CellGrid) -> Option<(Option<String>, String)> {
+    let whole_row = |r: usize| {
+        let cells: Vec<_> = grid.row_cells(r).collect();
+        (cells.len() == 1 && cells[0].col1 - cells[0].col0 == grid.cols())
+            .then(|| compact(&cells[0].text))
+            .filter(|t| looks_like_title(t))
+    };
+    if let Some(title) = whole_row(0) {
+        return Some((None, title));
+    }
+    let printed: Vec<String> = grid
+        .row_cells(0)
+        .map(|c| compact(&c.text))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let [only] = printed.as_slice() else {
+        return None;
+    };
+    let number = printed_table_number(only)?;
+    whole_row(1).map(|title| (Some(number), title))
 }
 
-/// The second line of a title wrapped over two: short, right under the first,
+/// The second line of a title wrapped over two: short (shorter than the
+/// first, "能分类科目-不含上年结转）" under "…明细表（按支出功"), right under the first,
 /// centred near it, the same size, not numbered on its own ("1.项目支出绩效目标表"
 /// under "（二）绩效目标表及说明" is a heading of its own).
 pub(crate) fn is_title_tail(first: &TextLine, next: &TextLine, s: &RecognizeSettings) -> bool {
     let size = first.size().max(1.0);
     let centre = |l: &TextLine| (l.x0() + l.x1()) / 2.0;
     let text = compact(&next.text());
-    text.chars().count() <= s.title_companion_chars
+    let chars = text.chars().count();
+    chars <= s.title_tail_chars
+        && chars < compact(&first.text()).chars().count()
         && numbering_level(&text).is_none()
         && !number_re().is_match(&text)
         && next.top - first.bottom < s.title_tail_gap * size
