@@ -7,11 +7,13 @@ pdftotext makes one word of both; then the amount must end that word, and
 the word end at the box's right edge (counted apart in the output).
 crates/extract/tests/boxes.rs asserts the same on pages in testdata/.
 
-usage: box_honesty.py PDF_DIR OUT_DIR [--verbose]
+usage: box_honesty.py PDF_DIR OUT_DIR [--verbose] [--forms]
   OUT_DIR holds extract's JSON per PDF (NAME.json for NAME.pdf), e.g. from
   `extract --out-dir OUT_DIR PDF_DIR`. Needs pdftotext (poppler-utils).
 Prints per document: figures, figures with a box, boxes holding their amount,
 and the totals; --verbose lists each box that does not, with what it holds.
+--forms measures the text fields of the 绩效 forms instead (field_bboxes, by
+JSON Pointer): the words in a field's box must read as its text.
 """
 import html.parser
 import json
@@ -106,12 +108,98 @@ def figures(out):
                 yield t, r, key, Decimal(v), boxes.get(key)
 
 
+NOT_FIELDS = {"kind", "title", "pages", "money_unit", "number", "bboxes", "field_bboxes", "columns"}
+
+
+def compact(text):
+    return re.sub(r"\s", "", text)
+
+
+def leaves(value, pointer=""):
+    """Every non-empty text of a form with its JSON Pointer."""
+    if isinstance(value, str):
+        if compact(value):
+            yield pointer, value
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from leaves(v, f"{pointer}/{i}")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k in NOT_FIELDS:
+                continue
+            yield from leaves(v, f"{pointer}/{k.replace('~', '~0').replace('/', '~1')}")
+
+
+def form_fields(out):
+    """(form, pointer, text, box) of every text field of every form; a
+    list's projects are forms of their own."""
+    def of(form):
+        boxes = form.get("field_bboxes", {})
+        for pointer, text in leaves(form):
+            if pointer.startswith("/forms/"):
+                continue
+            yield form, pointer, text, boxes.get(pointer)
+    for t in out.get("tables", []):
+        if not any(k in t for k in ("indicators", "forms", "goal", "funds")):
+            continue  # a grid of figures
+        yield from of(t)
+        for f in t.get("forms", []):
+            yield from of(f)
+
+
+def main_forms(pdf_dir, out_dir, verbose):
+    tot = [0, 0, 0]
+    for name in sorted(os.listdir(pdf_dir)):
+        out_path = os.path.join(out_dir, name[:-4] + ".json")
+        if not name.lower().endswith(".pdf") or not os.path.exists(out_path):
+            continue
+        try:
+            out = json.load(open(out_path, encoding="utf-8"))
+        except ValueError:
+            continue
+        pages = None
+        n = boxed = honest = 0
+        bad = []
+        for form, pointer, text, box in form_fields(out):
+            n += 1
+            if box is None:
+                bad.append((pointer, text, None, "no box"))
+                continue
+            boxed += 1
+            if pages is None:
+                pages = words_of(os.path.join(pdf_dir, name))
+            ws = pages[box["page"] - 1] if box["page"] <= len(pages) else []
+            held = held_text(ws, box)
+            # A box over cells whose texts wrap is read line by line by
+            # pdftotext, cell by cell by the form reader: the same characters.
+            if sorted(compact(held)) == sorted(compact(text)):
+                honest += 1
+            else:
+                bad.append((pointer, text, box, held))
+        if n == 0:
+            continue
+        tot[0] += n
+        tot[1] += boxed
+        tot[2] += honest
+        pct = lambda a, b: f"{100.0 * a / b:6.2f}%" if b else "     -"
+        print(f"{name[:-4]:<48} form fields {n:5} boxed {pct(boxed, n)} honest {pct(honest, boxed)}")
+        if verbose:
+            for pointer, text, box, held in bad[:30]:
+                where = f"p.{box['page']}" if box else ""
+                print(f"    {pointer} {text[:30]!r} {where}: {held[:40]!r}")
+    n, boxed, honest = tot
+    print(f"TOTAL form fields {n} boxed {boxed} ({100.0 * boxed / max(n, 1):.2f}%) "
+          f"honest {honest} ({100.0 * honest / max(boxed, 1):.2f}% of boxes)")
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     verbose = "--verbose" in sys.argv
     if len(args) != 2:
         sys.exit(__doc__)
     pdf_dir, out_dir = args
+    if "--forms" in sys.argv:
+        return main_forms(pdf_dir, out_dir, verbose)
     tot = [0, 0, 0]
     for name in sorted(os.listdir(pdf_dir)):
         if not name.lower().endswith(".pdf"):

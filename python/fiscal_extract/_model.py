@@ -319,6 +319,11 @@ class Form(Record):
     """The title as printed."""
     pages: List[int] = _list()
     """1-based pages the form spans."""
+    bboxes: List[PageBox] = _list(_list_of(PageBox))
+    """Where the form is printed, one box per page it spans."""
+    field_bboxes: Dict[str, PageBox] = _dict(_boxes_by_key)
+    """Where each text field is printed, by JSON Pointer into the form
+    (``/project``, ``/indicators/3/target``); a field not found as printed has none."""
 
 
 class FundRow(Record):

@@ -211,6 +211,8 @@ mod tests {
             kind: TableKind::BudgetProjectPerformanceGoals,
             title: "政策和项目预算绩效目标表".into(),
             pages: vec![1],
+            bboxes: Vec::new(),
+            field_bboxes: Default::default(),
             money_unit: None,
             project: Some("甲".into()),
             department: None,

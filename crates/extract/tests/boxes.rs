@@ -189,3 +189,123 @@ fn the_box_of_another_figure_does_not_pass() {
     }
     assert!(compared > 100, "{compared}");
 }
+
+/// Real form pages (决算 self-evaluation, 预算 target forms and lists).
+const FORM_PAGES: [&str; 6] = [
+    "forms-petition.pdf",
+    "forms-xian-justice.pdf",
+    "forms-fuzhou-civil.pdf",
+    "forms-yantai-housing.pdf",
+    "forms-guangzhou-list.pdf",
+    "forms-changsha-list.pdf",
+];
+
+/// Text without spaces, as the two readers may space it differently.
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether two texts are the same characters: a box over cells whose texts
+/// wrap is read line by line by pdftotext, cell by cell by the form reader.
+fn same_text(a: &str, b: &str) -> bool {
+    let sorted = |t: &str| {
+        let mut c: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+        c.sort_unstable();
+        c
+    };
+    sorted(a) == sorted(b)
+}
+
+/// Every text field of `form` (its JSON) with its pointer, a list's
+/// projects left to their own forms.
+fn text_fields(value: &serde_json::Value, pointer: String, out: &mut Vec<(String, String)>) {
+    const NOT_FIELDS: [&str; 8] = [
+        "kind",
+        "title",
+        "pages",
+        "money_unit",
+        "number",
+        "bboxes",
+        "field_bboxes",
+        "columns",
+    ];
+    match value {
+        serde_json::Value::String(s) if !compact(s).is_empty() => out.push((pointer, s.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                text_fields(v, format!("{pointer}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let own_form = !(pointer.is_empty() && k == "forms");
+                if own_form && !NOT_FIELDS.contains(&k.as_str()) {
+                    let key = k.replace('~', "~0").replace('/', "~1");
+                    text_fields(v, format!("{pointer}/{key}"), out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn form_field_boxes_hold_their_text() {
+    let (mut fields, mut boxed, mut wrong) = (0, 0, 0);
+    for name in FORM_PAGES {
+        let path = testdata(name);
+        let out = fiscal_extract::extract_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        let pages = words(&path);
+        let mut forms = Vec::new();
+        for t in &out.tables {
+            let json = serde_json::to_value(t).unwrap();
+            if let Some(list) = json.get("forms").and_then(|f| f.as_array()) {
+                forms.extend(list.iter().cloned());
+            }
+            if t.as_grid().is_none() {
+                forms.push(json);
+            }
+        }
+        assert!(!forms.is_empty(), "{name} prints forms");
+        for form in forms {
+            let mut texts = Vec::new();
+            text_fields(&form, String::new(), &mut texts);
+            let boxes: std::collections::BTreeMap<String, PageBox> =
+                serde_json::from_value(form["field_bboxes"].clone()).unwrap_or_default();
+            fields += texts.len();
+            for (pointer, b) in &boxes {
+                let text = form.pointer(pointer).and_then(|v| v.as_str());
+                let text = text.unwrap_or_else(|| panic!("{name}: {pointer} names no text"));
+                let held = held(&pages[b.page as usize - 1], b);
+                assert!(
+                    same_text(&held, text),
+                    "{name} p.{} {pointer} = {text:?}: the box ({}, {}, {}, {}) holds {held:?}",
+                    b.page,
+                    b.x0,
+                    b.top,
+                    b.x1,
+                    b.bottom
+                );
+                boxed += 1;
+            }
+            // The test can fail: a field's text is not what the box of
+            // another field printing another text holds.
+            let placed: Vec<(&String, &PageBox)> = boxes.iter().collect();
+            for pair in placed.windows(2) {
+                let (this, (_, other)) = (form.pointer(pair[0].0), pair[1]);
+                let this = this.and_then(|v| v.as_str()).unwrap_or_default();
+                let held = held(&pages[other.page as usize - 1], other);
+                if form.pointer(pair[1].0).and_then(|v| v.as_str()) != Some(this) {
+                    assert!(!same_text(&held, this) || held.is_empty() && this.is_empty());
+                    wrong += 1;
+                }
+            }
+        }
+    }
+    assert!(wrong > 500, "{wrong} fields against another's box");
+    println!("form fields {fields}, boxed {boxed}");
+    assert!(
+        boxed * 100 >= fields * 90,
+        "{boxed} of {fields} fields boxed"
+    );
+}

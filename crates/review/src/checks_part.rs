@@ -19,6 +19,28 @@ fn figure_label(f: &fiscal_extract::ComparedFigure) -> String {
     format!("{} {row} [{}] = {value}", f.table, f.column)
 }
 
+/// Most pages of a check's own drawn beside its figures' pages.
+const MOST_STATEMENT_PAGES: usize = 2;
+
+/// The pages of what a failed check states, drawn besides its figures'
+/// pages: its own pages where none of them holds a figure it compared (a
+/// narrative statement checked against a table printed elsewhere), or its
+/// first page when it names no placed figure.
+pub(crate) fn statement_pages(c: &Check) -> Vec<u32> {
+    let figure_pages: Vec<u32> = c
+        .figures
+        .iter()
+        .filter_map(|f| f.bbox.map(|b| b.page))
+        .collect();
+    if figure_pages.is_empty() {
+        return c.pages.first().copied().into_iter().collect();
+    }
+    if c.pages.iter().any(|p| figure_pages.contains(p)) {
+        return Vec::new();
+    }
+    c.pages.iter().copied().take(MOST_STATEMENT_PAGES).collect()
+}
+
 /// One entry: the rule, table and detail, the compared figures, their pages.
 fn entry(h: &mut Html, i: usize, c: &Check, boxes: &mut Boxes) {
     let _ = write!(
@@ -54,24 +76,21 @@ fn entry(h: &mut Html, i: usize, c: &Check, boxes: &mut Boxes) {
         h.raw("</ol>");
     }
     h.raw(r#"</div><div class="pages">"#);
-    if on_page.is_empty() {
-        // Nothing to outline: the check's first page, as read.
-        match c.pages.first() {
-            Some(&p) => {
-                boxes.pages.insert(p);
-                let _ = write!(
-                    h.0,
-                    r#"<div class="page-holder" data-page="{p}" data-boxes=""></div>"#
-                );
-            }
-            None => {
-                h.el(
-                    "p",
-                    r#"class="nopage""#,
-                    "No page: the check is about the document as a whole.",
-                );
-            }
-        }
+    let stated = statement_pages(c);
+    if on_page.is_empty() && stated.is_empty() {
+        h.el(
+            "p",
+            r#"class="nopage""#,
+            "No page: the check is about the document as a whole.",
+        );
+    }
+    // What the check states, as read, then the figures it compared.
+    for p in stated {
+        boxes.pages.insert(p);
+        let _ = write!(
+            h.0,
+            r#"<div class="page-holder" data-page="{p}" data-boxes=""></div>"#
+        );
     }
     for (p, ids) in on_page {
         let ids: Vec<String> = ids.iter().map(usize::to_string).collect();

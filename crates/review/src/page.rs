@@ -32,7 +32,7 @@ pub fn pages_to_draw(out: &Output) -> BTreeSet<u32> {
     }
     for c in out.checks.iter().filter(|c| c.status == CheckStatus::Fail) {
         pages.extend(c.figures.iter().filter_map(|f| f.bbox.map(|b| b.page)));
-        pages.extend(c.pages.first());
+        pages.extend(checks_part::statement_pages(c));
     }
     pages
 }

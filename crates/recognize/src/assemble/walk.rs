@@ -135,6 +135,7 @@ impl Walker<'_> {
         if let AnyTable::PerformanceList(l) = &mut form {
             l.number = t.number;
         }
+        crate::place::forms::place_form(&mut form, &t.pieces);
         form
     }
 

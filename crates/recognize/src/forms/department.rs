@@ -71,6 +71,8 @@ pub(crate) fn department_table(
         kind: TableKind::DepartmentPerformanceGoals,
         title,
         pages,
+        bboxes: Vec::new(),
+        field_bboxes: Default::default(),
         department: None,
         goal: None,
         budget_rate_expected: None,

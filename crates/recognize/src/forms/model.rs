@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::place::PageBox;
 use crate::table_kind::TableKind;
 use crate::unit::MoneyUnit;
 
@@ -118,6 +119,13 @@ pub struct PerformanceTable {
     pub indicators: Vec<Indicator>,
     /// 总分.
     pub total_score: Option<String>,
+    /// Where the form is printed, one box per page it spans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bboxes: Vec<PageBox>,
+    /// Where each text field is printed, by JSON Pointer into this form
+    /// (`/project`, `/indicators/3/target`); see [`crate::place::forms`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_bboxes: BTreeMap<String, PageBox>,
 }
 
 /// Many projects' targets printed as one grid over pages (one row per project
@@ -142,6 +150,13 @@ pub struct PerformanceList {
     pub totals: Vec<FundRow>,
     /// The projects, in printed order, each read as a form.
     pub forms: Vec<PerformanceTable>,
+    /// Where the form is printed, one box per page it spans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bboxes: Vec<PageBox>,
+    /// Where each text field is printed, by JSON Pointer into this form
+    /// (`/project`, `/indicators/3/target`); see [`crate::place::forms`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_bboxes: BTreeMap<String, PageBox>,
 }
 
 /// One row of a department's goals form.
@@ -178,4 +193,11 @@ pub struct DepartmentGoals {
     pub columns: Vec<String>,
     /// The goal rows.
     pub rows: Vec<GoalRow>,
+    /// Where the form is printed, one box per page it spans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bboxes: Vec<PageBox>,
+    /// Where each text field is printed, by JSON Pointer into this form
+    /// (`/project`, `/indicators/3/target`); see [`crate::place::forms`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_bboxes: BTreeMap<String, PageBox>,
 }

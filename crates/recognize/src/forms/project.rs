@@ -216,6 +216,8 @@ pub(crate) fn project_table(
         kind,
         title,
         pages,
+        bboxes: Vec::new(),
+        field_bboxes: Default::default(),
         money_unit,
         project: None,
         department: None,

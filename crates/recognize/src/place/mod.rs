@@ -1,6 +1,8 @@
 //! Where things are printed: [`PageBox`], the page and box every figure, row,
 //! table, heading and paragraph of the model carries, so that a reader can
 //! find on the page what was read.
+pub mod forms;
+
 use fiscal_layout::geometry::Rect;
 use serde::{Deserialize, Serialize, Serializer};
 
