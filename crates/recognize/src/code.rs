@@ -36,22 +36,70 @@ pub fn economic_system(code: &str) -> Option<EconomicSystem> {
 
 /// Whether `s` is a subject code: 3, 5 or 7 ASCII digits.
 pub fn is_code(s: &str) -> bool {
-    matches!(s.len(), 3 | 5 | 7) && s.bytes().all(|b| b.is_ascii_digit())
+    Code::parse(s).is_some()
+}
+
+/// A subject code (科目编码) and its place in the hierarchy: 类 (3 digits),
+/// 款 (5), 项 (7), each the one above it followed by two digits, in both
+/// classifications (功能分类 201 / 20131 / 2013199; 经济分类 301 / 30101, 501 /
+/// 50101). Recognition gives rows their level and parent through it, and
+/// every check that follows the hierarchy walks it here: the one place that
+/// knows how codes nest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code<'a>(&'a str);
+
+impl<'a> Code<'a> {
+    /// The code `s` is, if it is one (3, 5 or 7 ASCII digits).
+    pub fn parse(s: &'a str) -> Option<Code<'a>> {
+        (matches!(s.len(), 3 | 5 | 7) && s.bytes().all(|b| b.is_ascii_digit())).then_some(Code(s))
+    }
+
+    /// The digits as printed.
+    pub fn as_str(self) -> &'a str {
+        self.0
+    }
+
+    /// 1 类, 2 款, 3 项.
+    pub fn level(self) -> u8 {
+        ((self.0.len() - 1) / 2) as u8
+    }
+
+    /// The enclosing code (the code without its last two digits); none for a 类.
+    pub fn parent(self) -> Option<Code<'a>> {
+        (self.0.len() > 3).then(|| Code(&self.0[..self.0.len() - 2]))
+    }
+
+    /// The enclosing codes, nearest first (2013199 → 20131, 201).
+    pub fn ancestors(self) -> impl Iterator<Item = Code<'a>> {
+        std::iter::successors(self.parent(), |c| c.parent())
+    }
+
+    /// Whether `self` lies under `other` (at any depth).
+    pub fn is_under(self, other: Code) -> bool {
+        self.ancestors().any(|a| a.0 == other.0)
+    }
+
+    /// The classification the code's first digit names (3xx, 5xx economic;
+    /// 1xx, 2xx functional) where the table does not say.
+    pub fn classification(self) -> Classification {
+        classify(self.0, None)
+    }
+}
+
+impl std::fmt::Display for Code<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
 }
 
 /// Level: 1 类 (3 digits), 2 款 (5), 3 项 (7).
 pub fn level(code: &str) -> Option<u8> {
-    match code.len() {
-        3 => Some(1),
-        5 => Some(2),
-        7 => Some(3),
-        _ => None,
-    }
+    Code::parse(code).map(Code::level)
 }
 
 /// The enclosing code: the code without its last two digits.
 pub fn parent(code: &str) -> Option<String> {
-    (code.len() > 3).then(|| code[..code.len() - 2].to_string())
+    Code::parse(code)?.parent().map(|p| p.as_str().to_string())
 }
 
 /// Classification of a code; the table's own classification wins when known.
@@ -123,6 +171,23 @@ mod tests {
         assert_eq!(parent("2013199").as_deref(), Some("20131"));
         assert_eq!(parent("20131").as_deref(), Some("201"));
         assert_eq!(parent("201"), None);
+        assert_eq!(parent("20131x"), None);
+    }
+
+    #[test]
+    fn a_code_knows_its_ancestors() {
+        let c = Code::parse("2013199").unwrap();
+        let up: Vec<&str> = c.ancestors().map(Code::as_str).collect();
+        assert_eq!(up, ["20131", "201"]);
+        assert!(c.is_under(Code::parse("201").unwrap()));
+        assert!(!c.is_under(Code::parse("202").unwrap()));
+        assert!(!c.is_under(c));
+        assert_eq!(Code::parse("3010201").unwrap().level(), 3);
+        assert_eq!(
+            Code::parse("301").unwrap().classification(),
+            Classification::Economic
+        );
+        assert!(Code::parse("2013").is_none() && Code::parse("20a").is_none());
     }
 
     #[test]

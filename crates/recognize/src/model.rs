@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::code::{Classification, EconomicSystem};
+use crate::code::{Classification, Code, EconomicSystem};
 use crate::forms::Form;
 pub use crate::forms::{DepartmentGoals, PerformanceList, PerformanceTable};
 pub use crate::place::PageBox;
@@ -123,11 +123,86 @@ pub struct Column {
     pub part_of: bool,
 }
 
+/// What a row of a grid is to the rows around it, decided once in
+/// recognition from what the row prints (its label, its code, the unit it
+/// opens), so that checks never compare "合计" strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowRole {
+    /// An item: a coded row, a named line (一、财政拨款收入), anything else.
+    #[default]
+    Item,
+    /// The total of the table or of its side (合计, 总计, 收入总计, 支出合计,
+    /// 人员经费合计 …), printed without a code.
+    Total,
+    /// A total of part of a side, printed without a code (小计, 本年收入合计,
+    /// 本年支出合计), below which the side goes on (结余, 结转, 总计).
+    Subtotal,
+    /// The row opening a unit's block in a table listing several units (its
+    /// name in a 单位 column or after its 单位编码, and no subject code).
+    UnitHeader,
+}
+
+impl RowRole {
+    /// Whether the role is [`RowRole::Item`] (the output leaves it out).
+    pub fn is_item(&self) -> bool {
+        *self == RowRole::Item
+    }
+
+    /// A side printing 收入合计 (or 合计) and, further down, its 收入总计 (or
+    /// 总计) after the balances carried over: the first is the side's
+    /// subtotal, the second its total.
+    pub fn mark_subtotals(rows: &mut [Row]) {
+        let grand = |r: &Row| {
+            r.role == RowRole::Total && r.name.as_deref().is_some_and(|n| n.ends_with("总计"))
+        };
+        for i in 0..rows.len() {
+            let below = &rows[i + 1..];
+            if rows[i].role == RowRole::Total
+                && !grand(&rows[i])
+                && below.iter().any(|r| r.group == rows[i].group && grand(r))
+            {
+                rows[i].role = RowRole::Subtotal;
+            }
+        }
+    }
+
+    /// The role of a row printing no subject code and `label`: a total or a
+    /// subtotal by its label, else an item.
+    pub fn of_label(label: &str) -> RowRole {
+        let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+        // An ordinal before it ("一、本年支出合计") numbers the line, it does not name it.
+        let label = match label.split_once('、') {
+            Some((n, rest))
+                if !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)) =>
+            {
+                rest
+            }
+            _ => label.as_str(),
+        };
+        if label == "小计" || label.starts_with("本年") && label.ends_with("合计") {
+            RowRole::Subtotal
+        } else if matches!(label, "合计" | "总计" | "共计" | "总合计")
+            || (label.ends_with("总计") || label.ends_with("合计"))
+                && label.chars().count() <= 8
+                && !label.starts_with("其中")
+                && !label.contains(['、', '：', ':'])
+        {
+            RowRole::Total
+        } else {
+            RowRole::Item
+        }
+    }
+}
+
 /// A body row of a grid table.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Row {
     /// The side of a two-sided table ("收入"/"支出", "人员经费"/"公用经费").
     pub group: Option<String>,
+    /// What the row is to the rows around it (left out for an item).
+    #[serde(default, skip_serializing_if = "RowRole::is_item")]
+    pub role: RowRole,
     /// 科目编码 (subject code), `None` for 合计/总计 and named rows.
     pub code: Option<String>,
     /// Whether `code` is a 功能分类 or 经济分类 code.
@@ -172,6 +247,18 @@ pub struct Row {
     /// Where each printed figure of `values` stands, by the same keys.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub value_bboxes: BTreeMap<String, PageBox>,
+}
+
+impl Row {
+    /// The row's subject code with its place in the hierarchy.
+    pub fn subject_code(&self) -> Option<Code<'_>> {
+        self.code.as_deref().and_then(Code::parse)
+    }
+
+    /// Whether the row is a total (of the table or of its side).
+    pub fn is_total(&self) -> bool {
+        self.role == RowRole::Total
+    }
 }
 
 fn ser_values<S: serde::Serializer>(
@@ -326,4 +413,49 @@ pub struct Recognized {
     pub sections: Vec<Section>,
     /// Anything recovered from, with page numbers.
     pub warnings: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_by_label() {
+        assert_eq!(RowRole::of_label("合 计"), RowRole::Total);
+        assert_eq!(RowRole::of_label("支出总计"), RowRole::Total);
+        assert_eq!(RowRole::of_label("人员经费合计"), RowRole::Total);
+        assert_eq!(RowRole::of_label("小计"), RowRole::Subtotal);
+        assert_eq!(RowRole::of_label("本年收入合计"), RowRole::Subtotal);
+        assert_eq!(RowRole::of_label("一、本年支出合计"), RowRole::Subtotal);
+        assert_eq!(RowRole::of_label("一、财政拨款收入"), RowRole::Item);
+        assert_eq!(RowRole::of_label("其中：基本支出合计"), RowRole::Item);
+        assert_eq!(RowRole::of_label("一般公共服务支出"), RowRole::Item);
+    }
+
+    #[test]
+    fn a_total_above_the_grand_total_is_a_subtotal() {
+        let row = |group: &str, name: &str| Row {
+            group: Some(group.into()),
+            role: RowRole::of_label(name),
+            name: Some(name.into()),
+            ..Row::default()
+        };
+        let mut rows = vec![
+            row("收入", "收入合计"),
+            row("收入", "上年结转"),
+            row("收入", "收入总计"),
+            row("支出", "支出合计"),
+        ];
+        RowRole::mark_subtotals(&mut rows);
+        let roles: Vec<RowRole> = rows.iter().map(|r| r.role).collect();
+        assert_eq!(
+            roles,
+            [
+                RowRole::Subtotal,
+                RowRole::Item,
+                RowRole::Total,
+                RowRole::Total
+            ]
+        );
+    }
 }

@@ -6,7 +6,7 @@ use crate::amount::{is_cut_amount, parse_amount};
 use crate::code::{self, Classification};
 use crate::header::{is_column_number_row, CodeSlot, Role, TableModel};
 use crate::header_words::attribute_key;
-use crate::model::Row;
+use crate::model::{Row, RowRole};
 use crate::place::{join_opt, PageBox};
 use crate::settings::RecognizeSettings;
 use crate::text::compact;
@@ -433,8 +433,18 @@ pub fn classify_rows(
                     .find(|c| code::economic_system(c) == Some(system))
                     .cloned()
             };
+            let role = if code_text.is_some() {
+                RowRole::Item
+            } else if unit.is_some() {
+                RowRole::UnitHeader
+            } else {
+                side.name
+                    .as_deref()
+                    .map_or(RowRole::Item, RowRole::of_label)
+            };
             per_group[g].push(Row {
                 group: label.clone(),
+                role,
                 level: code_text.as_deref().and_then(code::level),
                 parent: code_text.as_deref().and_then(code::parent),
                 economic_code: beside_of(code::EconomicSystem::Department),
@@ -457,6 +467,9 @@ pub fn classify_rows(
     }
     if let [rows] = per_group.as_mut_slice() {
         group_by_unit(rows, &opens_unit);
+    }
+    for rows in &mut per_group {
+        RowRole::mark_subtotals(rows);
     }
     per_group.into_iter().flatten().collect()
 }

@@ -20,6 +20,7 @@ use fiscal_layout::lines::TextLine;
 
 use crate::numbering::split_numbering;
 use crate::pattern::Regex;
+use crate::table_kind::TableKind;
 use crate::text::compact;
 use crate::title::shape::{ends_like_table, names_what_is_reported, same_title};
 
@@ -44,6 +45,12 @@ pub struct ContentsEntry {
 }
 
 impl ContentsEntry {
+    /// The kind of table the entry names, read from its name as a title is
+    /// (so "政府采购预算情况表" and a printed "政府采购预算表" are one kind).
+    pub fn kind(&self) -> Option<TableKind> {
+        crate::title::kind::kind_of_title(self.name()).filter(|k| *k != TableKind::Unknown)
+    }
+
     /// The text without numbering or table number ("收入决算表").
     pub fn name(&self) -> &str {
         let rest = split_numbering(&self.text).map_or(self.text.as_str(), |(_, r)| r);
