@@ -3,12 +3,13 @@ use rust_decimal::Decimal;
 
 use fiscal_recognize::amount::parse_amount;
 use fiscal_recognize::numbering::numbering_level;
-use fiscal_recognize::{AnyTable, PerformanceTable, Row, Table};
+use fiscal_recognize::{AnyTable, PerformanceTable, Row, RowRole, Table};
 
 use crate::check::{skip_if_silent, Check, ComparedFigure};
 use crate::context::Context;
 use crate::figures::{compare, is_ordinal_item, val};
 use crate::ratio::{rate_check, Ratio};
+use crate::rule::Rule;
 
 /// Runs the identities inside each table, and `completion_rate` on the 绩效
 /// forms; a rule that finds nothing to compare says why.
@@ -35,18 +36,21 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     };
     for (rule, reason) in [
         (
-            "hierarchy_sum",
+            Rule::HierarchySum,
             "no table prints 科目编码 rows with their sub-rows",
         ),
         (
-            "total_row",
+            Rule::TotalRow,
             "no table prints a 合计 / 总计 row over its items",
         ),
         (
-            "row_total",
+            Rule::RowTotal,
             "no table prints a 合计 / 小计 column over its parts",
         ),
-        ("sides_balance", "no summary table (收入 | 支出) was found"),
+        (
+            Rule::SidesBalance,
+            "no summary table (收入 | 支出) was found",
+        ),
     ] {
         skip_if_silent(
             out,
@@ -58,7 +62,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     skip_if_silent(
         out,
         forms,
-        "completion_rate",
+        Rule::CompletionRate,
         "no 项目支出绩效自评表 with a stated 预算完成率",
     );
 }
@@ -78,35 +82,33 @@ fn value_keys(t: &Table) -> Vec<&str> {
     t.columns.iter().map(|c| c.key.as_str()).collect()
 }
 
-/// The row a coded row sums into: its parent, or where the table does not
-/// print the parent (西安 "3010201 津贴补贴" under 301 without a 30102 row),
-/// the nearest ancestor it prints.
-fn summed_into<'a>(t: &'a Table, r: &Row) -> Option<&'a str> {
-    let printed = |c: &str| {
-        t.rows
+/// The row a coded row sums into, by its index: its parent, or where the
+/// table does not print the parent (西安 "3010201 津贴补贴" under 301 without
+/// a 30102 row), the nearest ancestor it prints. A code printed more than
+/// once in a side heads the rows below it (烟台 prints 301 under 政府 501 and
+/// again under 505, each with its own 30101 …): the nearest printed above
+/// the row is its parent.
+fn summed_into(t: &Table, i: usize) -> Option<usize> {
+    let r = &t.rows[i];
+    let code = r.subject_code()?;
+    let above = &t.rows[..i];
+    code.ancestors().find_map(|a| {
+        above
             .iter()
-            .filter(|q| q.group == r.group)
-            .find_map(|q| q.code.as_deref().filter(|qc| *qc == c))
-    };
-    let parent = r.parent.as_deref()?;
-    printed(parent).or_else(|| {
-        (1..parent.len())
-            .rev()
-            .filter(|&n| parent.is_char_boundary(n))
-            .find_map(|n| printed(&parent[..n]))
+            .rposition(|q| q.group == r.group && q.code.as_deref() == Some(a.as_str()))
     })
 }
 
 /// 类 = Σ 款, 款 = Σ 项, per column, within each side.
 pub fn hierarchy_sum(t: &Table, out: &mut Vec<Check>) {
-    let into: Vec<Option<&str>> = t.rows.iter().map(|r| summed_into(t, r)).collect();
-    for parent in t.rows.iter().filter(|r| r.code.is_some()) {
+    let into: Vec<Option<usize>> = (0..t.rows.len()).map(|i| summed_into(t, i)).collect();
+    for (at, parent) in t.rows.iter().enumerate().filter(|(_, r)| r.code.is_some()) {
         let code = parent.code.as_deref().unwrap_or_default();
         let kids: Vec<&Row> = t
             .rows
             .iter()
             .zip(&into)
-            .filter(|(r, p)| r.group == parent.group && **p == Some(code))
+            .filter(|(_, p)| **p == Some(at))
             .map(|(r, _)| r)
             .collect();
         if kids.is_empty() {
@@ -125,7 +127,7 @@ pub fn hierarchy_sum(t: &Table, out: &mut Vec<Check>) {
             let compared = std::iter::once(parent).chain(kids.iter().copied());
             out.push(
                 compare(
-                    "hierarchy_sum",
+                    Rule::HierarchySum,
                     Some(t),
                     what,
                     val(parent, k),
@@ -144,11 +146,9 @@ pub fn total_row(t: &Table, out: &mut Vec<Check>) {
         let tops: Vec<&Row> = t
             .rows
             .iter()
-            .filter(|r| r.group == g && r.level == Some(1))
+            .filter(|r| r.group == g && r.subject_code().is_some_and(|c| c.level() == 1))
             .collect();
-        let total = t.rows.iter().find(|r| {
-            r.group == g && r.code.is_none() && matches!(r.name.as_deref(), Some("合计" | "总计"))
-        });
+        let total = t.rows.iter().find(|r| r.group == g && r.is_total());
         let (Some(total), false) = (total, tops.is_empty()) else {
             continue;
         };
@@ -160,7 +160,7 @@ pub fn total_row(t: &Table, out: &mut Vec<Check>) {
             let compared = std::iter::once(total).chain(tops.iter().copied());
             out.push(
                 compare(
-                    "total_row",
+                    Rule::TotalRow,
                     Some(t),
                     format!("合计 [{k}] = Σ {} 类 rows", tops.len()),
                     val(total, k),
@@ -208,11 +208,7 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
     }
     for g in groups(t) {
         let rows: Vec<&Row> = t.rows.iter().filter(|r| r.group == g).collect();
-        let Some(sub) = rows.iter().position(|r| {
-            r.name
-                .as_deref()
-                .is_some_and(|n| n.starts_with("本年") && n.ends_with("合计"))
-        }) else {
+        let Some(sub) = rows.iter().position(|r| r.role == RowRole::Subtotal) else {
             continue;
         };
         let items = summed_items(&rows[..sub]);
@@ -229,7 +225,7 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
             let compared = std::iter::once(rows[sub]).chain(items.iter().copied());
             out.push(
                 compare(
-                    "total_row",
+                    Rule::TotalRow,
                     Some(t),
                     what,
                     val(rows[sub], k),
@@ -239,7 +235,14 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
                 .comparing(compared.map(|r| ComparedFigure::of(t, r, k)).collect()),
             );
         }
-        let Some(grand) = rows.iter().position(|r| r.name.as_deref() == Some("总计")) else {
+        // A budget's balances (上年结转, 实户资金余额, 结转下年, 未安排支出的
+        // 实户资金 …) are named too variously to be told from the items: its
+        // 总计 is held to the other side instead (`sides_balance`).
+        let Some(grand) = rows
+            .iter()
+            .rposition(|r| r.is_total())
+            .filter(|_| !t.kind.is_budget())
+        else {
             continue;
         };
         if grand <= sub {
@@ -270,7 +273,7 @@ pub fn summary_totals(t: &Table, out: &mut Vec<Check>) {
                 .chain(balances.iter().copied());
             out.push(
                 compare(
-                    "total_row",
+                    Rule::TotalRow,
                     Some(t),
                     what,
                     val(rows[grand], k),
@@ -358,7 +361,7 @@ pub fn row_total(t: &Table, out: &mut Vec<Check>) {
             let what = format!("{who} [{}] = Σ {} columns", path.join("/"), comps.len());
             let compared = std::iter::once(*key).chain(comps.iter().copied());
             out.push(
-                compare("row_total", Some(t), what, val(r, key), sum, comps.len())
+                compare(Rule::RowTotal, Some(t), what, val(r, key), sum, comps.len())
                     .comparing(compared.map(|k| ComparedFigure::of(t, r, k)).collect()),
             );
         }
@@ -371,10 +374,10 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
     if !t.kind.is_summary() || t.kind.is_budget() {
         return;
     }
-    let totals: Vec<&Row> = t
-        .rows
+    let totals: Vec<&Row> = groups(t)
         .iter()
-        .filter(|r| r.group.is_some() && r.name.as_deref() == Some("总计"))
+        .filter(|g| g.is_some())
+        .filter_map(|g| t.rows.iter().rev().find(|r| r.group == *g && r.is_total()))
         .collect();
     if totals.len() != 2 {
         return;
@@ -393,7 +396,7 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
         totals[0].group.as_deref().unwrap_or(""),
         totals[1].group.as_deref().unwrap_or("")
     );
-    out.push(compare("sides_balance", Some(t), what, a, b, 1).comparing(vec![fa, fb]));
+    out.push(compare(Rule::SidesBalance, Some(t), what, a, b, 1).comparing(vec![fa, fb]));
 }
 
 /// Which fund columns a 绩效自评表's rate is of: the budget ("全年预算数（A）",
@@ -438,7 +441,7 @@ pub fn completion_rate(p: &PerformanceTable, out: &mut Vec<Check>) {
     };
     let project = p.project.clone().unwrap_or_default();
     let check = rate_check(
-        "completion_rate",
+        Rule::CompletionRate,
         &format!("{project} 预算完成率 {stated} = {done} / {budget}"),
         rate,
         Ratio::of(done, budget),

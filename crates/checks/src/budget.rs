@@ -13,15 +13,9 @@ use fiscal_recognize::{Row, Table, TableKind};
 use crate::check::Check;
 use crate::figures::{compare, figure_read};
 use crate::identities::{row, Figure, Identity, Name};
+use crate::rule::Rule;
 
 use TableKind as K;
-
-/// The last line of a summary table's 收入 side.
-const INCOME_GRAND_TOTAL: &[&str] = &["收入总计", "收入合计", "总计"];
-/// The last line of a summary table's 支出 side.
-const EXPENDITURE_GRAND_TOTAL: &[&str] = &["支出总计", "支出合计", "总计"];
-/// The total row of a one-sided budget table (收入总表, 支出总表, 一般公共预算支出表 …).
-const TABLE_TOTAL: &[&str] = &["合计", "总计", "收入总计", "支出总计"];
 
 /// The first figure of the row named `name`.
 const fn first_figure(kind: TableKind, name: Name) -> Figure {
@@ -33,35 +27,62 @@ const fn in_column(kind: TableKind, name: Name, leaves: &'static [&'static str])
     row(kind, None, name, leaves)
 }
 
+/// This year's side of a budget summary table (`side` 收入 or 支出): its
+/// 本年收入合计 / 本年支出合计 where printed above the balances, else the
+/// side's total.
+const fn this_year(side: &'static str) -> [Figure; 2] {
+    [
+        row(
+            K::BudgetIncomeExpenditureSummary,
+            Some(side),
+            Name::Subtotal,
+            &[],
+        ),
+        row(
+            K::BudgetIncomeExpenditureSummary,
+            Some(side),
+            Name::Total,
+            &[],
+        ),
+    ]
+}
+
+/// This year's income of a budget summary table.
+pub(crate) const CURRENT_INCOME: &[Figure] = &this_year("收入");
+/// This year's spending of a budget summary table.
+pub(crate) const CURRENT_EXPENDITURE: &[Figure] = &this_year("支出");
+
 /// The identities of the 部门预算 set. Each side lists the forms places print
 /// it in: 上海 splits the 财政拨款收支总表's 支出 by fund in columns, other
 /// places list the funds as 收入 items.
 pub const IDENTITIES: &[Identity] = &[
     Identity::Equal {
-        rule: "budget_summary_income_equals_income_table",
+        rule: Rule::BudgetSummaryIncomeEqualsIncomeTable,
         what: "收支总表 收入总计 = 收入总表 合计",
-        left: &[first_figure(
+        left: &[row(
             K::BudgetIncomeExpenditureSummary,
-            Name::Is(INCOME_GRAND_TOTAL),
+            Some("收入"),
+            Name::Total,
+            &[],
         )],
-        right: &[first_figure(K::BudgetIncome, Name::Is(TABLE_TOTAL))],
+        right: &[first_figure(K::BudgetIncome, Name::Total)],
     },
     Identity::Equal {
-        rule: "budget_summary_expenditure_equals_expenditure_table",
-        what: "收支总表 支出总计 = 支出总表 合计",
-        left: &[first_figure(
-            K::BudgetIncomeExpenditureSummary,
-            Name::Is(EXPENDITURE_GRAND_TOTAL),
-        )],
-        right: &[first_figure(K::BudgetExpenditure, Name::Is(TABLE_TOTAL))],
+        rule: Rule::BudgetSummaryExpenditureEqualsExpenditureTable,
+        // The 支出总表 lists this year's spending: 本年支出合计 where the
+        // summary prints it above 结转下年, else the side's total.
+        what: "收支总表 本年支出合计 = 支出总表 合计",
+        left: CURRENT_EXPENDITURE,
+        right: &[first_figure(K::BudgetExpenditure, Name::Total)],
     },
     Identity::Equal {
-        rule: "budget_fiscal_general_equals_general_table",
+        rule: Rule::BudgetFiscalGeneralEqualsGeneralTable,
         what: "财政拨款收支总表 一般公共预算 = 一般公共预算支出表 合计",
         left: &[
-            in_column(
+            row(
                 K::BudgetFiscalAppropriationSummary,
-                Name::Is(EXPENDITURE_GRAND_TOTAL),
+                Some("支出"),
+                Name::Total,
                 &["一般公共预算"],
             ),
             first_figure(
@@ -69,18 +90,16 @@ pub const IDENTITIES: &[Identity] = &[
                 Name::Listed("一般公共预算"),
             ),
         ],
-        right: &[first_figure(
-            K::BudgetGeneralExpenditure,
-            Name::Is(TABLE_TOTAL),
-        )],
+        right: &[first_figure(K::BudgetGeneralExpenditure, Name::Total)],
     },
     Identity::Equal {
-        rule: "budget_fiscal_fund_equals_fund_table",
+        rule: Rule::BudgetFiscalFundEqualsFundTable,
         what: "财政拨款收支总表 政府性基金预算 = 政府性基金预算支出表 合计",
         left: &[
-            in_column(
+            row(
                 K::BudgetFiscalAppropriationSummary,
-                Name::Is(EXPENDITURE_GRAND_TOTAL),
+                Some("支出"),
+                Name::Total,
                 &["政府性基金预算"],
             ),
             first_figure(
@@ -88,21 +107,18 @@ pub const IDENTITIES: &[Identity] = &[
                 Name::Listed("政府性基金"),
             ),
         ],
-        right: &[first_figure(K::BudgetGovernmentFund, Name::Is(TABLE_TOTAL))],
+        right: &[first_figure(K::BudgetGovernmentFund, Name::Total)],
     },
     Identity::Equal {
-        rule: "budget_general_basic_equals_basic_table",
+        rule: Rule::BudgetGeneralBasicEqualsBasicTable,
         what: "一般公共预算支出表 合计 [基本支出] = 一般公共预算基本支出表 合计",
         // A 基本支出 column, or its 小计 over 人员经费 and 公用经费.
         left: &[in_column(
             K::BudgetGeneralExpenditure,
-            Name::Is(TABLE_TOTAL),
+            Name::Total,
             &["基本支出", "基本支出/小计"],
         )],
-        right: &[first_figure(
-            K::BudgetGeneralBasicExpenditure,
-            Name::Is(TABLE_TOTAL),
-        )],
+        right: &[first_figure(K::BudgetGeneralBasicExpenditure, Name::Total)],
     },
 ];
 
@@ -117,13 +133,12 @@ fn groups(t: &Table) -> Vec<&str> {
     groups
 }
 
-/// The last row of `group` named one of `names`.
-fn grand_total<'a>(t: &'a Table, group: &str, names: &[&str]) -> Option<&'a Row> {
-    t.rows.iter().rev().find(|r| {
-        r.group.as_deref() == Some(group)
-            && r.code.is_none()
-            && r.name.as_deref().is_some_and(|n| names.contains(&n))
-    })
+/// The total of side `group` (its last, where a 合计 is printed above a 总计).
+fn grand_total<'a>(t: &'a Table, group: &str) -> Option<&'a Row> {
+    t.rows
+        .iter()
+        .rev()
+        .find(|r| r.group.as_deref() == Some(group) && r.is_total())
 }
 
 /// 收支平衡 (rule `sides_balance`, run with the other rules inside one table):
@@ -138,14 +153,14 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
     let Some((income_group, spending)) = groups.split_first() else {
         return;
     };
-    let Some(income) = grand_total(t, income_group, INCOME_GRAND_TOTAL)
-        .and_then(|r| Some((r, figure_read(t, r, &[])?)))
+    let Some(income) =
+        grand_total(t, income_group).and_then(|r| Some((r, figure_read(t, r, &[])?)))
     else {
         return;
     };
     for g in spending {
-        let Some((row, (b, fb))) = grand_total(t, g, EXPENDITURE_GRAND_TOTAL)
-            .and_then(|r| Some((r, figure_read(t, r, &[])?)))
+        let Some((row, (b, fb))) =
+            grand_total(t, g).and_then(|r| Some((r, figure_read(t, r, &[])?)))
         else {
             continue;
         };
@@ -155,7 +170,9 @@ pub fn sides_balance(t: &Table, out: &mut Vec<Check>) {
             row.name.as_deref().unwrap_or_default()
         );
         let (a, fa) = &income.1;
-        out.push(compare("sides_balance", Some(t), what, *a, b, 1).comparing(vec![fa.clone(), fb]));
+        out.push(
+            compare(Rule::SidesBalance, Some(t), what, *a, b, 1).comparing(vec![fa.clone(), fb]),
+        );
     }
 }
 
@@ -251,7 +268,7 @@ mod tests {
 
     #[test]
     fn an_identity_of_whole_yuan_figures_allows_their_rounding_only() {
-        let rule = "budget_summary_income_equals_income_table";
+        let rule = Rule::BudgetSummaryIncomeEqualsIncomeTable;
         let status = |income_total: &str| {
             run_checks(&summary_and_income(income_total))
                 .into_iter()

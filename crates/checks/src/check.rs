@@ -3,6 +3,8 @@ use serde::{Deserialize, Serialize};
 
 use fiscal_recognize::{PageBox, Row, Table};
 
+pub use crate::rule::Rule;
+
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -21,10 +23,9 @@ pub enum Status {
 /// One rule applied to the document: figures compared, or why not.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Check {
-    /// `hierarchy_sum`, `total_row`, `row_total`, `sides_balance`, the
-    /// identities of [`identities`], `table_set`, `narrative_…`, … (see the
-    /// module docs).
-    pub rule: String,
+    /// The rule applied (serialized as its id: `hierarchy_sum`, `table_set`,
+    /// `narrative_…`, …; see [`Rule`]).
+    pub rule: Rule,
     /// The table the check is about, by number ("表3") or else title, where
     /// there is one.
     pub table: Option<String>,
@@ -73,9 +74,9 @@ impl ComparedFigure {
 }
 
 impl Check {
-    pub(crate) fn new(rule: &str, status: Status, detail: impl Into<String>) -> Check {
+    pub(crate) fn new(rule: Rule, status: Status, detail: impl Into<String>) -> Check {
         Check {
-            rule: rule.to_string(),
+            rule,
             table: None,
             status,
             detail: detail.into(),
@@ -85,11 +86,11 @@ impl Check {
     }
 
     /// A pass or a fail, as `ok` says.
-    pub(crate) fn verdict(rule: &str, ok: bool, detail: impl Into<String>) -> Check {
+    pub(crate) fn verdict(rule: Rule, ok: bool, detail: impl Into<String>) -> Check {
         Check::new(rule, if ok { Status::Pass } else { Status::Fail }, detail)
     }
 
-    pub(crate) fn skipped(rule: &str, reason: impl Into<String>) -> Check {
+    pub(crate) fn skipped(rule: Rule, reason: impl Into<String>) -> Check {
         Check::new(rule, Status::Skipped, reason)
     }
 
@@ -125,7 +126,7 @@ pub(crate) fn label(t: &Table) -> String {
 
 /// Reports `rule` as skipped for `reason` when it added nothing to `out`
 /// since `before` (its length when the rule started).
-pub(crate) fn skip_if_silent(out: &mut Vec<Check>, before: usize, rule: &str, reason: &str) {
+pub(crate) fn skip_if_silent(out: &mut Vec<Check>, before: usize, rule: Rule, reason: &str) {
     if !out[before..].iter().any(|c| c.rule == rule) {
         out.push(Check::skipped(rule, reason));
     }
@@ -149,18 +150,18 @@ mod tests {
     #[test]
     fn only_failed_or_undecided_checks_name_their_figures() {
         let figs = || vec![figure("1.00"), figure("2.00")];
-        assert!(Check::verdict("total_row", true, "")
+        assert!(Check::verdict(Rule::TotalRow, true, "")
             .comparing(figs())
             .figures
             .is_empty());
         assert_eq!(
-            Check::verdict("total_row", false, "")
+            Check::verdict(Rule::TotalRow, false, "")
                 .comparing(figs())
                 .figures
                 .len(),
             2
         );
-        let undecided = Check::new("total_row", Status::Undetermined, "");
+        let undecided = Check::new(Rule::TotalRow, Status::Undetermined, "");
         assert_eq!(undecided.comparing(figs()).figures.len(), 2);
     }
 }

@@ -10,7 +10,8 @@ use fiscal_recognize::{DocumentKind, Table, TableKind};
 
 use crate::check::{label, Check, Status};
 use crate::context::Context;
-use crate::figures::is_blank;
+use crate::figures::{column, header_ends_with, is_blank};
+use crate::rule::Rule;
 
 use TableKind as K;
 
@@ -73,7 +74,7 @@ fn no_data_note() -> &'static Regex {
 
 pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     let Some(kind) = ctx.kind else {
-        for rule in ["table_set", "table_duplicate", "empty_table_note"] {
+        for rule in [Rule::TableSet, Rule::TableDuplicate, Rule::EmptyTableNote] {
             out.push(Check::skipped(
                 rule,
                 "the document's kind (决算 or 预算) is not known",
@@ -82,7 +83,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
         return;
     };
     if ctx.grids.is_empty() {
-        for rule in ["table_set", "table_duplicate", "empty_table_note"] {
+        for rule in [Rule::TableSet, Rule::TableDuplicate, Rule::EmptyTableNote] {
             out.push(Check::skipped(
                 rule,
                 "this file holds no table of figures (tables published separately?)",
@@ -101,23 +102,56 @@ fn printed(t: &Table) -> bool {
     !t.columns.is_empty() || !t.rows.is_empty()
 }
 
+/// A table printed in place of a standard one: a budget that publishes no
+/// 一般公共预算基本支出表 but its 一般公共预算支出表 by 经济分类 with a 基本支出
+/// column (深圳) shows the basic expenditure by economic class all the same.
+fn stands_in(t: &Table, k: TableKind) -> bool {
+    k == K::BudgetGeneralBasicExpenditure
+        && t.kind == K::BudgetGeneralEconomicExpenditure
+        && column(t, |h| header_ends_with(h, "基本支出")).is_some()
+}
+
+/// A file of tables alone — no 目录, no text — is an excerpt or the tables
+/// published apart from their document: which tables it should hold cannot
+/// be told from it.
+fn tables_alone(ctx: &Context) -> bool {
+    ctx.doc.contents.tables().next().is_none() && ctx.passages.iter().all(|p| p.is_heading)
+}
+
 fn table_set(ctx: &Context, set: &[TableKind], out: &mut Vec<Check>) {
     let missing: Vec<TableKind> = set
         .iter()
         .copied()
-        .filter(|k| !ctx.grids.iter().any(|t| t.kind == *k && printed(t)))
+        .filter(|k| {
+            !ctx.grids
+                .iter()
+                .any(|t| (t.kind == *k || stands_in(t, *k)) && printed(t))
+        })
         .collect();
+    if !missing.is_empty() && tables_alone(ctx) {
+        out.push(Check::skipped(
+            Rule::TableSet,
+            format!(
+                "the file holds {} tables and no 目录 or text: an excerpt or tables published \
+                 apart, so the set it should hold cannot be told ({} of the standard set not in it)",
+                ctx.grids.len(),
+                missing.len()
+            ),
+        ));
+        return;
+    }
     // A table whose title was not recognised may be the missing one, if it
-    // has figures (a list of the department's units has none).
+    // prints figures (a header alone, on a cover or 目录 page, or a list of
+    // the department's units is no table of figures).
     let unknown: Vec<&Table> = ctx
         .grids
         .iter()
         .copied()
-        .filter(|t| t.kind == K::Unknown && !t.columns.is_empty())
+        .filter(|t| t.kind == K::Unknown && !t.columns.is_empty() && !t.rows.is_empty())
         .collect();
     if missing.is_empty() {
         out.push(Check::verdict(
-            "table_set",
+            Rule::TableSet,
             true,
             format!("all {} standard tables printed", set.len()),
         ));
@@ -125,14 +159,14 @@ fn table_set(ctx: &Context, set: &[TableKind], out: &mut Vec<Check>) {
     for k in missing {
         out.push(if unknown.is_empty() {
             Check::verdict(
-                "table_set",
+                Rule::TableSet,
                 false,
                 format!("standard table {k} not found in the document"),
             )
         } else {
             let pages: Vec<u32> = unknown.iter().flat_map(|t| t.pages.clone()).collect();
             Check::new(
-                "table_set",
+                Rule::TableSet,
                 Status::Undetermined,
                 format!(
                     "standard table {k} not recognised; it may be one of the {} tables whose title \
@@ -187,7 +221,7 @@ fn duplicates(ctx: &Context, out: &mut Vec<Check>) {
             pages.extend(&t.pages);
             out.push(
                 Check::verdict(
-                    "table_duplicate",
+                    Rule::TableDuplicate,
                     false,
                     format!(
                         "{} printed twice: {} (pages {:?}) and {} (pages {:?})",
@@ -204,7 +238,7 @@ fn duplicates(ctx: &Context, out: &mut Vec<Check>) {
     }
     if !found {
         out.push(Check::verdict(
-            "table_duplicate",
+            Rule::TableDuplicate,
             true,
             format!("{} recognised tables, no kind printed twice", known.len()),
         ));
@@ -289,18 +323,25 @@ fn empty_notes(ctx: &Context, out: &mut Vec<Check>) {
         .iter()
         .filter(|t| MAY_BE_EMPTY.contains(&t.kind) && printed(t) && is_blank(t))
     {
-        let note = no_data_said(ctx, t);
+        // The 决算 template asks for a note under the empty table itself
+        // ("在本表下方作下述说明"); a budget says so where it likes, and a
+        // sentence of its text saying there are none of the funds is enough.
+        let said = text_says_none(ctx, t);
+        let note = no_data_said(ctx, t).or_else(|| {
+            said.as_ref()
+                .filter(|_| ctx.kind == Some(DocumentKind::Budget))
+                .map(|c| format!("the text says so: {c}"))
+        });
         out.push(
             Check::verdict(
-                "empty_table_note",
+                Rule::EmptyTableNote,
                 note.is_some(),
                 match note {
                     Some(n) => format!("{} prints no data and says so: {n}", t.title),
                     None => format!(
                         "{} prints no data and no note under it saying there is none{}",
                         t.title,
-                        text_says_none(ctx, t)
-                            .map_or(String::new(), |c| format!(" (the text says so: {c})"))
+                        said.map_or(String::new(), |c| format!(" (the text says so: {c})"))
                     ),
                 },
             )
@@ -309,7 +350,7 @@ fn empty_notes(ctx: &Context, out: &mut Vec<Check>) {
     }
     if out.len() == before {
         out.push(Check::skipped(
-            "empty_table_note",
+            Rule::EmptyTableNote,
             "no 基金 / 国资 / 三公 table is empty",
         ));
     }

@@ -2,27 +2,43 @@
 //! (`contents_tables`, unless the list itself declares the table empty), and
 //! in the order it lists them (`table_order`).
 use fiscal_recognize::contents::{entry_matches_title, ContentsEntry};
-use fiscal_recognize::AnyTable;
+use fiscal_recognize::{AnyTable, TableKind};
 
 use crate::check::{Check, Status};
 use crate::context::Context;
+use crate::rule::Rule;
 
 /// A table as the 目录 can name it: printed number, title, first page.
 struct Printed<'a> {
     number: Option<&'a str>,
     title: &'a str,
+    kind: TableKind,
     pages: &'a [u32],
+    /// Whether it prints rows (a form does; a grid of a header alone is no
+    /// table the 目录 could list).
+    has_rows: bool,
 }
 
 fn printed(doc: &AnyTable) -> Printed<'_> {
     Printed {
         number: doc.number(),
         title: doc.title(),
+        kind: doc.kind(),
         pages: doc.pages(),
+        has_rows: doc.as_grid().is_none_or(|g| !g.rows.is_empty()),
     }
 }
 
+/// The entry names the table by its title or number, or names the same kind
+/// of table in other words (目录 "政府采购预算情况表", printed "政府采购预算表";
+/// "部门收支总表", printed "部门收支总体情况表").
 fn matches(e: &ContentsEntry, t: &Printed) -> bool {
+    names(e, t.number, t.title) || e.kind().is_some_and(|k| k == t.kind)
+}
+
+/// The order is held by name or number only: entries of one kind (two 绩效目标
+/// tables) would each take the first table of the kind.
+fn named(e: &ContentsEntry, t: &Printed) -> bool {
     names(e, t.number, t.title)
 }
 
@@ -32,7 +48,7 @@ pub(crate) fn names(e: &ContentsEntry, number: Option<&str>, title: &str) -> boo
         || (e.table_number.is_some() && number == e.table_number.as_deref())
 }
 
-const RULES: [&str; 2] = ["contents_tables", "table_order"];
+const RULES: [Rule; 2] = [Rule::ContentsTables, Rule::TableOrder];
 
 pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     let entries: Vec<&ContentsEntry> = ctx.doc.contents.tables().collect();
@@ -63,7 +79,7 @@ fn listed_tables(entries: &[&ContentsEntry], tables: &[Printed], out: &mut Vec<C
     // A table whose title was not read may be the one listed.
     let untitled: Vec<u32> = tables
         .iter()
-        .filter(|t| t.title.trim().is_empty())
+        .filter(|t| t.title.trim().is_empty() && t.has_rows)
         .flat_map(|t| t.pages.iter().copied())
         .collect();
     let mut found = 0;
@@ -74,7 +90,7 @@ fn listed_tables(entries: &[&ContentsEntry], tables: &[Printed], out: &mut Vec<C
         }
         out.push(if untitled.is_empty() {
             Check::verdict(
-                "contents_tables",
+                Rule::ContentsTables,
                 false,
                 format!(
                     "the 目录 (page {}) lists “{}”, which the document does not print",
@@ -84,7 +100,7 @@ fn listed_tables(entries: &[&ContentsEntry], tables: &[Printed], out: &mut Vec<C
             .on_pages(&[e.listed_on])
         } else {
             Check::new(
-                "contents_tables",
+                Rule::ContentsTables,
                 Status::Undetermined,
                 format!(
                     "the 目录 (page {}) lists “{}”, not found by its title; it may be one of \
@@ -97,7 +113,7 @@ fn listed_tables(entries: &[&ContentsEntry], tables: &[Printed], out: &mut Vec<C
     }
     if found == entries.len() {
         out.push(Check::verdict(
-            "contents_tables",
+            Rule::ContentsTables,
             true,
             format!("all {} tables the 目录 lists are printed", entries.len()),
         ));
@@ -124,7 +140,7 @@ fn order(entries: &[&ContentsEntry], tables: &[Printed], out: &mut Vec<Check>) {
         .into_iter()
         .map(|list| {
             list.into_iter()
-                .filter_map(|e| tables.iter().position(|t| matches(e, t)).map(|i| (e, i)))
+                .filter_map(|e| tables.iter().position(|t| named(e, t)).map(|i| (e, i)))
                 .collect()
         })
         .collect();
@@ -137,7 +153,7 @@ fn order(entries: &[&ContentsEntry], tables: &[Printed], out: &mut Vec<Check>) {
             pages.extend(tables[i].pages);
             out.push(
                 Check::verdict(
-                    "table_order",
+                    Rule::TableOrder,
                     false,
                     format!(
                         "the 目录 lists “{}” before “{}”, the document prints them the other way \
@@ -151,7 +167,7 @@ fn order(entries: &[&ContentsEntry], tables: &[Printed], out: &mut Vec<Check>) {
     }
     if ok {
         out.push(Check::verdict(
-            "table_order",
+            Rule::TableOrder,
             true,
             format!("{} listed tables printed in the 目录's order", placed.len()),
         ));

@@ -5,10 +5,11 @@ use fiscal_recognize::Table;
 
 use fiscal_recognize::DocumentKind;
 
-use crate::check::{label, Check, ComparedFigure};
+use crate::check::{label, Check, ComparedFigure, Status};
 use crate::context::Context;
 use crate::figures::{self, compare, figure_read, is_ordinal_item, table_of, val};
 use crate::identities::{Figure, Identity, Read, FINAL_ACCOUNTS};
+use crate::rule::Rule;
 
 pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     let Some(kind) = ctx.kind else {
@@ -21,7 +22,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
                 what,
                 left,
                 right,
-            } => out.push(equal(&ctx.grids, rule, what, left, right)),
+            } => out.push(equal(&ctx.grids, *rule, what, left, right)),
             Identity::ItemsByName { .. } => items_by_name(&ctx.grids, identity, out),
         }
     }
@@ -49,17 +50,34 @@ fn first_read<'a>(tables: &[&'a Table], alternatives: &[Figure]) -> Result<Read<
     Err(why)
 }
 
-fn equal(tables: &[&Table], rule: &str, what: &str, left: &[Figure], right: &[Figure]) -> Check {
+fn equal(tables: &[&Table], rule: Rule, what: &str, left: &[Figure], right: &[Figure]) -> Check {
     match (first_read(tables, left), first_read(tables, right)) {
-        (Ok(a), Ok(b)) => compare(
-            rule,
-            Some(b.table),
-            what.to_string(),
-            a.value,
-            b.value,
-            a.summands.max(b.summands),
-        )
-        .comparing(a.figures.into_iter().chain(b.figures).collect()),
+        (Ok(a), Ok(b)) => {
+            // A side printed in several forms (本年支出合计 above 支出总计
+            // with its 结转下年) agrees where any of them does: places differ
+            // in which one the other table restates.
+            let agrees = |x: &Read| {
+                let n = x.summands.max(b.summands);
+                compare(rule, None, String::new(), x.value, b.value, n).status == Status::Pass
+            };
+            let a = if agrees(&a) {
+                a
+            } else {
+                left.iter()
+                    .filter_map(|f| f.read(tables).ok())
+                    .find(agrees)
+                    .unwrap_or(a)
+            };
+            compare(
+                rule,
+                Some(b.table),
+                what.to_string(),
+                a.value,
+                b.value,
+                a.summands.max(b.summands),
+            )
+            .comparing(a.figures.into_iter().chain(b.figures).collect())
+        }
         (Err(e), _) | (_, Err(e)) => Check::skipped(rule, format!("{what}: {e}")),
     }
 }
@@ -104,11 +122,9 @@ fn items_by_name(tables: &[&Table], identity: &Identity, out: &mut Vec<Check>) {
     }) {
         let name = item.name.as_deref().unwrap_or_default();
         let bare = name.split_once('、').map_or(name, |(_, b)| b);
-        let Some(class) = r
-            .rows
-            .iter()
-            .find(|x| x.level == Some(1) && x.name.as_deref() == Some(bare))
-        else {
+        let Some(class) = r.rows.iter().find(|x| {
+            x.subject_code().is_some_and(|c| c.level() == 1) && x.name.as_deref() == Some(bare)
+        }) else {
             continue;
         };
         let Some((b, fb)) = figure_read(r, class, leaves) else {

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use fiscal_recognize::{Row, Table, TableKind};
 
 use crate::check::{Check, ComparedFigure};
+use crate::rule::Rule;
 
 /// Tolerance for a comparison of a figure with the sum of `n` figures, by the
 /// precision they are printed in: 0.01 per summand for figures to the cent;
@@ -25,7 +26,7 @@ pub(crate) fn val(r: &Row, key: &str) -> Decimal {
 
 /// A check comparing `left` with `right` (a figure with a sum of `n` figures).
 pub(crate) fn compare(
-    rule: &str,
+    rule: Rule,
     t: Option<&Table>,
     what: String,
     left: Decimal,
@@ -140,20 +141,36 @@ mod tests {
     fn whole_figures_round_by_half_a_unit_each() {
         // 3 summands printed in whole 元, each and the total rounded: ±2.
         assert_eq!(
-            compare("r", None, "x".into(), d("100"), d("102"), 3).status,
+            compare(Rule::TotalRow, None, "x".into(), d("100"), d("102"), 3).status,
             Status::Pass
         );
         assert_eq!(
-            compare("r", None, "x".into(), d("100"), d("103"), 3).status,
+            compare(Rule::TotalRow, None, "x".into(), d("100"), d("103"), 3).status,
             Status::Fail
         );
         // The same figures printed to the cent: ±0.03.
         assert_eq!(
-            compare("r", None, "x".into(), d("100.00"), d("100.03"), 3).status,
+            compare(
+                Rule::TotalRow,
+                None,
+                "x".into(),
+                d("100.00"),
+                d("100.03"),
+                3
+            )
+            .status,
             Status::Pass
         );
         assert_eq!(
-            compare("r", None, "x".into(), d("100.00"), d("101.00"), 3).status,
+            compare(
+                Rule::TotalRow,
+                None,
+                "x".into(),
+                d("100.00"),
+                d("101.00"),
+                3
+            )
+            .status,
             Status::Fail
         );
     }

@@ -7,11 +7,12 @@ use rust_decimal::Decimal;
 use fiscal_recognize::amount::parse_amount;
 use fiscal_recognize::forms::FundRow;
 use fiscal_recognize::text::compact;
-use fiscal_recognize::{AnyTable, PerformanceTable, Table, TableKind};
+use fiscal_recognize::{AnyTable, PerformanceTable, Row, Table, TableKind};
 
 use crate::check::{skip_if_silent, Check};
 use crate::context::Context;
 use crate::figures::compare;
+use crate::rule::Rule;
 
 /// Words of a fund source that is the total of the sources under it.
 const TOTAL_SOURCES: &[&str] = &["总额", "总计", "合计"];
@@ -35,7 +36,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     skip_if_silent(
         out,
         start,
-        "form_funds_sum",
+        Rule::FormFundsSum,
         "no performance form prints a funds total with its parts",
     );
     let start = out.len();
@@ -79,7 +80,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     skip_if_silent(
         out,
         start,
-        "form_project_amount",
+        Rule::FormProjectAmount,
         "no project is printed both in a 项目支出 table and in a performance form",
     );
 }
@@ -129,7 +130,7 @@ fn funds_sum(p: &PerformanceTable, out: &mut Vec<Check>) {
         let sum: Decimal = figures.iter().sum();
         let column = p.funds.columns.get(col).map_or("", String::as_str);
         let mut check = compare(
-            "form_funds_sum",
+            Rule::FormFundsSum,
             None,
             format!(
                 "{} {} {column} = {}",
@@ -168,6 +169,11 @@ fn project_amount(p: &PerformanceTable, tables: &[&Table], out: &mut Vec<Check>)
         return;
     };
     for t in tables {
+        let first_figure = |r: &Row| {
+            t.columns
+                .iter()
+                .find_map(|c| r.values.get(&c.key).copied().flatten())
+        };
         let Some(row) = t
             .rows
             .iter()
@@ -175,24 +181,52 @@ fn project_amount(p: &PerformanceTable, tables: &[&Table], out: &mut Vec<Check>)
         else {
             continue;
         };
-        let Some(listed) = t
-            .columns
-            .iter()
-            .find_map(|c| row.values.get(&c.key).copied().flatten())
-        else {
+        let Some(listed) = first_figure(row) else {
             continue;
         };
         // Both in the form's unit (a form that names none is not compared).
         let (Some(form_unit), Some(table_unit)) = (p.money_unit, t.money_unit) else {
             continue;
         };
-        let listed = table_unit.convert(listed, form_unit);
+        // The project may be listed again by the level paying for it
+        // ("国家统一法律职业资格考试（省级）", "…（中央）"); the form states
+        // the whole where the lines together make it.
+        let parts: Vec<&Row> = t
+            .rows
+            .iter()
+            .filter(|r| {
+                r.name.as_deref().map(compact).is_some_and(|n| {
+                    n.strip_prefix(project.as_str()).is_some_and(|q| {
+                        q.len() > 2
+                            && (q.starts_with('（') && q.ends_with('）')
+                                || q.starts_with('(') && q.ends_with(')'))
+                    })
+                })
+            })
+            .collect();
+        let whole = listed
+            + parts
+                .iter()
+                .filter_map(|r| first_figure(r))
+                .sum::<Decimal>();
+        let lines = table_unit.convert(whole, form_unit).normalize();
+        let listed = table_unit.convert(listed, form_unit).normalize();
+        let by_lines = !parts.is_empty() && (total - lines).abs() < (total - listed).abs();
         let mut check = compare(
-            "form_project_amount",
+            Rule::FormProjectAmount,
             Some(t),
-            format!("{project}: form {} vs {} ({form_unit})", label(p), t.title),
+            format!(
+                "{project}: form {} vs {} ({form_unit}){}",
+                label(p),
+                t.title,
+                if by_lines {
+                    format!(", the project's {} lines together", parts.len() + 1)
+                } else {
+                    String::new()
+                }
+            ),
             total,
-            listed.normalize(),
+            if by_lines { lines } else { listed },
             1,
         );
         check.pages = p.pages.iter().chain(&t.pages).copied().collect();

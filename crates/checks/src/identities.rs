@@ -6,14 +6,21 @@
 use rust_decimal::Decimal;
 
 use fiscal_recognize::numbering::numbering_level;
-use fiscal_recognize::{Row, Table, TableKind};
+use fiscal_recognize::{Row, RowRole, Table, TableKind};
 
 use crate::check::{label, ComparedFigure};
 use crate::figures::{figure_read, is_blank, is_ordinal_item, table_of};
+use crate::rule::Rule;
 
 /// How a row is named.
 #[derive(Debug, Clone, Copy)]
 pub enum Name {
+    /// The total of the table or of its side (its role, whatever its
+    /// wording: 合计, 总计, 收入总计 …).
+    Total,
+    /// The side's total of this year's money, above the balances carried
+    /// over (本年收入合计, 本年支出合计, a 收入合计 above 收入总计).
+    Subtotal,
     /// Exactly one of these names.
     Is(&'static [&'static str]),
     /// A name ending with this ("一、一般公共预算财政拨款收入").
@@ -27,8 +34,13 @@ pub enum Name {
 }
 
 impl Name {
-    fn matches(self, name: &str) -> bool {
+    fn matches(self, r: &Row) -> bool {
+        let Some(name) = r.name.as_deref() else {
+            return false;
+        };
         match self {
+            Name::Total => r.role == RowRole::Total,
+            Name::Subtotal => r.role == RowRole::Subtotal,
             Name::Is(names) => names.contains(&name),
             Name::EndsWith(end) => name.ends_with(end),
             Name::Item(word) => is_ordinal_item(name) && name.contains(word),
@@ -43,6 +55,8 @@ impl Name {
 
     fn describe(self) -> String {
         match self {
+            Name::Total => "合计".to_string(),
+            Name::Subtotal => "本年合计".to_string(),
             Name::Is(names) => names.join("/"),
             Name::EndsWith(end) | Name::Item(end) | Name::Listed(end) => end.to_string(),
         }
@@ -112,9 +126,9 @@ impl Figure {
                 leaves,
             } => {
                 let r = t.rows.iter().find(|r| {
-                    group.is_none_or(|g| r.group.as_deref() == Some(g))
+                    group.is_none_or(|g| r.group.as_deref().is_some_and(|rg| rg.contains(g)))
                         && r.code.is_none()
-                        && r.name.as_deref().is_some_and(|n| name.matches(n))
+                        && name.matches(r)
                 });
                 found(r.and_then(|r| figure_read(t, r, leaves)).map(|f| vec![f]))
             }
@@ -139,7 +153,10 @@ impl Figure {
                 let rows: Vec<&Row> = if printed_total {
                     Vec::new()
                 } else {
-                    t.rows.iter().filter(|r| r.level == Some(1)).collect()
+                    t.rows
+                        .iter()
+                        .filter(|r| r.subject_code().is_some_and(|c| c.level() == 1))
+                        .collect()
                 };
                 let values: Option<Vec<_>> = (!rows.is_empty())
                     .then(|| rows.iter().map(|r| figure_read(t, r, leaves)).collect())
@@ -177,7 +194,7 @@ pub enum Identity {
     /// `left` = `right`; each side is the first of its alternatives the
     /// document prints.
     Equal {
-        rule: &'static str,
+        rule: Rule,
         what: &'static str,
         left: &'static [Figure],
         right: &'static [Figure],
@@ -186,7 +203,7 @@ pub enum Identity {
     /// column whose header ends with `column`) equals the 类 row of the same
     /// name in `right` (in its column with a header leaf among `leaves`).
     ItemsByName {
-        rule: &'static str,
+        rule: Rule,
         what: &'static str,
         left: TableKind,
         side: &'static str,
@@ -241,39 +258,34 @@ const SUBTOTAL_LEAVES: &[&str] = &["小计", "合计"];
 /// The identities of the 部门决算 set (表1 … 表9).
 pub const FINAL_ACCOUNTS: &[Identity] = &[
     Identity::Equal {
-        rule: "summary_income_equals_income_table",
+        rule: Rule::SummaryIncomeEqualsIncomeTable,
         what: "表1 本年收入合计 = 收入决算表 合计",
         left: &[row(
             K::IncomeExpenditureSummary,
             Some("收入"),
-            Name::Is(&["本年收入合计"]),
+            Name::Subtotal,
             &[],
         )],
-        right: &[row(
-            K::Income,
-            None,
-            Name::Is(&["合计"]),
-            &["本年收入合计", "合计"],
-        )],
+        right: &[row(K::Income, None, Name::Total, &["本年收入合计", "合计"])],
     },
     Identity::Equal {
-        rule: "summary_expenditure_equals_expenditure_table",
+        rule: Rule::SummaryExpenditureEqualsExpenditureTable,
         what: "表1 本年支出合计 = 支出决算表 合计",
         left: &[row(
             K::IncomeExpenditureSummary,
             Some("支出"),
-            Name::Is(&["本年支出合计"]),
+            Name::Subtotal,
             &[],
         )],
         right: &[row(
             K::Expenditure,
             None,
-            Name::Is(&["合计"]),
+            Name::Total,
             &["本年支出合计", "合计"],
         )],
     },
     Identity::Equal {
-        rule: "summary_appropriations_equal_fiscal_summary",
+        rule: Rule::SummaryAppropriationsEqualFiscalSummary,
         what: "表1 收入 一般公共预算财政拨款 = 表4 收入 一般公共预算财政拨款",
         left: &[row(
             K::IncomeExpenditureSummary,
@@ -289,7 +301,7 @@ pub const FINAL_ACCOUNTS: &[Identity] = &[
         )],
     },
     Identity::Equal {
-        rule: "summary_appropriations_equal_fiscal_summary",
+        rule: Rule::SummaryAppropriationsEqualFiscalSummary,
         what: "表1 收入 政府性基金预算财政拨款 = 表4 收入 政府性基金预算财政拨款",
         left: &[row(
             K::IncomeExpenditureSummary,
@@ -305,7 +317,7 @@ pub const FINAL_ACCOUNTS: &[Identity] = &[
         )],
     },
     Identity::Equal {
-        rule: "summary_appropriations_equal_fiscal_summary",
+        rule: Rule::SummaryAppropriationsEqualFiscalSummary,
         what: "表1 收入 国有资本经营预算财政拨款 = 表4 收入 国有资本经营预算财政拨款",
         left: &[row(
             K::IncomeExpenditureSummary,
@@ -321,57 +333,47 @@ pub const FINAL_ACCOUNTS: &[Identity] = &[
         )],
     },
     Identity::Equal {
-        rule: "fiscal_general_equals_general_table",
+        rule: Rule::FiscalGeneralEqualsGeneralTable,
         what: "表4 本年支出合计 [一般公共预算财政拨款] = 一般公共预算财政拨款支出决算表 合计",
         left: &[row(
             K::FiscalAppropriationSummary,
             Some("支出"),
-            Name::Is(&["本年支出合计"]),
+            Name::Subtotal,
             &["一般公共预算财政拨款"],
         )],
         right: &[row(
             K::GeneralBudgetExpenditure,
             None,
-            Name::Is(&["合计"]),
+            Name::Total,
             TOTAL_LEAVES,
         )],
     },
     Identity::Equal {
-        rule: "fiscal_fund_equals_fund_table",
+        rule: Rule::FiscalFundEqualsFundTable,
         what:
             "表4 本年支出合计 [政府性基金预算财政拨款] = 政府性基金预算财政拨款收入支出决算表 合计",
         left: &[row(
             K::FiscalAppropriationSummary,
             Some("支出"),
-            Name::Is(&["本年支出合计"]),
+            Name::Subtotal,
             &["政府性基金预算财政拨款"],
         )],
-        right: &[row(
-            K::GovernmentFund,
-            None,
-            Name::Is(&["合计"]),
-            SUBTOTAL_LEAVES,
-        )],
+        right: &[row(K::GovernmentFund, None, Name::Total, SUBTOTAL_LEAVES)],
     },
     Identity::Equal {
-        rule: "fiscal_capital_equals_capital_table",
+        rule: Rule::FiscalCapitalEqualsCapitalTable,
         what:
             "表4 本年支出合计 [国有资本经营预算财政拨款] = 国有资本经营预算财政拨款支出决算表 合计",
         left: &[row(
             K::FiscalAppropriationSummary,
             Some("支出"),
-            Name::Is(&["本年支出合计"]),
+            Name::Subtotal,
             &["国有资本经营预算财政拨款"],
         )],
-        right: &[row(
-            K::StateCapital,
-            None,
-            Name::Is(&["合计"]),
-            SUBTOTAL_LEAVES,
-        )],
+        right: &[row(K::StateCapital, None, Name::Total, SUBTOTAL_LEAVES)],
     },
     Identity::ItemsByName {
-        rule: "fiscal_functions_equal_general_table",
+        rule: Rule::FiscalFunctionsEqualGeneralTable,
         what: "表4 支出 by 类 [一般公共预算财政拨款] = 一般公共预算财政拨款支出决算表 类 rows",
         left: K::FiscalAppropriationSummary,
         side: "支出",
@@ -380,12 +382,12 @@ pub const FINAL_ACCOUNTS: &[Identity] = &[
         leaves: TOTAL_LEAVES,
     },
     Identity::Equal {
-        rule: "general_basic_equals_basic_table",
+        rule: Rule::GeneralBasicEqualsBasicTable,
         what: "一般公共预算财政拨款支出决算表 合计 [基本支出] = 基本支出决算表 人员经费 + 公用经费",
         left: &[row(
             K::GeneralBudgetExpenditure,
             None,
-            Name::Is(&["合计"]),
+            Name::Total,
             &["基本支出"],
         )],
         right: BASIC_TABLE_TOTAL,

@@ -2,7 +2,9 @@
 //! arithmetic, its narrative and its form. Checks report; they never change a figure. Amount tolerance: 0.01
 //! per summand (the documents note that unit conversion leaves 尾数误差).
 //!
-//! Rule names: identities between figures are named for the identity
+//! Rule names: every rule is a [`Rule`] of the one registry in `rule` (its id,
+//! what it holds; the README's list is written from it). Identities between
+//! figures are named for the identity
 //! (`hierarchy_sum`, `total_row`, `row_total`, `sides_balance`, the
 //! cross-table identities of [`identities`], `completion_rate`); comparisons
 //! of the narrative with the tables start with `narrative_`; rules on the
@@ -14,8 +16,12 @@
 //! could not run at all for this document (`skipped`, with the reason):
 //! a skipped rule is not a passed one.
 //!
+//! Row roles (合计, 小计, a unit's header) and subject codes with their
+//! hierarchy come typed from recognition (`RowRole`, `code::Code`): no rule
+//! compares "合计" strings or code prefixes.
+//!
 //! Where things are: `check` (what a [`Check`] is: rule, [`Status`], table,
-//! pages), `context` (what every rule reads), `run` (the runner calling every
+//! pages), `rule` (the registry of rules), `context` (what every rule reads), `run` (the runner calling every
 //! check module: [`run_checks`]), `figures` (reading figures out of tables,
 //! tolerances, the one comparison), `ratio` (a stated rate against two
 //! printed figures), `arithmetic` (inside one table), `cross_table` runs
@@ -43,6 +49,7 @@ mod narrative;
 mod passages;
 mod placeholders;
 mod ratio;
+pub mod rule;
 mod run;
 mod summary;
 #[cfg(test)]
@@ -51,5 +58,6 @@ mod typography;
 mod year_entity;
 
 pub use check::{Check, ComparedFigure, Status};
+pub use rule::Rule;
 pub use run::run_checks;
 pub use summary::{summary, CheckCounts, Counts};

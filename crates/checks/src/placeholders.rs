@@ -4,8 +4,9 @@
 use crate::check::{label, Check};
 use crate::context::Context;
 use crate::passages::quote;
+use crate::rule::Rule;
 
-const RULE: &str = "placeholder_text";
+const RULE: Rule = Rule::PlaceholderText;
 
 /// Instructions and either-or wordings of the templates.
 const INSTRUCTIONS: &[&str] = &[
@@ -49,6 +50,12 @@ fn placeholders(text: &str) -> Vec<(usize, usize)> {
         at = end;
     }
     found
+}
+
+/// Whether `name` holds a template's placeholder ("上海市XX局"): the
+/// document is the template, not a department's disclosure.
+pub(crate) fn is_placeholder_name(name: &str) -> bool {
+    !hits(name).is_empty()
 }
 
 /// The placeholders and instructions in `text`, quoted.

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::check::Check;
 use crate::figures::half_printed;
+use crate::rule::Rule;
 
 /// A ratio of two figures, each known only to its printed precision.
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +58,20 @@ impl Ratio {
 
 /// A stated percentage `stated` (as printed, so its precision is known)
 /// against the ratio it states.
-pub(crate) fn rate_check(rule: &str, what: &str, stated: Decimal, ratio: Ratio) -> Check {
+pub(crate) fn rate_check(rule: Rule, what: &str, stated: Decimal, ratio: Ratio) -> Check {
+    if ratio.den.is_zero() && (stated.is_zero() || stated == Decimal::ONE_HUNDRED) {
+        // "完成预算的0.00%" of a budget of 0, "增长100%" from nothing: a rate
+        // over a zero base has no value, and these are the usual ways of
+        // saying so, not a wrong figure.
+        return Check::skipped(
+            rule,
+            format!(
+                "{what}: a rate over a zero base ({} / {}) has no value; {stated}% is the usual way \
+                 of stating it",
+                ratio.num, ratio.den
+            ),
+        );
+    }
     if ratio.den.is_zero() {
         return Check::verdict(
             rule,

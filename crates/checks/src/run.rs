@@ -3,6 +3,7 @@ use fiscal_recognize::Recognized;
 
 use crate::check::Check;
 use crate::context::Context;
+use crate::rule::Rule;
 use crate::{
     arithmetic, completeness, contents, cross_table, forms, narrative, placeholders, typography,
     year_entity,
@@ -15,10 +16,24 @@ pub fn run_checks(doc: &Recognized) -> Vec<Check> {
     let ctx = Context::new(doc);
     if let Some(kind) = ctx.kind.filter(|k| !k.is_disclosure()) {
         return vec![Check::skipped(
-            "document_kind",
+            Rule::DocumentKind,
             format!(
                 "document.kind {}: no department disclosure, not checked as one",
                 kind.as_str()
+            ),
+        )];
+    }
+    if let Some(entity) = doc
+        .document
+        .entity
+        .as_deref()
+        .filter(|e| placeholders::is_placeholder_name(e))
+    {
+        return vec![Check::skipped(
+            Rule::DocumentKind,
+            format!(
+                "the cover names no department but a placeholder ({entity}): a template, not a \
+                 department's disclosure, not checked as one"
             ),
         )];
     }

@@ -1,5 +1,6 @@
 //! The one-paragraph check summary the CLI prints per file.
 use crate::check::{Check, Status};
+use crate::rule::Rule;
 
 /// How many checks ended in each status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,15 +51,15 @@ pub fn summary(shown: &str, counts: Counts, checks: &[Check]) -> String {
         format!("{} tables,", counts.tables)
     } else {
         // What the 目录 says of the tables, and the table set's guess.
-        let said = |rule: &str| {
+        let said = |rule: Rule| {
             checks
                 .iter()
                 .find(|c| c.rule == rule && c.status != Status::Pass)
                 .map(|c| c.detail.as_str())
         };
-        let mut why: Vec<&str> = said("contents_tables").into_iter().collect();
+        let mut why: Vec<&str> = said(Rule::ContentsTables).into_iter().collect();
         if !why.iter().any(|w| w.contains("published separately")) {
-            why.extend(said("table_set"));
+            why.extend(said(Rule::TableSet));
         }
         let why = if why.is_empty() {
             String::new()

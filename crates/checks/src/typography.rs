@@ -4,6 +4,7 @@
 use crate::check::Check;
 use crate::context::Context;
 use crate::passages::quote;
+use crate::rule::Rule;
 
 /// Punctuation that is never doubled on purpose ("……" and "——" are).
 const SINGLE_MARKS: &[char] = &['。', '，', '、', '；', '：', '！', '？'];
@@ -74,10 +75,10 @@ fn repeated_words(text: &str) -> Vec<(usize, usize)> {
 pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     for (rule, find) in [
         (
-            "doubled_punctuation",
+            Rule::DoubledPunctuation,
             doubled_marks as fn(&str) -> Vec<(usize, usize)>,
         ),
-        ("repeated_word", repeated_words),
+        (Rule::RepeatedWord, repeated_words),
     ] {
         let before = out.len();
         for p in &ctx.passages {

@@ -15,6 +15,7 @@ use fiscal_recognize::DocumentKind;
 use crate::check::{label, Check};
 use crate::context::Context;
 use crate::passages::quote;
+use crate::rule::Rule;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
@@ -29,7 +30,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
 }
 
 fn year(ctx: &Context, out: &mut Vec<Check>) {
-    const RULE: &str = "year_consistency";
+    const RULE: Rule = Rule::YearConsistency;
     let Some(year) = ctx.doc.document.year else {
         out.push(Check::skipped(RULE, "the cover names no year"));
         return;
@@ -280,7 +281,7 @@ fn names_before_years(text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
 }
 
 fn entity(ctx: &Context, out: &mut Vec<Check>) {
-    const RULE: &str = "entity_consistency";
+    const RULE: Rule = Rule::EntityConsistency;
     let Some(entity) = ctx.doc.document.entity.as_deref().map(normalized) else {
         out.push(Check::skipped(RULE, "the cover names no entity"));
         return;

@@ -238,7 +238,10 @@ fn extract_named(
 /// cannot hold on some of its pages: reported as skipped, saying why.
 fn whole_document_checks_skipped(output: &mut Output) {
     for c in output.checks.iter_mut() {
-        if c.rule == "table_set" || c.rule.starts_with("contents") {
+        if matches!(
+            c.rule,
+            fiscal_checks::Rule::TableSet | fiscal_checks::Rule::ContentsTables
+        ) {
             c.status = CheckStatus::Skipped;
             c.detail = format!("only some pages were read: {}", c.detail);
         }

@@ -222,7 +222,7 @@ fn insert_document(tx: &Transaction, file: &str, out: &Output) -> rusqlite::Resu
     for c in &out.checks {
         check.execute(params![
             document_id,
-            c.rule,
+            c.rule.as_str(),
             c.table,
             name_of(&c.status),
             c.detail,

@@ -10,12 +10,13 @@ use super::stated::{amount_check, amounts, table_unit};
 use crate::check::Check;
 use crate::context::Context;
 use crate::identities::{row, Figure, Name, BASIC_TABLE_TOTAL};
+use crate::rule::Rule;
 
 /// Where a named item's figure lives in the tables.
 pub(crate) struct Binding {
     /// The wording that names the item, right before its figure.
     pub item: &'static str,
-    pub rule: &'static str,
+    pub rule: Rule,
     /// The figure, the first of these the document prints.
     pub at: &'static [Figure],
     /// Words that must appear in the passage or the headings above it (the
@@ -25,7 +26,7 @@ pub(crate) struct Binding {
 
 use TableKind as K;
 
-const fn bind(item: &'static str, rule: &'static str, at: &'static [Figure]) -> Binding {
+const fn bind(item: &'static str, rule: Rule, at: &'static [Figure]) -> Binding {
     Binding {
         item,
         rule,
@@ -34,84 +35,78 @@ const fn bind(item: &'static str, rule: &'static str, at: &'static [Figure]) -> 
     }
 }
 
-const SUMMARY_TOTAL_IN: Figure = row(
-    K::IncomeExpenditureSummary,
-    Some("收入"),
-    Name::Is(&["总计"]),
-    &[],
-);
-const SUMMARY_TOTAL_OUT: Figure = row(
-    K::IncomeExpenditureSummary,
-    Some("支出"),
-    Name::Is(&["总计"]),
-    &[],
-);
+const SUMMARY_TOTAL_IN: Figure = row(K::IncomeExpenditureSummary, Some("收入"), Name::Total, &[]);
+const SUMMARY_TOTAL_OUT: Figure = row(K::IncomeExpenditureSummary, Some("支出"), Name::Total, &[]);
 const CURRENT_IN: Figure = row(
     K::IncomeExpenditureSummary,
     Some("收入"),
-    Name::Is(&["本年收入合计"]),
+    Name::Subtotal,
     &[],
 );
 const CURRENT_OUT: Figure = row(
     K::IncomeExpenditureSummary,
     Some("支出"),
-    Name::Is(&["本年支出合计"]),
+    Name::Subtotal,
     &[],
 );
 /// The items of a 部门决算's 情况说明.
 const FINAL_ACCOUNTS: &[Binding] = &[
-    bind("总收入", "narrative_total_income", &[SUMMARY_TOTAL_IN]),
+    bind("总收入", Rule::NarrativeTotalIncome, &[SUMMARY_TOTAL_IN]),
     bind(
         "总支出",
-        "narrative_total_expenditure",
+        Rule::NarrativeTotalExpenditure,
         &[SUMMARY_TOTAL_OUT],
     ),
     bind(
         "收入支出总计",
-        "narrative_total_income",
+        Rule::NarrativeTotalIncome,
         &[SUMMARY_TOTAL_IN],
     ),
-    bind("本年收入", "narrative_current_income", &[CURRENT_IN]),
-    bind("本年支出", "narrative_current_expenditure", &[CURRENT_OUT]),
-    bind("本年收入合计", "narrative_current_income", &[CURRENT_IN]),
+    bind("本年收入", Rule::NarrativeCurrentIncome, &[CURRENT_IN]),
+    bind(
+        "本年支出",
+        Rule::NarrativeCurrentExpenditure,
+        &[CURRENT_OUT],
+    ),
+    bind("本年收入合计", Rule::NarrativeCurrentIncome, &[CURRENT_IN]),
     bind(
         "本年支出合计",
-        "narrative_current_expenditure",
+        Rule::NarrativeCurrentExpenditure,
         &[CURRENT_OUT],
     ),
     bind(
         "财政拨款收入支出总计",
-        "narrative_fiscal_total",
+        Rule::NarrativeFiscalTotal,
         &[row(
             K::FiscalAppropriationSummary,
             Some("收入"),
-            Name::Is(&["总计"]),
+            Name::Total,
             &[],
         )],
     ),
     bind(
         "财政拨款收入合计",
-        "narrative_fiscal_income",
+        Rule::NarrativeFiscalIncome,
         &[row(
             K::FiscalAppropriationSummary,
             Some("收入"),
-            Name::Is(&["本年收入合计"]),
+            Name::Subtotal,
             &[],
         )],
     ),
     bind(
         "财政拨款支出合计",
-        "narrative_fiscal_expenditure",
+        Rule::NarrativeFiscalExpenditure,
         &[row(
             K::FiscalAppropriationSummary,
             Some("支出"),
-            Name::Is(&["本年支出合计"]),
+            Name::Subtotal,
             &["合计"],
         )],
     ),
     bind(
         "一般公共预算财政拨款收入",
-        "narrative_general_budget_income",
+        Rule::NarrativeGeneralBudgetIncome,
         &[row(
             K::IncomeExpenditureSummary,
             Some("收入"),
@@ -121,7 +116,7 @@ const FINAL_ACCOUNTS: &[Binding] = &[
     ),
     bind(
         "政府性基金预算财政拨款收入",
-        "narrative_government_fund_income",
+        Rule::NarrativeGovernmentFundIncome,
         &[row(
             K::IncomeExpenditureSummary,
             Some("收入"),
@@ -131,7 +126,7 @@ const FINAL_ACCOUNTS: &[Binding] = &[
     ),
     bind(
         "国有资本经营预算财政拨款收入",
-        "narrative_state_capital_income",
+        Rule::NarrativeStateCapitalIncome,
         &[row(
             K::IncomeExpenditureSummary,
             Some("收入"),
@@ -141,64 +136,54 @@ const FINAL_ACCOUNTS: &[Binding] = &[
     ),
     bind(
         "一般公共预算财政拨款支出",
-        "narrative_general_budget_expenditure",
+        Rule::NarrativeGeneralBudgetExpenditure,
         &[row(
             K::GeneralBudgetExpenditure,
             None,
-            Name::Is(&["合计"]),
+            Name::Total,
             &["本年支出合计", "合计", "小计"],
         )],
     ),
     bind(
         "基本支出",
-        "narrative_basic_expenditure",
-        &[row(
-            K::Expenditure,
-            None,
-            Name::Is(&["合计"]),
-            &["基本支出"],
-        )],
+        Rule::NarrativeBasicExpenditure,
+        &[row(K::Expenditure, None, Name::Total, &["基本支出"])],
     ),
     bind(
         "项目支出",
-        "narrative_project_expenditure",
-        &[row(
-            K::Expenditure,
-            None,
-            Name::Is(&["合计"]),
-            &["项目支出"],
-        )],
+        Rule::NarrativeProjectExpenditure,
+        &[row(K::Expenditure, None, Name::Total, &["项目支出"])],
     ),
     Binding {
         item: "基本支出",
-        rule: "narrative_general_budget_basic_expenditure",
+        rule: Rule::NarrativeGeneralBudgetBasicExpenditure,
         at: &[row(
             K::GeneralBudgetExpenditure,
             None,
-            Name::Is(&["合计"]),
+            Name::Total,
             &["基本支出"],
         )],
         within: &["一般公共预算"],
     },
     Binding {
         item: "项目支出",
-        rule: "narrative_general_budget_project_expenditure",
+        rule: Rule::NarrativeGeneralBudgetProjectExpenditure,
         at: &[row(
             K::GeneralBudgetExpenditure,
             None,
-            Name::Is(&["合计"]),
+            Name::Total,
             &["项目支出"],
         )],
         within: &["一般公共预算"],
     },
     bind(
         "一般公共预算财政拨款基本支出",
-        "narrative_general_budget_basic_expenditure",
+        Rule::NarrativeGeneralBudgetBasicExpenditure,
         BASIC_TABLE_TOTAL,
     ),
     Binding {
         item: "人员经费",
-        rule: "narrative_personnel_expenses",
+        rule: Rule::NarrativePersonnelExpenses,
         at: &[row(
             K::GeneralBudgetBasicExpenditure,
             None,
@@ -209,7 +194,7 @@ const FINAL_ACCOUNTS: &[Binding] = &[
     },
     Binding {
         item: "公用经费",
-        rule: "narrative_public_expenses",
+        rule: Rule::NarrativePublicExpenses,
         at: &[row(
             K::GeneralBudgetBasicExpenditure,
             None,
@@ -220,34 +205,40 @@ const FINAL_ACCOUNTS: &[Binding] = &[
     },
     bind(
         "非税收入合计",
-        "narrative_non_tax_revenue",
-        &[row(K::NonTaxRevenue, None, Name::Is(&["合计"]), &["合计"])],
+        Rule::NarrativeNonTaxRevenue,
+        &[row(K::NonTaxRevenue, None, Name::Total, &["合计"])],
     ),
     bind(
         "纳入预算管理",
-        "narrative_non_tax_in_budget",
-        &[row(
-            K::NonTaxRevenue,
-            None,
-            Name::Is(&["合计"]),
-            &["纳入预算管理"],
-        )],
+        Rule::NarrativeNonTaxInBudget,
+        &[row(K::NonTaxRevenue, None, Name::Total, &["纳入预算管理"])],
     ),
     bind(
         "纳入财政专户管理",
-        "narrative_non_tax_in_special_account",
+        Rule::NarrativeNonTaxInSpecialAccount,
         &[row(
             K::NonTaxRevenue,
             None,
-            Name::Is(&["合计"]),
+            Name::Total,
             &["纳入财政专户管理"],
         )],
     ),
 ];
 
 /// The items of a 部门预算's 情况说明 (added as the budget tables' rows and
-/// columns are settled).
-const BUDGET: &[Binding] = &[];
+/// columns are settled): this year's totals of the summary table.
+const BUDGET: &[Binding] = &[
+    bind(
+        "本年收入合计",
+        Rule::NarrativeCurrentIncome,
+        crate::budget::CURRENT_INCOME,
+    ),
+    bind(
+        "本年支出合计",
+        Rule::NarrativeCurrentExpenditure,
+        crate::budget::CURRENT_EXPENDITURE,
+    ),
+];
 
 pub(crate) fn for_document(kind: Option<DocumentKind>) -> &'static [Binding] {
     match kind {

@@ -17,20 +17,34 @@ mod wording;
 
 use crate::check::Check;
 use crate::context::Context;
+use crate::rule::Rule;
 
-/// The rules of this module, for reporting them skipped together.
-const RULES: &[&str] = &[
-    "narrative_amounts",
-    "narrative_change_rate",
-    "narrative_three_public",
-    "narrative_wording",
-    "narrative_operating_expenses",
-    "narrative_parts_sum",
-];
+/// The rules of this module that a document of this kind would carry, for
+/// reporting them skipped together: the named items of its kind, the 三公
+/// totals, the rates, wordings and parts.
+fn rules(ctx: &Context) -> Vec<Rule> {
+    let mut rules: Vec<Rule> = Vec::new();
+    for b in bindings::for_document(ctx.kind) {
+        if !rules.contains(&b.rule) {
+            rules.push(b.rule);
+        }
+    }
+    rules.extend([
+        Rule::NarrativeThreePublicTotalBudget,
+        Rule::NarrativeThreePublicTotalFinal,
+        Rule::NarrativeChangeRate,
+        Rule::NarrativeShare,
+        Rule::NarrativeCompletionRate,
+        Rule::NarrativeWording,
+        Rule::NarrativeOperatingExpenses,
+        Rule::NarrativePartsSum,
+    ]);
+    rules
+}
 
 pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     if ctx.passages.iter().all(|p| p.is_heading) {
-        for rule in RULES {
+        for rule in rules(ctx) {
             out.push(Check::skipped(rule, "the document has no narrative text"));
         }
         return;

@@ -13,8 +13,9 @@ use crate::check::{label, Check, ComparedFigure};
 use crate::context::Context;
 use crate::figures::half_unit;
 use crate::identities::{Figure, Name, Pick, Read};
+use crate::rule::Rule;
 
-const RULE: &str = "narrative_operating_expenses";
+const RULE: Rule = Rule::NarrativeOperatingExpenses;
 
 /// Where the 公用经费 of the 一般公共预算 basic expenditure is printed.
 const PUBLIC_EXPENSES: &[Figure] = &[
@@ -30,7 +31,7 @@ const PUBLIC_EXPENSES: &[Figure] = &[
         kind: TableKind::BudgetGeneralBasicExpenditure,
         pick: Pick::Row {
             group: None,
-            name: Name::Is(&["合计", "总计"]),
+            name: Name::Total,
             leaves: &["公用经费"],
         },
     },
@@ -47,7 +48,7 @@ fn own_column<'a>(ctx: &Context<'a>) -> Option<Read<'a>> {
         let r = t
             .rows
             .iter()
-            .find(|r| matches!(r.name.as_deref(), Some("合计" | "总计")))
+            .find(|r| r.is_total())
             .or_else(|| t.rows.first())?;
         let value = r.values.get(&c.key).map(|v| v.unwrap_or_default())?;
         Some(Read {

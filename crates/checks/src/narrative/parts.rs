@@ -23,8 +23,9 @@ use super::stated::{amounts, Stated};
 use crate::check::{Check, Status};
 use crate::context::Context;
 use crate::figures::half_printed;
+use crate::rule::Rule;
 
-const RULE: &str = "narrative_parts_sum";
+const RULE: Rule = Rule::NarrativePartsSum;
 
 /// Words after which a sentence's figures are parts of the figure before them.
 const INLINE_INTRO: &[&str] = &["其中：", "其中:", "包括："];

@@ -16,8 +16,10 @@ use super::bindings::total_named;
 use super::stated::{amounts, dec, re};
 use crate::check::{Check, Status};
 use crate::context::Context;
+use crate::figures::half_printed;
 use crate::passages::Passage;
 use crate::ratio::{rate_check, Ratio};
+use crate::rule::Rule;
 
 static CHANGE: OnceLock<Regex> = OnceLock::new();
 static DONE: OnceLock<Regex> = OnceLock::new();
@@ -44,20 +46,35 @@ fn done_re() -> &'static Regex {
     )
 }
 
+/// A share whose text names no base ("b万元，占r%" with no total before it).
+struct Unbased<'a> {
+    part: Decimal,
+    rate: Decimal,
+    quote: String,
+    passage: usize,
+    pages: &'a [u32],
+}
+
 pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     let share = re(
         &SHARE,
         &format!(r"({N})万元，占((?:[^，。；的]{{1,20}})的)?({N})[%％]"),
     );
     let total = re(&TOTAL, &format!(r"(?:合计|总额|总计)(?:为)?({N})万元"));
-    for p in ctx.passages.iter().filter(|p| !p.is_heading) {
+    let mut unbased = Vec::new();
+    for (i, p) in ctx
+        .passages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_heading)
+    {
         let text = p.text.as_str();
         for c in change_re().captures_iter(text) {
             let (Some(now), Some(delta), Some(rate)) = (dec(&c[1]), dec(&c[3]), dec(&c[4])) else {
                 continue;
             };
             let ratio = Ratio::change(now, delta, &c[2] == "增加");
-            out.push(rate_check("narrative_change_rate", &c[0], rate, ratio).on_pages(p.pages));
+            out.push(rate_check(Rule::NarrativeChangeRate, &c[0], rate, ratio).on_pages(p.pages));
         }
         // 三公 completions and shares are read with their items in `three_public`.
         if super::three_public::in_three_public(p) {
@@ -95,18 +112,99 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
                         })
                 }
             };
-            out.push(
-                match denominator {
-                    Some(d) => rate_check("narrative_share", &c[0], rate, Ratio::of(part, d)),
-                    None => Check::new(
-                        "narrative_share",
+            match denominator {
+                Some(d) => out.push(
+                    rate_check(Rule::NarrativeShare, &c[0], rate, Ratio::of(part, d))
+                        .on_pages(p.pages),
+                ),
+                None if c.get(2).is_none() => unbased.push(Unbased {
+                    part,
+                    rate,
+                    quote: c[0].to_string(),
+                    passage: i,
+                    pages: p.pages,
+                }),
+                None => out.push(
+                    Check::new(
+                        Rule::NarrativeShare,
                         Status::Undetermined,
                         format!("“{}”: share of what is not stated", &c[0]),
-                    ),
-                }
-                .on_pages(p.pages),
-            );
+                    )
+                    .on_pages(p.pages),
+                ),
+            }
         }
+    }
+    listed_shares(&unbased, out);
+}
+
+/// Shares listed one after the other with no base named ("支出包括：一般公共服务
+/// 支出15,291.3万元，占81.65%；教育支出118.01万元，占0.63%；…", in one passage
+/// or one passage each): where their rates come to 100 %, the list names every
+/// part of the total it follows, and each rate is a share of the parts' sum.
+/// A list whose rates do not close at 100 % names only some parts: what its
+/// shares are of is not stated.
+fn listed_shares(unbased: &[Unbased], out: &mut Vec<Check>) {
+    let hundred = Decimal::ONE_HUNDRED;
+    let mut start = 0;
+    while start < unbased.len() {
+        let (mut rates, mut slack) = (Decimal::ZERO, Decimal::ZERO);
+        let mut closed = None;
+        for (j, u) in unbased.iter().enumerate().skip(start) {
+            if j > start && u.passage > unbased[j - 1].passage + 1 {
+                break;
+            }
+            rates += u.rate;
+            slack += half_printed(u.rate);
+            if (rates - hundred).abs() <= slack {
+                closed = Some(j);
+                break;
+            }
+            if rates > hundred + slack {
+                break;
+            }
+        }
+        let Some(end) = closed else {
+            let u = &unbased[start];
+            out.push(
+                Check::new(
+                    Rule::NarrativeShare,
+                    Status::Undetermined,
+                    format!("“{}”: share of what is not stated", u.quote),
+                )
+                .on_pages(u.pages),
+            );
+            start += 1;
+            continue;
+        };
+        let list = &unbased[start..=end];
+        let sum: Decimal = list.iter().map(|u| u.part).sum();
+        let sum_err: Decimal = list.iter().map(|u| half_printed(u.part)).sum();
+        for u in list {
+            let ratio = Ratio {
+                den: sum,
+                den_err: sum_err,
+                ..Ratio::of(u.part, sum)
+            };
+            let what = format!(
+                "“{}” (of {sum}万元, the sum of the {} parts listed, whose rates come to 100%)",
+                u.quote,
+                list.len()
+            );
+            let mut check = rate_check(Rule::NarrativeShare, &what, u.rate, ratio);
+            if check.status == Status::Fail {
+                // The sum is of the parts as the text states them; a share off
+                // it may be rounded to make the list close at 100%, or the
+                // list may not be what the rates are of: not decided.
+                check.status = Status::Undetermined;
+                check.detail.push_str(
+                    " (a share may be adjusted for the list to close at 100%, or the rates be \
+                     of another total: not decided)",
+                );
+            }
+            out.push(check.on_pages(u.pages));
+        }
+        start = end + 1;
     }
 }
 
@@ -122,9 +220,25 @@ fn completion(p: &Passage, c: &Captures, budget: Decimal, done: Decimal, rate: D
                 .ok()
                 .and_then(|r| r.captures(&p.text).and_then(|d| dec(&d[1])));
             match named {
+                // "年初预算为0万元，全年预算为a万元，…完成年初预算的r%": a rate
+                // of a budget of nothing is no rate; the one stated is of the
+                // budget the sentence gives (全年).
+                Some(other) if other.is_zero() => {
+                    return rate_check(
+                        Rule::NarrativeCompletionRate,
+                        &format!(
+                            "{} (the {b} budget is 0万元: the rate is of the {} budget stated, {budget}万元)",
+                            &c[0],
+                            stated_kind.unwrap_or_default()
+                        ),
+                        rate,
+                        Ratio::of(done, budget),
+                    )
+                    .on_pages(p.pages)
+                }
                 Some(other) => {
                     return rate_check(
-                        "narrative_completion_rate",
+                        Rule::NarrativeCompletionRate,
                         &format!(
                             "{} (a rate of the {b} budget, stated as {other}万元)",
                             &c[0]
@@ -140,7 +254,7 @@ fn completion(p: &Passage, c: &Captures, budget: Decimal, done: Decimal, rate: D
         _ => budget,
     };
     rate_check(
-        "narrative_completion_rate",
+        Rule::NarrativeCompletionRate,
         &c[0],
         rate,
         Ratio::of(done, base),

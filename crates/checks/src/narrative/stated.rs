@@ -15,6 +15,7 @@ use crate::check::{label, Check};
 use crate::context::Context;
 use crate::figures::{half_printed, half_unit};
 use crate::identities::Read;
+use crate::rule::Rule;
 
 /// A money figure stated in the text.
 #[derive(Debug, Clone, Copy)]
@@ -130,7 +131,7 @@ fn agrees(stated: &Stated, v: Decimal, unit: MoneyUnit, summands: usize) -> bool
 /// (a table in 元 read as 万元, a sentence saying 元 for 万元).
 pub(crate) fn amount_check(
     ctx: &Context,
-    rule: &str,
+    rule: Rule,
     what: &str,
     stated: &Stated,
     table: Result<Read, String>,
@@ -184,7 +185,7 @@ pub(crate) fn amount_check(
             return check.on_pages(pages).comparing(read.figures);
         }
         Check::verdict(
-            "narrative_unit",
+            Rule::NarrativeUnit,
             false,
             format!(
                 "{what}: stated {} {} agrees with the table's {v} only if it were in {other}, \

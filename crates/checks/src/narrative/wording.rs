@@ -12,8 +12,9 @@ use super::three_public::{in_three_public, three_public_totals};
 use crate::check::{Check, Status};
 use crate::context::Context;
 use crate::passages::Passage;
+use crate::rule::Rule;
 
-const RULE: &str = "narrative_wording";
+const RULE: Rule = Rule::NarrativeWording;
 /// How many sentences before a comparison its figures are looked for in.
 const SENTENCES_BACK: usize = 3;
 const DIRECTION_WORDS: &[&str] = &["增加", "减少", "增长", "下降", "持平"];

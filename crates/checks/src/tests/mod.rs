@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 
 use fiscal_recognize::code::{self, Classification};
 use fiscal_recognize::{
-    AnyTable, Column, DocumentKind, DocumentMeta, MoneyUnit, Recognized, Row, Section, Table,
+    AnyTable, Column, DocumentKind, DocumentMeta, MoneyUnit, Recognized, Row, RowRole, Section,
+    Table,
 };
 
 use crate::check::{Check, Status};
@@ -30,6 +31,7 @@ fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, Option<Decimal>> {
 pub(super) fn named(group: Option<&str>, name: &str, vals: &[(&str, &str)]) -> Row {
     Row {
         group: group.map(str::to_string),
+        role: RowRole::of_label(name),
         code: None,
         classification: None,
         level: None,
@@ -61,8 +63,9 @@ pub(super) fn table(
     kind: &str,
     page: u32,
     columns: &[(&str, &str)],
-    rows: Vec<Row>,
+    mut rows: Vec<Row>,
 ) -> Table {
+    RowRole::mark_subtotals(&mut rows);
     Table {
         number: Some(number.to_string()),
         title: title.to_string(),

@@ -312,3 +312,30 @@ fn a_code_whose_parent_is_not_printed_sums_into_its_nearest_printed_ancestor() {
     );
     assert_eq!(hierarchy(&t)[0].status, Status::Fail);
 }
+
+/// A document that is no department's disclosure — a 决算草案报告, a 通报, or
+/// the template itself (its cover naming 上海市XX局) — runs no department
+/// rule: one `document_kind` check, skipped with the reason, even where its
+/// tables and text would fail them.
+#[test]
+fn no_department_rule_runs_on_what_is_no_disclosure() {
+    for kind in [DocumentKind::GovernmentReport, DocumentKind::Notice] {
+        let mut doc = consistent();
+        doc.document.kind = Some(kind);
+        edit(&mut doc, "收入支出总计105.00万元", "收入支出总计115.00万元");
+        let checks = run_checks(&doc);
+        assert_eq!(checks.len(), 1, "{checks:#?}");
+        assert_eq!(checks[0].rule, "document_kind");
+        assert_eq!(checks[0].status, Status::Skipped);
+    }
+    let mut doc = consistent();
+    doc.document.entity = Some("上海市XX局".into());
+    let checks = run_checks(&doc);
+    assert_eq!(checks.len(), 1, "{checks:#?}");
+    assert_eq!(checks[0].status, Status::Skipped);
+    assert!(checks[0].detail.contains("template"), "{checks:#?}");
+    // The same document naming its department is checked, and fails.
+    doc.document.entity = Some(ENTITY.into());
+    edit(&mut doc, "收入支出总计105.00万元", "收入支出总计115.00万元");
+    assert!(!failed(&doc).is_empty());
+}

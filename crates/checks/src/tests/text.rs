@@ -8,6 +8,7 @@ use fiscal_recognize::{AnyTable, DocumentKind, MoneyUnit, Recognized, TableKind}
 use super::*;
 use crate::check::Status;
 use crate::ratio::{rate_check, Ratio};
+use crate::rule::Rule;
 use crate::run::run_checks;
 
 fn d(s: &str) -> Decimal {
@@ -93,7 +94,13 @@ fn a_table_in_the_wrong_unit_is_a_unit_finding_and_a_missing_unit_is_said() {
 #[test]
 fn rates_are_checked_at_their_stated_precision() {
     let check = |stated: &str, num: &str, den: &str| {
-        rate_check("r", "x", d(stated), Ratio::of(d(num), d(den))).status
+        rate_check(
+            Rule::NarrativeShare,
+            "x",
+            d(stated),
+            Ratio::of(d(num), d(den)),
+        )
+        .status
     };
     // 71.65 % from the figures: "71.73%" is wrong, not within half a point.
     assert_eq!(check("71.73", "71.65", "100.00"), Status::Fail);
@@ -108,13 +115,35 @@ fn rates_are_checked_at_their_stated_precision() {
     assert_eq!(check("101.00", "0.42", "0.43"), Status::Fail);
     // A rate truncated instead of rounded (95.457 % printed "95.45%") is a
     // printing convention: it passes and says so; one digit lower still fails.
-    let c = rate_check("r", "x", d("95.45"), Ratio::of(d("9746.50"), d("10210.34")));
+    let c = rate_check(
+        Rule::NarrativeShare,
+        "x",
+        d("95.45"),
+        Ratio::of(d("9746.50"), d("10210.34")),
+    );
     assert_eq!(c.status, Status::Pass);
     assert!(c.detail.contains("truncated"), "{c:#?}");
     assert_eq!(check("95.44", "9746.50", "10210.34"), Status::Fail);
-    // Over a zero base.
-    let c = rate_check("r", "x", d("0"), Ratio::of(d("0"), d("0")));
+    // Over a zero base: 0% of nothing and a 100% rise from nothing are the
+    // usual ways of saying there is no rate (skipped, with the reason); any
+    // other rate over nothing is wrong.
+    let c = rate_check(Rule::NarrativeShare, "x", d("0"), Ratio::of(d("0"), d("0")));
     assert!(c.detail.contains("zero base"));
+    assert_eq!(c.status, Status::Skipped);
+    let c = rate_check(
+        Rule::NarrativeShare,
+        "x",
+        d("100.00"),
+        Ratio::change(d("5"), d("5"), true),
+    );
+    assert_eq!(c.status, Status::Skipped);
+    let c = rate_check(
+        Rule::NarrativeShare,
+        "x",
+        d("35"),
+        Ratio::of(d("5"), d("0")),
+    );
+    assert_eq!(c.status, Status::Fail);
 }
 
 #[test]
@@ -140,7 +169,7 @@ fn stated_rates_in_the_narrative_are_caught() {
     edit(
         &mut doc,
         "基本支出80.00万元，比上年决算增加20.00万元，增长33.3%",
-        "基本支出80.00万元，比上年决算增加80.00万元，增长100%",
+        "基本支出80.00万元，比上年决算增加80.00万元，增长50%",
     );
     let f = failed(&doc);
     assert!(f[0].detail.contains("zero base"), "{f:#?}");
@@ -148,11 +177,20 @@ fn stated_rates_in_the_narrative_are_caught() {
 
 #[test]
 fn completion_of_a_budget_the_sentence_does_not_name() {
-    // "全年预算为…，完成年初预算的r%" where the 年初预算 is 0.
+    // "年初预算为0万元，全年预算为…，完成年初预算的r%": a rate of a budget of
+    // nothing is no rate; the one stated is of the 全年 budget, and is held to it.
+    let sentence = "一般公共预算财政拨款支出年初预算为0万元，全年预算为110.00万元，支出决算为100.00万元，完成年初预算的90.91%";
     assert_eq!(
         failed_rules_after(
             "一般公共预算财政拨款支出年初预算为110.00万元，支出决算为100.00万元，完成年初预算的90.91%",
-            "一般公共预算财政拨款支出年初预算为0万元，全年预算为110.00万元，支出决算为100.00万元，完成年初预算的90.91%",
+            sentence,
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        failed_rules_after(
+            "一般公共预算财政拨款支出年初预算为110.00万元，支出决算为100.00万元，完成年初预算的90.91%",
+            &sentence.replace("90.91%", "90.19%"),
         ),
         vec!["narrative_completion_rate"]
     );
@@ -300,7 +338,9 @@ fn three_public_figures_of_a_budget_bound_to_a_row_wise_table() {
     let checks = run_checks(&doc);
     let bound: Vec<&str> = checks
         .iter()
-        .filter(|c| c.rule.starts_with("narrative_three_public") && c.status == Status::Pass)
+        .filter(|c| {
+            c.rule.as_str().starts_with("narrative_three_public") && c.status == Status::Pass
+        })
         .map(|c| c.rule.as_str())
         .collect();
     assert_eq!(
@@ -437,13 +477,13 @@ fn a_rule_that_cannot_run_is_skipped_not_passed() {
     let checks = run_checks(&doc);
     let skipped: Vec<&Check> = checks
         .iter()
-        .filter(|c| c.rule.starts_with("narrative") && c.status == Status::Skipped)
+        .filter(|c| c.rule.as_str().starts_with("narrative") && c.status == Status::Skipped)
         .collect();
     assert!(!skipped.is_empty());
     assert!(skipped.iter().all(|c| c.detail.contains("no narrative")));
     assert!(!checks
         .iter()
-        .any(|c| c.rule.starts_with("narrative") && c.status == Status::Pass));
+        .any(|c| c.rule.as_str().starts_with("narrative") && c.status == Status::Pass));
 
     // No 三公 table: each 三公 figure the text states is skipped, with why.
     let mut doc = consistent();
@@ -470,4 +510,41 @@ fn a_sentence_naming_no_item_is_undetermined_not_guessed() {
     assert!(checks
         .iter()
         .any(|c| c.status == Status::Undetermined && c.rule == "narrative_share"));
+}
+
+/// Shares listed with no base named, in one passage or one passage each: a
+/// list whose rates come to 100 % names every part, and each rate is held to
+/// the parts' sum; a wrong rate, made up for by another so the list still
+/// closes, is undetermined (rounded to close, or of another total); a list that does not close stays undetermined.
+#[test]
+fn shares_of_a_list_that_closes_at_a_hundred_are_shares_of_its_sum() {
+    let all_shares = |paragraphs: &[&str]| {
+        let mut doc = consistent();
+        doc.sections[0].children[2]
+            .paragraphs
+            .extend(paragraphs.iter().map(|p| p.to_string()));
+        run_checks(&doc)
+            .into_iter()
+            .filter(|c| c.rule == "narrative_share")
+            .map(|c| c.status)
+            .collect::<Vec<_>>()
+    };
+    // The document's own shares (each of a stated base) come first.
+    let own = all_shares(&[]).len();
+    let shares = |paragraphs: &[&str]| all_shares(paragraphs)[own..].to_vec();
+    let one = "支出包括：一般公共服务支出75.30万元，占81.65%；教育支出0.58万元，占0.63%；住房保障支出16.35万元，占17.72%。";
+    assert_eq!(shares(&[one]), [Status::Pass; 3]);
+    let each = [
+        "本年一般公共预算收入242,360.1万元，占96.95%；",
+        "本年事业收入0万元，占0%；",
+        "本年其他收入7,617.01万元，占3.05%。",
+    ];
+    assert_eq!(shares(&each), [Status::Pass; 3]);
+    let wrong = one.replace("81.65%", "80.65%").replace("17.72%", "18.72%");
+    assert_eq!(
+        shares(&[&wrong]),
+        [Status::Undetermined, Status::Pass, Status::Undetermined]
+    );
+    let some = "支出包括：一般公共服务支出75.30万元，占81.65%；教育支出0.58万元，占0.63%。";
+    assert_eq!(shares(&[some]), [Status::Undetermined; 2]);
 }

@@ -430,7 +430,7 @@ fn checks_rows(c: &mut Columns, out: &Output, p: &Partition) {
         c.row()
             .text(Some(sha))
             .int(seq(i))
-            .text(Some(&check.rule))
+            .text(Some(check.rule.as_str()))
             .text(check.table.as_deref())
             .text(Some(&name_of(&check.status)))
             .text(Some(&check.detail))

@@ -29,6 +29,7 @@ use crate::context::Context;
 use crate::identities::Read;
 use crate::passages::Passage;
 use crate::ratio::{rate_check, Ratio};
+use crate::rule::Rule;
 
 /// Whether a passage is about the 三公 (mentions them, or stands under a
 /// heading that does).
@@ -160,11 +161,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
     for p in ctx.passages.iter().filter(|p| in_three_public(p)) {
         let found = figures_of(p, default);
         for (i, f) in found.iter().enumerate() {
-            let rule = format!(
-                "narrative_three_public_{}_{}",
-                f.item.key(),
-                f.measure.key()
-            );
+            let rule = f.item.rule(f.measure);
             let what = format!("{} {}", f.item.name(), f.measure.name());
             let read = match &table {
                 None => Err("no 三公 table in this document".to_string()),
@@ -178,7 +175,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
                     })
                     .ok_or_else(|| format!("{} prints no {what}", label(t.table))),
             };
-            out.push(amount_check(ctx, &rule, &what, &f.stated, read, p.pages));
+            out.push(amount_check(ctx, rule, &what, &f.stated, read, p.pages));
             let after = &p.text[f.stated.end..];
             // "…万元，占r%": a share of the 三公 total of the same measure.
             if let Some(c) = share.captures(after) {
@@ -197,7 +194,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
                     out.push(
                         match total {
                             Some(total) => rate_check(
-                                "narrative_three_public_share",
+                                Rule::NarrativeThreePublicShare,
                                 &format!(
                                     "{} {} of the 三公 total {total}",
                                     f.item.name(),
@@ -207,7 +204,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
                                 Ratio::of(f.stated.value, total),
                             ),
                             None => Check::new(
-                                "narrative_three_public_share",
+                                Rule::NarrativeThreePublicShare,
                                 Status::Undetermined,
                                 format!(
                                     "{}: share of a 三公 total the document does not give",
@@ -254,7 +251,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
             if let Some((rate, actual, budget)) = completion {
                 out.push(
                     rate_check(
-                        "narrative_completion_rate",
+                        Rule::NarrativeCompletionRate,
                         &format!(
                             "{} 决算 {actual} 完成预算 {budget} 的 {rate}%",
                             f.item.name()
@@ -268,9 +265,12 @@ pub fn run(ctx: &Context, out: &mut Vec<Check>) {
         }
     }
     if out.len() == before {
-        out.push(Check::skipped(
-            "narrative_three_public",
-            "the narrative states no 三公 figure",
-        ));
+        // Named for the total a document of its kind states (预算 or 决算).
+        let rule = if ctx.kind == Some(fiscal_recognize::DocumentKind::FinalAccounts) {
+            Rule::NarrativeThreePublicTotalFinal
+        } else {
+            Rule::NarrativeThreePublicTotalBudget
+        };
+        out.push(Check::skipped(rule, "the narrative states no 三公 figure"));
     }
 }

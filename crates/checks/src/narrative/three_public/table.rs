@@ -13,6 +13,8 @@ use super::super::stated::re;
 use crate::context::Context;
 use crate::figures::is_blank;
 
+use crate::rule::Rule;
+
 /// A 三公 item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Item {
@@ -27,15 +29,24 @@ pub(super) enum Item {
 }
 
 impl Item {
-    pub(super) fn key(self) -> &'static str {
-        match self {
-            Item::Total => "total",
-            Item::Overseas => "overseas_travel",
-            Item::Vehicles => "vehicles",
-            Item::Purchase => "vehicle_purchase",
-            Item::Operation => "vehicle_operation",
-            Item::Reception => "reception",
-            Item::Other => "other",
+    /// The rule holding the text's figure of this item and measure to the table's.
+    pub(super) fn rule(self, m: Measure) -> Rule {
+        use Measure::{Budget, Final};
+        match (self, m) {
+            (Item::Total, Budget) => Rule::NarrativeThreePublicTotalBudget,
+            (Item::Total, Final) => Rule::NarrativeThreePublicTotalFinal,
+            (Item::Overseas, Budget) => Rule::NarrativeThreePublicOverseasTravelBudget,
+            (Item::Overseas, Final) => Rule::NarrativeThreePublicOverseasTravelFinal,
+            (Item::Vehicles, Budget) => Rule::NarrativeThreePublicVehiclesBudget,
+            (Item::Vehicles, Final) => Rule::NarrativeThreePublicVehiclesFinal,
+            (Item::Purchase, Budget) => Rule::NarrativeThreePublicVehiclePurchaseBudget,
+            (Item::Purchase, Final) => Rule::NarrativeThreePublicVehiclePurchaseFinal,
+            (Item::Operation, Budget) => Rule::NarrativeThreePublicVehicleOperationBudget,
+            (Item::Operation, Final) => Rule::NarrativeThreePublicVehicleOperationFinal,
+            (Item::Reception, Budget) => Rule::NarrativeThreePublicReceptionBudget,
+            (Item::Reception, Final) => Rule::NarrativeThreePublicReceptionFinal,
+            (Item::Other, Budget) => Rule::NarrativeThreePublicOtherBudget,
+            (Item::Other, Final) => Rule::NarrativeThreePublicOtherFinal,
         }
     }
 
@@ -81,13 +92,6 @@ pub(super) enum Measure {
 }
 
 impl Measure {
-    pub(super) fn key(self) -> &'static str {
-        match self {
-            Measure::Budget => "budget",
-            Measure::Final => "final",
-        }
-    }
-
     pub(super) fn name(self) -> &'static str {
         match self {
             Measure::Budget => "预算",
@@ -242,11 +246,10 @@ impl<'a> ThreePublicTable<'a> {
             if let Some((key, measure)) = column {
                 for r in &table.rows {
                     let Some(item) = r.name.as_deref().map(normalized).and_then(|n| {
-                        let n = n.trim_start_matches("其中：").to_string();
-                        if n == "合计" || n == "总计" {
+                        if r.is_total() {
                             Some(Item::Total)
                         } else {
-                            item_of_label(&n)
+                            item_of_label(n.trim_start_matches("其中："))
                         }
                     }) else {
                         continue;
@@ -279,11 +282,7 @@ impl<'a> ThreePublicTable<'a> {
         if !measured.is_empty() {
             return measured;
         }
-        if let Some(total) = table
-            .rows
-            .iter()
-            .find(|r| matches!(r.name.as_deref(), Some("合计" | "总计")))
-        {
+        if let Some(total) = table.rows.iter().find(|r| r.is_total()) {
             return vec![(vec![total], None)];
         }
         let unnamed: Vec<&Row> = table.rows.iter().filter(|r| r.name.is_none()).collect();
