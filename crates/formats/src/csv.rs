@@ -1,5 +1,6 @@
 //! Long-form CSV ([`crate::long`]): one row per figure with everything that
-//! locates it, in the document and on the page, UTF-8 with a byte-order mark
+//! locates it, in the document and on the page, and one per field and
+//! indicator cell of each 绩效 form (its text in `text`), UTF-8 with a byte-order mark
 //! so that Excel reads the Chinese text right. Texts from the PDF that a
 //! spreadsheet would run as formulas are quoted ([`inert_text`]); amounts and
 //! coordinates are plain numbers.
@@ -11,7 +12,7 @@ use crate::long::{records, Cell, COLUMNS};
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// The columns, in order.
-pub const HEADER: [&str; 24] = COLUMNS;
+pub const HEADER: [&str; COLUMNS.len()] = COLUMNS;
 
 pub fn preamble() -> Vec<u8> {
     let mut bytes = BOM.to_vec();
@@ -21,7 +22,8 @@ pub fn preamble() -> Vec<u8> {
     bytes
 }
 
-/// Every figure of `out`, one record each; `file` is the input as named.
+/// Every record of `out` (figures, form fields and indicator cells); `file`
+/// is the input as named.
 pub fn figures(file: &str, out: &Output) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for record in records(file, out) {
@@ -36,7 +38,7 @@ fn field(cell: &Cell) -> String {
     match cell {
         Cell::Text(t) => inert_text(t).into_owned(),
         Cell::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
-        Cell::Amount(d) => d.to_string(),
+        Cell::Amount(d) => d.map(|d| d.to_string()).unwrap_or_default(),
         Cell::Point(p) => p.map(|p| p.to_string()).unwrap_or_default(),
     }
 }

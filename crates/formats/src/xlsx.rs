@@ -543,7 +543,8 @@ fn goals_sheet(
 /// The headings of the trailing columns that place a row on its page.
 const PLACE: [&str; 5] = ["page", "x0", "top", "x1", "bottom"];
 
-/// Every figure in the long form, with its page and box.
+/// The long form: every figure with its page and box, every form's fields
+/// and indicator cells.
 fn figures_sheet(
     sheet: &mut Worksheet,
     out: &Output,
@@ -557,11 +558,11 @@ fn figures_sheet(
                 Cell::Count(Some(n)) => {
                     sheet.write_number(row, col, *n)?;
                 }
-                Cell::Amount(d) => write_amount(sheet, row, col, d, styles)?,
+                Cell::Amount(Some(d)) => write_amount(sheet, row, col, d, styles)?,
                 Cell::Point(Some(p)) => {
                     sheet.write_number(row, col, *p)?;
                 }
-                Cell::Count(None) | Cell::Point(None) => {}
+                Cell::Count(None) | Cell::Point(None) | Cell::Amount(None) => {}
             }
         }
     }

@@ -20,7 +20,8 @@ pub enum DatasetTable {
     Tables,
     /// One row per body row of a grid table.
     Rows,
-    /// One row per printed amount: the long form, as the CLI's CSV.
+    /// One row per printed amount: the long form's figures, as the CLI's
+    /// CSV (forms are in [`DatasetTable::Forms`] and [`DatasetTable::Indicators`]).
     Figures,
     /// One row per check.
     Checks,
@@ -377,48 +378,21 @@ fn rows_rows(c: &mut Columns, out: &Output, p: &Partition) {
 
 fn figures_rows(c: &mut Columns, file: &str, out: &Output) -> Result<(), ColumnError> {
     let sha = &out.source.sha256;
-    // The facade's figures come table by table, row by row; the keys follow.
-    let grids: Vec<(usize, &fiscal_extract::Table)> = out
-        .tables
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| t.as_grid().map(|g| (i, g)))
-        .collect();
-    // Figures come in order, table by table and row by row: two cursors
-    // follow them to their places.
-    let (mut at_table, mut at_row) = (0, 0);
-    let records = long::records(file, out);
-    for (f, record) in fiscal_extract::figures(out).zip(records) {
-        while grids
-            .get(at_table)
-            .is_some_and(|(_, g)| !std::ptr::eq(*g, f.table))
-        {
-            at_table += 1;
-            at_row = 0;
-        }
-        while f
-            .table
-            .rows
-            .get(at_row)
-            .is_some_and(|r| !std::ptr::eq(r, f.row))
-        {
-            at_row += 1;
-        }
-        let table_seq = grids.get(at_table).map(|&(i, _)| i);
-        let row_seq = (at_row < f.table.rows.len()).then_some(at_row);
+    // Forms are the forms and indicators tables: their records stay out.
+    for record in long::located(file, out).filter(|r| r.row.is_some()) {
         let mut row = c.row();
-        for cell in &record {
+        for cell in &record.cells {
             row = match cell {
                 // The CSV's empty text is a missing value.
                 Cell::Text(t) => row.text(Some(t.as_str()).filter(|t| !t.is_empty())),
                 Cell::Count(n) => row.int(n.map(i64::from)),
-                Cell::Amount(d) => row.amount(Some(d))?,
+                Cell::Amount(d) => row.amount(d.as_ref())?,
                 Cell::Point(p) => row.float(*p),
             };
         }
         row.text(Some(sha))
-            .int(table_seq.and_then(seq))
-            .int(row_seq.and_then(seq))
+            .int(seq(record.table))
+            .int(record.row.and_then(seq))
             .end();
     }
     Ok(())

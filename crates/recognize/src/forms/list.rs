@@ -11,6 +11,7 @@ use fiscal_layout::geometry::overlap;
 use fiscal_layout::grid::CellGrid;
 
 use super::fields::append;
+use super::indicator_text::split_indicator_text;
 use super::items::PerfPiece;
 use super::model::{FundRow, Funds, Goal, Indicator, PerformanceList, PerformanceTable};
 use super::wording::{
@@ -43,7 +44,8 @@ enum ListField {
     Level(usize),
     /// Another indicator column.
     Indicator(IndicatorColumn),
-    /// The indicators printed as one text (绩效指标), kept as printed.
+    /// The indicators printed as one text (绩效指标): split into indicators
+    /// where it reads as numbered items, else kept as printed.
     IndicatorText(String),
 }
 
@@ -312,7 +314,24 @@ pub(crate) fn list_table(
         }
     }
     read_rows(&mut list, &columns, rows);
+    split_indicator_texts(&mut list, &columns);
     list
+}
+
+/// A project's indicators printed as one text become its indicators where
+/// the text reads whole as numbered items; otherwise it stays as printed.
+fn split_indicator_texts(list: &mut PerformanceList, columns: &[ListColumn]) {
+    for c in columns {
+        let ListField::IndicatorText(h) = &c.field else {
+            continue;
+        };
+        for form in list.forms.iter_mut().filter(|f| f.indicators.is_empty()) {
+            if let Some(indicators) = form.fields.get(h).and_then(|t| split_indicator_text(t)) {
+                form.indicators = indicators;
+                form.fields.remove(h);
+            }
+        }
+    }
 }
 
 fn read_rows(list: &mut PerformanceList, columns: &[ListColumn], rows: Vec<ListRow>) {
@@ -430,7 +449,11 @@ fn read_rows(list: &mut PerformanceList, columns: &[ListColumn], rows: Vec<ListR
                     *slot = Some(text.clone());
                 }
                 ListField::IndicatorText(h) => {
-                    form.fields.insert(h.clone(), text.clone());
+                    // A continued project prints the rest of its text.
+                    let slot = form.fields.entry(h.clone()).or_default();
+                    if slot != text {
+                        slot.push_str(text);
+                    }
                 }
             }
         }

@@ -22,6 +22,7 @@ mod anchors;
 mod department;
 mod fields;
 mod funds;
+mod indicator_text;
 mod indicators;
 mod items;
 mod list;

@@ -294,6 +294,32 @@ pub(crate) fn is_total_label(t: &str) -> bool {
     matches!(label_text(t).as_str(), "合计" | "总计" | "小计")
 }
 
+/// What a value label inside an indicator text names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IndicatorValue {
+    /// The year's target (指标值).
+    Target,
+    /// Another value, kept under its label.
+    Kept(&'static str),
+}
+
+/// Labels of an indicator's values printed inside one text with the
+/// indicator (…，项目专职环保员数量；实施周期指标值：≦核定人数，年度指标值：≦核定人数),
+/// a label that ends another one after it.
+const INDICATOR_VALUE_LABELS: &[(&str, IndicatorValue)] = &[
+    ("实施周期指标值", IndicatorValue::Kept("实施周期指标值")),
+    ("年度指标值", IndicatorValue::Target),
+    ("指标值", IndicatorValue::Target),
+];
+
+/// The value label `s` starts with: its length in bytes and what it names.
+pub(crate) fn indicator_value_label(s: &str) -> Option<(usize, IndicatorValue)> {
+    INDICATOR_VALUE_LABELS
+        .iter()
+        .find(|(w, _)| s.starts_with(w))
+        .map(|(w, f)| (w.len(), *f))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
