@@ -95,7 +95,7 @@ fn the_long_form_batch_has_the_csv_columns_and_every_figure() {
     for (i, record) in long::records("x.pdf", &out).enumerate() {
         let kinds: Vec<long::CellKind> = record.iter().map(Cell::kind).collect();
         assert_eq!(kinds, long::KINDS);
-        let Cell::Amount(d) = record[value] else {
+        let Cell::Amount(Some(d)) = record[value] else {
             panic!("the value column holds the amount")
         };
         let got: rust_decimal::Decimal = values.value_as_string(i).parse().unwrap();
