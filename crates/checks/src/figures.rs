@@ -2,6 +2,7 @@
 //! tolerance of a sum, and the one comparison every identity uses.
 use rust_decimal::Decimal;
 
+use fiscal_recognize::vocabulary::Period;
 use fiscal_recognize::{Row, Table, TableKind};
 
 use crate::check::{Check, ComparedFigure};
@@ -72,8 +73,11 @@ pub(crate) fn figure_read(
     r: &Row,
     leaves: &[&str],
 ) -> Option<(Decimal, ComparedFigure)> {
+    // The table's figure is this year's: a prior-year column printed first
+    // (2025年执行数 before 2026年预算数) or a change column is never it.
     let c = t.columns.iter().find(|c| {
-        r.values.contains_key(&c.key)
+        c.period == Period::Current
+            && r.values.contains_key(&c.key)
             && (leaves.is_empty() || leaves.iter().any(|l| header_ends_with(&c.header, l)))
     })?;
     Some((val(r, &c.key), ComparedFigure::of(t, r, &c.key)))
@@ -132,6 +136,7 @@ mod tests {
     use std::str::FromStr;
 
     use crate::check::Status;
+    use crate::tests::{named, table};
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
@@ -186,5 +191,29 @@ mod tests {
         ));
         assert!(header_ends_with("合计", "合计"));
         assert!(!header_ends_with("本年合计", "合计"));
+    }
+
+    #[test]
+    fn a_prior_year_column_printed_first_is_never_the_tables_figure() {
+        // 国家信访局 2026 预算 表5: 2025年执行数 | 2026年预算数 (小计 …).
+        let mut t = table(
+            "表5",
+            "一般公共预算支出预算表",
+            "budget_general_expenditure",
+            10,
+            &[
+                ("prior_year_total", "2025年执行数"),
+                ("total", "2026年预算数/小计"),
+            ],
+            vec![named(
+                None,
+                "合计",
+                &[("prior_year_total", "37241.42"), ("total", "16474.82")],
+            )],
+        );
+        t.columns[0].period = Period::PriorYear;
+        let (value, figure) = figure_read(&t, &t.rows[0], &[]).unwrap();
+        assert_eq!(value.to_string(), "16474.82");
+        assert_eq!(figure.column, "total");
     }
 }
