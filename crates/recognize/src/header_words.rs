@@ -139,7 +139,12 @@ pub fn can_label_row(key: &str) -> bool {
 
 /// How specific a label header is (lower names the row first); unknown headers last.
 pub fn name_rank(t: &str) -> usize {
-    NAMES.iter().position(|n| *n == t).unwrap_or(NAMES.len())
+    // A header qualifying a listed one (预算项目名称, 功能分类科目名称) ranks as it.
+    NAMES
+        .iter()
+        .position(|n| *n == t)
+        .or_else(|| NAMES.iter().position(|n| t.ends_with(n)))
+        .unwrap_or(NAMES.len())
 }
 
 /// Whether a header word names a column of figures (金额, 预算数, 合计, 基本支出 …):

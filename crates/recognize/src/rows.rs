@@ -4,7 +4,7 @@ use fiscal_layout::grid::CellGrid;
 
 use crate::amount::{is_cut_amount, parse_amount};
 use crate::code::{self, Classification};
-use crate::header::{is_column_number_row, CodeSlot, Role, TableModel};
+use crate::header::{is_column_number_row, CodeSlot, ColumnModel, Role, TableModel};
 use crate::header_words::attribute_key;
 use crate::model::{Row, RowRole};
 use crate::place::{join_opt, PageBox};
@@ -83,6 +83,21 @@ pub fn grid_rows(
     out
 }
 
+/// The note a ruled row holds when the grid prints its table's note inside
+/// its last rows ("注：项目类别指基本支出或项目支出；…" over the whole width):
+/// one text, opening with 注, and nothing else.
+pub fn note_of_row(row: &RawRow) -> Option<String> {
+    let mut filled = row
+        .cells
+        .iter()
+        .map(|c| compact(c))
+        .filter(|c| !c.is_empty());
+    let text = filled.next()?;
+    let bare = text.trim_start_matches(['（', '(']);
+    (filled.next().is_none() && (bare.starts_with("注：") || bare.starts_with("注:")))
+        .then_some(text)
+}
+
 /// A name as printed, without the spaces of letter-spaced labels ("合    计").
 pub fn clean_name(s: &str) -> String {
     let chars: Vec<char> = s.trim().chars().collect();
@@ -104,12 +119,14 @@ pub fn clean_name(s: &str) -> String {
     out
 }
 
+/// Whether a label starts with an item number ("1、", "（一）", "(1)", "2."):
+/// a bracket that opens words ("(基本建设)", the rest of a label cut by the
+/// page break) numbers nothing.
 fn is_ordinal_start(name: &str) -> bool {
     let t = name.trim_start();
     let head: String = t.chars().take(4).collect();
     head.contains('、')
-        || t.starts_with('（')
-        || t.starts_with('(')
+        || crate::numbering::numbering_level(t).is_some()
         || t.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
@@ -156,6 +173,7 @@ fn side_state(model: &TableModel, row: &RawRow, g: usize) -> (bool, bool, bool) 
 /// its own.
 pub fn is_cut_continuation(model: &TableModel, prev: &RawRow, next: &RawRow) -> bool {
     let mut any = false;
+    let unnumbered = row_number_left_empty(model, prev, next);
     for g in 0..model.groups.len() {
         let (n_text, n_key, n_values) = side_state(model, next, g);
         let (p_text, p_key, p_values) = side_state(model, prev, g);
@@ -171,6 +189,7 @@ pub fn is_cut_continuation(model: &TableModel, prev: &RawRow, next: &RawRow) -> 
         // Figures in the rest: amounts cut by the break (checked above) or the
         // row's only figures.
         let cut = n_values && (p_values || p_text)
+            || unnumbered
             || leading_cell_left_empty(model, prev, next, g)
             || stops_mid_phrase(model, prev, g);
         if !cut {
@@ -191,6 +210,32 @@ fn figures_continue(model: &TableModel, prev: &RawRow, next: &RawRow, g: usize) 
             col.group == g && col.role == Role::Value && !next.cells[*c].trim().is_empty()
         })
         .all(|(c, _)| is_cut_amount(&prev.cells[c], &next.cells[c]))
+}
+
+/// Whether `prev` prints the number every printed row has (序号, 行次) and
+/// `next`, which carries no figure, prints none: the rest of a row cut by the
+/// page break (西安 收支总表: "(5)资本性支出" | "(基本建设)" on the next page).
+fn row_number_left_empty(model: &TableModel, prev: &RawRow, next: &RawRow) -> bool {
+    let cols = &model.columns;
+    let figureless = (0..cols.len())
+        .filter(|&c| cols[c].role == Role::Value)
+        .all(|c| next.cells[c].trim().is_empty());
+    figureless
+        && (0..cols.len()).any(|c| {
+            numbers_rows(&cols[c])
+                && !compact(&prev.cells[c]).is_empty()
+                && compact(&next.cells[c]).is_empty()
+        })
+}
+
+/// The attribute key of a 序号 column.
+const ROW_NUMBER: &str = "index";
+
+/// Whether a column numbers the printed rows (序号, 行次).
+fn numbers_rows(col: &ColumnModel) -> bool {
+    col.role == Role::Line
+        || col.role == Role::Attribute
+            && col.path.last().and_then(|h| attribute_key(h)) == Some(ROW_NUMBER)
 }
 
 /// Whether the first text column `prev` fills on side `g` (its code, 行次,
@@ -411,11 +456,19 @@ pub fn classify_rows(
             if let Some(u) = side.unit_code {
                 attributes.insert(UNIT_CODE.to_string(), u);
             }
+            // A side left blank on its printed row (收支总表: the 收入 side
+            // ends before the 支出 side) is no row, though the row's 序号
+            // stands in its columns.
+            let numbered_only = side
+                .attributes
+                .iter()
+                .all(|(c, _)| numbers_rows(&model.columns[*c]));
             if side.name.is_none()
                 && side.code.is_none()
                 && side.line.is_none()
                 && !any_value
-                && attributes.is_empty()
+                && numbered_only
+                && !attributes.contains_key(UNIT_CODE)
             {
                 continue;
             }
@@ -501,7 +554,6 @@ fn group_by_unit(rows: &mut [Row], opens_unit: &[Option<String>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::ColumnModel;
 
     fn model() -> TableModel {
         let col = |x0: f32, role, key: &str| ColumnModel {

@@ -8,7 +8,7 @@ use crate::header::{is_total_label, Role, TableModel};
 use crate::model::{Column, MoneyUnit, Row, Table, TableKind};
 use crate::narrative::NarrativeLine;
 use crate::place::PageBox;
-use crate::rows::{classify_rows, RawRow};
+use crate::rows::{classify_rows, note_of_row, RawRow};
 use crate::title::kind::kind_of_title;
 
 #[derive(Debug, Default, Clone)]
@@ -86,7 +86,12 @@ impl OpenTable {
     /// row repeated under a continuation page's repeated header dropped (a
     /// blank 小计 of another section is a row of its own).
     pub fn into_grid_table(mut self, model: TableModel, warnings: &mut Vec<String>) -> Table {
-        let raw = std::mem::take(&mut self.raw);
+        let (notes, raw): (Vec<RawRow>, Vec<RawRow>) = std::mem::take(&mut self.raw)
+            .into_iter()
+            .partition(|r| note_of_row(r).is_some());
+        // A note ruled inside the grid comes before the notes printed under it.
+        let under = std::mem::take(&mut self.notes);
+        self.notes = notes.iter().filter_map(note_of_row).chain(under).collect();
         let mut rows = classify_rows(&model, &raw, self.kind.default_classification(), warnings);
         let mut seen = Vec::new();
         rows.retain(|r| {

@@ -89,9 +89,10 @@ pub fn is_column_number_row(texts: &[String]) -> bool {
         .filter(|t| !t.is_empty() && small_int(t))
         .filter_map(|t| t.parse().ok())
         .collect();
+    // (a "**" over the 备注 column numbers nothing: 1 2 … 10 **)
     let others = texts
         .iter()
-        .filter(|t| !t.is_empty() && !small_int(t))
+        .filter(|t| !t.is_empty() && !small_int(t) && !stars(t))
         .count();
     let labelled = texts.iter().any(|t| t.contains("栏次"));
     let counting = nums.windows(2).all(|w| w[1] == w[0] + 1);
@@ -270,7 +271,7 @@ pub fn build_model(
     for &r in &headers {
         for cell in grid.row_cells(r) {
             let t = compact(&cell.text);
-            if t.is_empty() {
+            if t.is_empty() || is_unit_label(&t) {
                 continue;
             }
             for p in paths.iter_mut().take(cell.col1.min(ncols)).skip(cell.col0) {
@@ -311,6 +312,14 @@ pub fn build_model(
         // The lowest header that names a role decides (a label column's path may
         // end in a stray 合计 where a document merged its total row into the header).
         let body_role = || {
+            // A lone 合计 under a header of figures (an empty template's
+            // 本年支出 over 合计) labels nothing.
+            let only_totals = body_texts
+                .iter()
+                .all(|t| t.is_empty() || is_total_label(&compact(t)));
+            if only_totals && paths[c].last().is_some_and(|h| is_value_word(h)) {
+                return Role::Value;
+            }
             let r = role_from_body(&body_texts);
             // A body of small sequential integers is a 行次 column.
             if r == Role::Value
@@ -403,8 +412,13 @@ fn assign_groups(columns: &mut [ColumnModel]) -> usize {
             .iter()
             .take_while(|c| c.role != Role::Value)
             .any(|c| c.role == Role::Name);
+        // A side has figures of its own: codes and texts after the last
+        // figures (结转资金支出表: 金额, then 功能分类科目代码 | 名称 | 政府经济
+        // 分类科目代码 | 名称 | 项目类别) are the rest of the row.
+        let has_figures = columns[i..].iter().any(|c| c.role == Role::Value);
         let col = &mut columns[i];
-        if col.role.is_label() && seen_value && col.role != Role::Line && names_rows {
+        if col.role.is_label() && seen_value && col.role != Role::Line && names_rows && has_figures
+        {
             group += 1;
             seen_value = false;
         }
@@ -447,10 +461,17 @@ fn one_name_per_group(columns: &mut [ColumnModel], ngroups: usize) {
         let names: Vec<usize> = (0..columns.len())
             .filter(|&i| columns[i].group == g && columns[i].role == Role::Name)
             .collect();
-        // The most specific header; among equals the rightmost (the finest level).
+        // The most specific header; among equals one printed before the
+        // side's figures (a 绩效目标 or 资金性质 after them describes the
+        // row), and of those the rightmost (the finest level).
+        let after_figures = |i: usize| {
+            columns[..i]
+                .iter()
+                .any(|c| c.group == g && c.role == Role::Value)
+        };
         let Some(&keep) = names
             .iter()
-            .min_by_key(|&&i| (rank(&columns[i]), usize::MAX - i))
+            .min_by_key(|&&i| (rank(&columns[i]), after_figures(i), usize::MAX - i))
         else {
             continue;
         };
@@ -478,6 +499,11 @@ fn assign_code_slots(columns: &mut [ColumnModel], ngroups: usize) {
                     continue;
                 }
             };
+            // A 单位代码 column (six digits, 125001) heads no code of the row:
+            // the subject code after it is the row's own.
+            if col.path.last().is_some_and(|h| names_unit_code(h)) {
+                continue;
+            }
             // (a code header spanning two columns is one code too; the same
             // header again after a name is the next code: 烟台's 科目编码 类|款
             // | 部门名称 | 科目编码 类|款 | 政府名称)
@@ -491,6 +517,21 @@ fn assign_code_slots(columns: &mut [ColumnModel], ngroups: usize) {
             };
         }
     }
+}
+
+/// Whether a cell ruled above the header only states the money unit
+/// ("单位：万元"): it heads no column.
+fn is_unit_label(t: &str) -> bool {
+    t.strip_prefix("单位")
+        .or_else(|| t.strip_prefix("金额单位"))
+        .and_then(|r| r.strip_prefix(['：', ':']))
+        .and_then(crate::unit::MoneyUnit::parse)
+        .is_some()
+}
+
+/// Whether a code header names the unit's code (预算单位代码, 单位编码), not a subject's.
+fn names_unit_code(header: &str) -> bool {
+    header.ends_with("单位代码") || header.ends_with("单位编码")
 }
 
 /// The label of each side: its common top header (收入, 支出), or the labels
