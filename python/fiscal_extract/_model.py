@@ -259,6 +259,9 @@ class Row(Record):
     period: str = _Field(None, lambda: "current")
     """Whose year the row's figures are where the row names one (深圳's
     "2025 年", "增减变化金额"): ``"prior_year"``, ``"change"``; else ``"current"``."""
+    measure: Optional[str] = _text()
+    """The measure the row names where it is not its table's own (a 决算
+    table's 预算数 row: ``"budget"``); None for the table's own."""
     values: Dict[str, Optional[Decimal]] = _dict(_decimals)
     """Exact amounts by column key; None for an empty cell."""
     attributes: Dict[str, str] = _dict()

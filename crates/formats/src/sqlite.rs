@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS rows (
     name           TEXT,
     item           TEXT,                -- vocabulary key of the row, in a 三公 table listing its items as rows
     period         TEXT NOT NULL DEFAULT 'current', -- where the row names a year (深圳: 2025 年, 2026 年)
+    measure        TEXT,                -- where the row names a measure not its table's own (a 决算's 预算数 row)
     line           INTEGER,             -- 行次
     page           INTEGER,             -- where the row is printed: page and box in
     x0 REAL, top REAL, x1 REAL, bottom REAL  -- points from the page's top-left (pdfplumber's)
@@ -150,7 +151,7 @@ fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
     let period = ("period", "TEXT NOT NULL DEFAULT 'current'");
     for (table, columns) in [
         ("rows", place),
-        ("rows", &[("item", "TEXT"), period]),
+        ("rows", &[("item", "TEXT"), period, ("measure", "TEXT")]),
         ("figures", place),
         ("figures", &[period]),
         ("checks", &[("figures", "TEXT")]),
@@ -294,8 +295,8 @@ fn insert_table(
     let table_id = tx.last_insert_rowid();
     let mut row_stmt = tx.prepare_cached(
         "INSERT INTO rows (table_id, seq, grp, code, classification, level, parent, name, item,
-                           period, line, page, x0, top, x1, bottom)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                           period, measure, line, page, x0, top, x1, bottom)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
     let mut figure = tx.prepare_cached(
         "INSERT INTO figures (row_id, column_key, header, period, value, amount, page, x0, top, x1, bottom)
@@ -314,6 +315,7 @@ fn insert_table(
             row.name,
             row.item,
             row.period.as_str(),
+            row.measure,
             row.line,
             page,
             x0,

@@ -434,6 +434,18 @@ fn row_period(name: &str, doc_year: Option<u32>) -> Option<Period> {
     }
 }
 
+/// The measure a row label names by itself ("预算数", "决算数"), where it is
+/// not the table's own (as a column key names it).
+fn row_measure(kind: TableKind, name: &str) -> Option<Term> {
+    let seg = read_segment(&bare_label(name));
+    match seg.terms.as_slice() {
+        [(m, _)] if seg.unknown.is_none() && m.facet() == Facet::Measure => {
+            Some(*m).filter(|m| Some(*m) != own_measure(kind))
+        }
+        _ => None,
+    }
+}
+
 /// Whether a 三公 table lists its items as rows: no value column names an
 /// item (one column of figures, or one per fund or measure). (Other tables'
 /// rows are named by their printed labels and codes.)
@@ -486,6 +498,11 @@ fn name_rows(t: &mut Table, doc_year: Option<u32>) {
         if let Some(p) = row.name.as_deref().and_then(|n| row_period(n, doc_year)) {
             row.period = p;
         }
+        row.measure = row
+            .name
+            .as_deref()
+            .and_then(|n| row_measure(t.kind, n))
+            .map(|m| m.slug().to_string());
     }
     if !lists_items_as_rows(t) {
         return;

@@ -234,6 +234,11 @@ pub struct Row {
     /// (left out of the JSON), `prior_year` or `change`.
     #[serde(default, skip_serializing_if = "Period::is_current")]
     pub period: Period,
+    /// The measure the row's figures are where the row names one that is not
+    /// its table's own (西安's 决算 三公 table prints 预算数 and 决算数 as rows:
+    /// the 预算数 row is `budget`, the 决算数 row has none), as in column keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
     /// Exact decimals by column key; `None` for an empty cell.
     #[serde(serialize_with = "ser_values")]
     pub values: BTreeMap<String, Option<Decimal>>,

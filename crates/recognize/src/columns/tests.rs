@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Row;
 
 fn keys(kind: TableKind, year: Option<u32>, headers: &[&str]) -> Vec<String> {
     let cols: Vec<(Option<&str>, &str)> = headers.iter().map(|h| (None, *h)).collect();
@@ -232,4 +233,36 @@ fn an_unknown_header_keeps_its_text_and_is_named() {
     );
     assert_eq!(m[0].key, "其他专户收入拨款");
     assert_eq!(m[0].unknown, ["其他专户收入拨款"]);
+}
+
+#[test]
+fn rows_naming_a_measure_other_than_the_tables_carry_it() {
+    // 西安卫健 决算 p161: 预算数 and 决算数 printed as rows under the 三公 items.
+    let mut t = Table {
+        number: None,
+        title: String::new(),
+        kind: TableKind::ThreePublicExpenses,
+        entity: None,
+        money_unit: None,
+        pages: vec![1],
+        columns: vec![Column {
+            key: "0".into(),
+            header: "财政拨款安排的“三公”经费/小计".into(),
+            ..Column::default()
+        }],
+        text_columns: Vec::new(),
+        rows: ["预算数", "决算数"]
+            .iter()
+            .map(|n| Row {
+                name: Some(n.to_string()),
+                ..Row::default()
+            })
+            .collect(),
+        notes: Vec::new(),
+        bboxes: Vec::new(),
+    };
+    name_table(&mut t, Some(2022), &mut Vec::new());
+    assert_eq!(t.columns[0].key, "three_public");
+    let measures: Vec<Option<&str>> = t.rows.iter().map(|r| r.measure.as_deref()).collect();
+    assert_eq!(measures, [Some("budget"), None]);
 }
