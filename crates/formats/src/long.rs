@@ -4,13 +4,14 @@
 //! page's top-left corner), and one per field and per indicator cell of each
 //! 绩效 form ([`forms`]), its printed text in `text`. Records come table by
 //! table in printed order.
+mod cell;
 mod forms;
 
 use fiscal_extract::{AnyTable, Figure, MoneyUnit, Output};
-use rust_decimal::Decimal;
 
 use crate::name_of;
 
+pub use cell::{Cell, CellKind};
 pub use forms::FormEntry;
 
 /// The columns, in order.
@@ -42,19 +43,6 @@ pub const COLUMNS: [&str; 25] = [
     "bottom",
 ];
 
-/// What a column of the long form holds: the kind of its [`Cell`]s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CellKind {
-    /// [`Cell::Text`].
-    Text,
-    /// [`Cell::Count`].
-    Count,
-    /// [`Cell::Amount`].
-    Amount,
-    /// [`Cell::Point`].
-    Point,
-}
-
 /// The kind of each column, in [`COLUMNS`] order: typed formats (Arrow,
 /// Parquet) declare their columns by it.
 pub const KINDS: [CellKind; COLUMNS.len()] = {
@@ -64,31 +52,6 @@ pub const KINDS: [CellKind; COLUMNS.len()] = {
         Count, Text, Text, Text, Amount, Text, Count, Point, Point, Point, Point,
     ]
 };
-
-/// A cell of a long-form record.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    /// A text (from the PDF or a name of ours); empty when absent.
-    Text(String),
-    /// A whole number (year, level, 行次, page), absent when unknown.
-    Count(Option<u32>),
-    /// The amount, exact as printed; absent for a form's text.
-    Amount(Option<Decimal>),
-    /// A coordinate in points to 0.01, absent for a figure without a box.
-    Point(Option<f64>),
-}
-
-impl Cell {
-    /// The cell's kind.
-    pub fn kind(&self) -> CellKind {
-        match self {
-            Cell::Text(_) => CellKind::Text,
-            Cell::Count(_) => CellKind::Count,
-            Cell::Amount(_) => CellKind::Amount,
-            Cell::Point(_) => CellKind::Point,
-        }
-    }
-}
 
 /// A record and where it comes from: the table's index in the output and,
 /// for a figure, its row's index in the table.

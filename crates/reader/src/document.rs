@@ -5,7 +5,7 @@
 use lopdf::ObjectId;
 
 use crate::error::ReadError;
-use crate::font::FontTable;
+use crate::font::table::FontTable;
 use crate::interpret::Interpreter;
 use crate::limits::{LimitHit, Limits, Usage};
 use crate::objects::ObjectStore;

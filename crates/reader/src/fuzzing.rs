@@ -4,7 +4,7 @@
 //! rather than on getting a whole PDF right.
 use lopdf::Object;
 
-use crate::font::FontTable;
+use crate::font::table::FontTable;
 use crate::lexer::Lexer;
 use crate::limits::{Limits, Usage};
 use crate::objects::parse::Parser;

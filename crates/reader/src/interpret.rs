@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use lopdf::{Dictionary, Object, Stream};
 
-use crate::font::FontTable;
+use crate::font::table::FontTable;
 use crate::lexer::{Lexer, Operand, Operation};
 use crate::limits::{LimitHit, LimitKind};
 use crate::matrix::Matrix;

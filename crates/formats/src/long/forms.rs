@@ -12,7 +12,7 @@ use fiscal_extract::{
 };
 use rust_decimal::Decimal;
 
-use super::Cell;
+use super::cell::Cell;
 use crate::name_of;
 
 /// What a form record holds (its `column_key`).

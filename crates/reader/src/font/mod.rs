@@ -1,5 +1,5 @@
 //! Fonts: from character codes in a shown string to Unicode text and advance
-//! widths. Each font dictionary is decoded once while pages use it ([`FontTable`]).
+//! widths. Each font dictionary is decoded once while pages use it ([`table::FontTable`]).
 //!
 //! Handled: simple fonts (Type1, TrueType, Type3) with `/Widths`, `/Encoding`
 //! and `/ToUnicode`; composite (Type0) fonts with Identity or predefined CJK
@@ -549,9 +549,7 @@ fn parse_w_array(store: &ObjectStore<'_>, w: &[Object]) -> Vec<(u32, u32, f32)> 
     out
 }
 
-mod table;
-
-pub use table::FontTable;
+pub(crate) mod table;
 
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,4 @@
-use super::table::KEEP_UNUSED_FONT_PAGES;
+use super::table::{FontTable, KEEP_UNUSED_FONT_PAGES};
 use super::*;
 use crate::limits::{Limits, Usage};
 use crate::objects::saved_for_test;
