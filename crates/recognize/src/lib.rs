@@ -47,6 +47,7 @@ pub mod pattern;
 pub mod place;
 mod rows;
 pub mod settings;
+mod stitch;
 mod table_kind;
 pub mod text;
 mod title;

@@ -16,8 +16,9 @@ use crate::model::{AnyTable, TableKind};
 use crate::narrative::NarrativeLine;
 use crate::numbering::numbering_level;
 use crate::place::{add_per_page, PageBox};
-use crate::rows::{grid_rows, is_cut_continuation, stitch};
+use crate::rows::grid_rows;
 use crate::settings::RecognizeSettings;
+use crate::stitch::{is_cut_continuation, stitch};
 use crate::text::compact;
 use crate::title::companions::{
     after_title, is_title_companion, parse_unit_line, trailing_unit, AfterTitle,
