@@ -94,10 +94,17 @@ def cli_figures(cli: str, tmp_path_factory: pytest.TempPathFactory) -> List[Tupl
     import fiscal_extract as fx
 
     assert rows[0] == fx.FIGURE_COLUMNS
-    # The CSV also holds the forms' fields and indicators (column_key
-    # form_…); the dataset keeps those in its forms and indicators tables.
+    return figure_records(rows[1:])
+
+
+def figure_records(records: Iterable[Sequence[str]]) -> List[Tuple[object, ...]]:
+    """The CSV's figure records, comparable: the CSV also holds the forms'
+    fields and indicators (column_key form_…), which the dataset keeps in
+    its forms and indicators tables."""
+    import fiscal_extract as fx
+
     key = fx.FIGURE_COLUMNS.index("column_key")
-    return comparable(r for r in rows[1:] if not r[key].startswith("form_"))
+    return comparable(r for r in records if not r[key].startswith("form_"))
 
 
 
