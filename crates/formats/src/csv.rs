@@ -49,17 +49,8 @@ fn field(cell: &Cell) -> String {
 pub fn wide(table: &fiscal_extract::AnyTable) -> Option<Result<Vec<u8>, String>> {
     let t = table.as_grid()?;
     let mut w = csv::Writer::from_writer(BOM.to_vec());
-    let grouped = t.rows.iter().any(|r| r.group.is_some());
-    let lined = t.rows.iter().any(|r| r.line.is_some());
-    let mut labels: Vec<&str> = Vec::new();
-    if grouped {
-        labels.push("分组");
-    }
-    labels.extend(["科目编码", "项目"]);
-    if lined {
-        labels.push("行次");
-    }
-    labels.extend(t.text_columns.iter().map(|c| c.header.as_str()));
+    let label_columns = fiscal_extract::LabelColumns::of(t);
+    let labels = label_columns.headers(t);
     let levels: Vec<Vec<&str>> = t
         .columns
         .iter()
@@ -91,19 +82,11 @@ pub fn wide(table: &fiscal_extract::AnyTable) -> Option<Result<Vec<u8>, String>>
         records.push(record);
     }
     for r in &t.rows {
-        let mut record = Vec::new();
-        if grouped {
-            record.push(r.group.clone().unwrap_or_default());
-        }
-        record.push(r.code.clone().unwrap_or_default());
-        record.push(r.name.clone().unwrap_or_default());
-        if lined {
-            record.push(r.line.map(|l| l.to_string()).unwrap_or_default());
-        }
-        for c in &t.text_columns {
-            record.push(r.attributes.get(&c.key).cloned().unwrap_or_default());
-        }
-        let mut record: Vec<String> = record.iter().map(|s| inert_text(s).into_owned()).collect();
+        let mut record: Vec<String> = label_columns
+            .cells(t, r)
+            .iter()
+            .map(|s| inert_text(s).into_owned())
+            .collect();
         for c in &t.columns {
             let v = r.values.get(&c.key).copied().flatten();
             record.push(v.map(|v| v.to_string()).unwrap_or_default());

@@ -464,3 +464,53 @@ mod tests {
         );
     }
 }
+
+/// The columns a grid prints before its figures, as a wide view of the table
+/// (the per-table CSV, the review report) shows them: 分组 where rows are
+/// grouped, 科目编码 and 项目, 行次 where printed, then the text columns.
+#[derive(Debug, Clone, Copy)]
+pub struct LabelColumns {
+    grouped: bool,
+    lined: bool,
+}
+
+impl LabelColumns {
+    /// The label columns `t` prints.
+    pub fn of(t: &Table) -> LabelColumns {
+        LabelColumns {
+            grouped: t.rows.iter().any(|r| r.group.is_some()),
+            lined: t.rows.iter().any(|r| r.line.is_some()),
+        }
+    }
+
+    /// Their headers.
+    pub fn headers<'t>(&self, t: &'t Table) -> Vec<&'t str> {
+        let mut labels = Vec::new();
+        if self.grouped {
+            labels.push("分组");
+        }
+        labels.extend(["科目编码", "项目"]);
+        if self.lined {
+            labels.push("行次");
+        }
+        labels.extend(t.text_columns.iter().map(|c| c.header.as_str()));
+        labels
+    }
+
+    /// Row `r`'s texts under them (empty where it prints none).
+    pub fn cells(&self, t: &Table, r: &Row) -> Vec<String> {
+        let mut cells = Vec::new();
+        if self.grouped {
+            cells.push(r.group.clone().unwrap_or_default());
+        }
+        cells.push(r.code.clone().unwrap_or_default());
+        cells.push(r.name.clone().unwrap_or_default());
+        if self.lined {
+            cells.push(r.line.map(|l| l.to_string()).unwrap_or_default());
+        }
+        for c in &t.text_columns {
+            cells.push(r.attributes.get(&c.key).cloned().unwrap_or_default());
+        }
+        cells
+    }
+}

@@ -3,7 +3,7 @@
 //! form with its fields.
 use std::fmt::Write;
 
-use fiscal_extract::{AnyTable, Output, Table};
+use fiscal_extract::{AnyTable, LabelColumns, Output, Table};
 
 use crate::boxes::Boxes;
 use crate::markup::{esc, Html};
@@ -67,36 +67,15 @@ fn header(h: &mut Html, t: &Table, labels: &[&str]) {
 }
 
 fn grid(h: &mut Html, t: &Table, boxes: &mut Boxes) {
-    let grouped = t.rows.iter().any(|r| r.group.is_some());
-    let lined = t.rows.iter().any(|r| r.line.is_some());
-    let mut labels = Vec::new();
-    if grouped {
-        labels.push("分组");
-    }
-    labels.extend(["科目编码", "项目"]);
-    if lined {
-        labels.push("行次");
-    }
-    labels.extend(t.text_columns.iter().map(|c| c.header.as_str()));
+    let label_columns = LabelColumns::of(t);
+    let labels = label_columns.headers(t);
     h.raw(r#"<table class="printed">"#);
     header(h, t, &labels);
     h.raw("<tbody>");
     for r in &t.rows {
         h.raw("<tr>");
-        if grouped {
-            h.el("td", "", r.group.as_deref().unwrap_or(""));
-        }
-        h.el("td", "", r.code.as_deref().unwrap_or(""));
-        h.el("td", "", r.name.as_deref().unwrap_or(""));
-        if lined {
-            h.el("td", "", &r.line.map(|l| l.to_string()).unwrap_or_default());
-        }
-        for c in &t.text_columns {
-            h.el(
-                "td",
-                "",
-                r.attributes.get(&c.key).map_or("", String::as_str),
-            );
+        for text in label_columns.cells(t, r) {
+            h.el("td", "", &text);
         }
         for c in &t.columns {
             let value = r.values.get(&c.key).copied().flatten();
