@@ -61,8 +61,8 @@ pub use fiscal_recognize::forms::{
 };
 pub use fiscal_recognize::RecognizeSettings;
 pub use fiscal_recognize::{
-    AnyTable, Column, DocumentKind, DocumentMeta, LabelColumns, MoneyUnit, PageBox, Period, Row,
-    Section, Table, TableKind,
+    AnyTable, Column, DocumentKind, DocumentMeta, HeaderCell, HeaderLayout, LabelColumns,
+    MoneyUnit, PageBox, Period, Row, Section, Table, TableKind,
 };
 /// Exact decimal amounts as printed (`rust_decimal`).
 pub use rust_decimal::Decimal;

@@ -51,14 +51,9 @@ pub fn wide(table: &fiscal_extract::AnyTable) -> Option<Result<Vec<u8>, String>>
     let mut w = csv::Writer::from_writer(BOM.to_vec());
     let label_columns = fiscal_extract::LabelColumns::of(t);
     let labels = label_columns.headers(t);
-    let levels: Vec<Vec<&str>> = t
-        .columns
-        .iter()
-        .map(|c| c.header.split('/').collect())
-        .collect();
-    let depth = levels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let layout = fiscal_extract::HeaderLayout::of(t);
     let mut records: Vec<Vec<String>> = Vec::new();
-    for level in 0..depth {
+    for level in 0..layout.depth {
         let mut record: Vec<String> = labels
             .iter()
             .map(|l| {
@@ -69,16 +64,12 @@ pub fn wide(table: &fiscal_extract::AnyTable) -> Option<Result<Vec<u8>, String>>
                 }
             })
             .collect();
-        for (c, path) in levels.iter().enumerate() {
-            // A level's text once, over the first column of its run.
-            let same_as_left = c > 0 && levels[c - 1].get(..=level) == path.get(..=level);
-            let text = path
-                .get(level)
-                .filter(|_| !same_as_left)
-                .copied()
-                .unwrap_or("");
-            record.push(text.to_string());
+        // A level's text once, over the first column of its run.
+        let mut texts = vec![""; t.columns.len()];
+        for cell in layout.cells.iter().filter(|c| c.level == level) {
+            texts[cell.first] = cell.text;
         }
+        record.extend(texts.into_iter().map(str::to_string));
         records.push(record);
     }
     for r in &t.rows {
@@ -94,7 +85,7 @@ pub fn wide(table: &fiscal_extract::AnyTable) -> Option<Result<Vec<u8>, String>>
         records.push(record);
     }
     for (i, record) in records.iter_mut().enumerate() {
-        if i < depth {
+        if i < layout.depth {
             for field in record.iter_mut() {
                 *field = inert_text(field).into_owned();
             }

@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use fiscal_extract::{
-    AnyTable, DepartmentGoals, Indicator, MoneyUnit, Output, PerformanceList, PerformanceTable,
-    Row, Table,
+    AnyTable, DepartmentGoals, HeaderLayout, Indicator, MoneyUnit, Output, PerformanceList,
+    PerformanceTable, Row, Table,
 };
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -239,15 +239,6 @@ fn document_sheet(sheet: &mut Worksheet, out: &Output, styles: &Styles) -> Resul
     Ok(())
 }
 
-/// The printed header levels of each value column.
-fn header_levels(table: &Table) -> Vec<Vec<&str>> {
-    table
-        .columns
-        .iter()
-        .map(|c| c.header.split('/').collect())
-        .collect()
-}
-
 /// A column of row labels: its heading and what it shows of a row.
 type LabelColumn = (&'static str, fn(&Row) -> Option<String>);
 
@@ -270,8 +261,8 @@ fn grid_sheet(sheet: &mut Worksheet, table: &Table, styles: &mut Styles) -> Resu
     if table.rows.iter().any(|r| r.line.is_some()) {
         labels.push(("行次", |r| r.line.map(|l| l.to_string())));
     }
-    let levels = header_levels(table);
-    let depth = levels.iter().map(Vec::len).max().unwrap_or(1) as u32;
+    let layout = HeaderLayout::of(table);
+    let depth = layout.depth as u32;
     let top = 2u32;
     for (c, (label, _)) in labels.iter().enumerate() {
         let c = c as u16;
@@ -282,7 +273,7 @@ fn grid_sheet(sheet: &mut Worksheet, table: &Table, styles: &mut Styles) -> Resu
         }
     }
     let first = labels.len() as u16;
-    header_cells(sheet, &levels, top, first, depth, styles)?;
+    header_cells(sheet, &layout, top, first, styles)?;
     // The row's page and box, after a blank column.
     let place = first + table.columns.len() as u16 + 1;
     for (c, label) in (place..).zip(PLACE) {
@@ -318,42 +309,27 @@ fn grid_sheet(sheet: &mut Worksheet, table: &Table, styles: &mut Styles) -> Resu
 /// than the deepest one is merged down to the last header row.
 fn header_cells(
     sheet: &mut Worksheet,
-    levels: &[Vec<&str>],
+    layout: &HeaderLayout<'_>,
     top: u32,
     first: u16,
-    depth: u32,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    for level in 0..depth as usize {
-        let mut c = 0;
-        while c < levels.len() {
-            let Some(text) = levels[c].get(level) else {
-                c += 1;
-                continue;
-            };
-            let prefix = &levels[c][..=level];
-            let mut end = c;
-            while end + 1 < levels.len() && levels[end + 1].get(..=level) == Some(prefix) {
-                end += 1;
-            }
-            let row = top + level as u32;
-            let alone = end == c;
-            let last_level = levels[c].len() == level + 1;
-            let (col0, col1) = (first + c as u16, first + end as u16);
-            if alone && last_level && row < top + depth - 1 {
-                merge(
-                    sheet,
-                    (row, col0),
-                    (top + depth - 1, col0),
-                    text,
-                    &styles.header,
-                )?;
-            } else if alone {
-                put(sheet, row, col0, text, &styles.header)?;
-            } else {
-                merge(sheet, (row, col0), (row, col1), text, &styles.header)?;
-            }
-            c = end + 1;
+    let bottom = top + layout.depth as u32 - 1;
+    for cell in &layout.cells {
+        let row = top + cell.level as u32;
+        let (col0, col1) = (first + cell.first as u16, first + cell.last as u16);
+        if cell.down_to_bottom {
+            merge(
+                sheet,
+                (row, col0),
+                (bottom, col0),
+                cell.text,
+                &styles.header,
+            )?;
+        } else if col0 == col1 {
+            put(sheet, row, col0, cell.text, &styles.header)?;
+        } else {
+            merge(sheet, (row, col0), (row, col1), cell.text, &styles.header)?;
         }
     }
     Ok(())

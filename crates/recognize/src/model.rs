@@ -514,3 +514,66 @@ impl LabelColumns {
         cells
     }
 }
+
+/// One cell of a grid's printed header: a level's text over the run of
+/// adjacent value columns whose header paths agree down to that level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderCell<'t> {
+    /// The printed text.
+    pub text: &'t str,
+    /// Its header row, 0 at the top.
+    pub level: usize,
+    /// The first and last value column it heads (indexes into `columns`).
+    pub first: usize,
+    pub last: usize,
+    /// A lone column whose path ends above the deepest level: its text
+    /// reaches down to the last header row.
+    pub down_to_bottom: bool,
+}
+
+/// A grid's value-column header as printed: how many rows it takes and
+/// its cells, level by level, left to right. The wide views (per-table
+/// CSV, XLSX, the review report) all draw it from this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderLayout<'t> {
+    /// Header rows (at least 1).
+    pub depth: usize,
+    pub cells: Vec<HeaderCell<'t>>,
+}
+
+impl<'t> HeaderLayout<'t> {
+    /// The header of `t`'s value columns (each `Column.header` a path
+    /// joined with "/").
+    pub fn of(t: &'t Table) -> HeaderLayout<'t> {
+        let levels: Vec<Vec<&str>> = t
+            .columns
+            .iter()
+            .map(|c| c.header.split('/').collect())
+            .collect();
+        let depth = levels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let mut cells = Vec::new();
+        for level in 0..depth {
+            let mut c = 0;
+            while c < levels.len() {
+                let Some(&text) = levels[c].get(level) else {
+                    c += 1;
+                    continue;
+                };
+                let prefix = &levels[c][..=level];
+                let mut last = c;
+                while last + 1 < levels.len() && levels[last + 1].get(..=level) == Some(prefix) {
+                    last += 1;
+                }
+                cells.push(HeaderCell {
+                    text,
+                    level,
+                    first: c,
+                    last,
+                    down_to_bottom: last == c && levels[c].len() == level + 1 && level + 1 < depth,
+                });
+                c = last + 1;
+            }
+        }
+        HeaderLayout { depth, cells }
+    }
+}

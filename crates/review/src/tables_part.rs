@@ -3,7 +3,7 @@
 //! form with its fields.
 use std::fmt::Write;
 
-use fiscal_extract::{AnyTable, LabelColumns, Output, Table};
+use fiscal_extract::{AnyTable, HeaderLayout, LabelColumns, Output, Table};
 
 use crate::boxes::Boxes;
 use crate::markup::{esc, Html};
@@ -24,12 +24,8 @@ pub fn label(t: &AnyTable) -> (Option<&str>, &str, String) {
 /// Header cells: for each level, runs of adjacent columns sharing the path
 /// up to it; a path ending above the deepest level spans down to it.
 fn header(h: &mut Html, t: &Table, labels: &[&str]) {
-    let levels: Vec<Vec<&str>> = t
-        .columns
-        .iter()
-        .map(|c| c.header.split('/').collect())
-        .collect();
-    let depth = levels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let layout = HeaderLayout::of(t);
+    let depth = layout.depth;
     h.raw("<thead>");
     for level in 0..depth {
         h.raw("<tr>");
@@ -38,28 +34,20 @@ fn header(h: &mut Html, t: &Table, labels: &[&str]) {
                 h.el("th", &format!(r#"rowspan="{depth}""#), l);
             }
         }
-        let mut c = 0;
-        while c < levels.len() {
-            let Some(text) = levels[c].get(level) else {
-                c += 1;
-                continue;
-            };
-            let prefix = &levels[c][..=level];
-            let mut end = c;
-            while end + 1 < levels.len() && levels[end + 1].get(..=level) == Some(prefix) {
-                end += 1;
-            }
-            let rows = if levels[c].len() == level + 1 && end == c {
+        for cell in layout.cells.iter().filter(|c| c.level == level) {
+            let rows = if cell.down_to_bottom {
                 depth - level
             } else {
                 1
             };
             h.el(
                 "th",
-                &format!(r#"colspan="{}" rowspan="{rows}""#, end - c + 1),
-                text,
+                &format!(
+                    r#"colspan="{}" rowspan="{rows}""#,
+                    cell.last - cell.first + 1
+                ),
+                cell.text,
             );
-            c = end + 1;
         }
         h.raw("</tr>");
     }
